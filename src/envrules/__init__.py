@@ -1,0 +1,74 @@
+"""envrules: China's enterprise-protection rules on inspections and penalties, as code.
+
+>>> import envrules
+>>> result = envrules.evaluate({"kind": "inspection", ...}, history)  # doctest: +SKIP
+>>> result.compliant, [v.rule for v in result.violations]  # doctest: +SKIP
+
+See README.md and docs/ for the rules, the JSON contract and the command line.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from .calendar import Notice, WorkingCalendar, WorkingDay
+from .errors import (
+    EnvRulesError,
+    InvalidInputError,
+    PackError,
+    PackNotInForceError,
+    UnknownCodeError,
+    UnknownPackError,
+)
+from .evaluator import Evaluator, evaluate
+from .history import History
+from .models import (
+    CST,
+    Agency,
+    Benchmark,
+    CaseFile,
+    Inspection,
+    Matter,
+    Penalty,
+    Rectification,
+)
+from .pack import Pack, bundled_pack_ids, get_pack, load_pack
+from .result import Citation, Finding, Obligation, PackRef, Result
+
+try:
+    __version__ = version("envrules")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0.0.0"
+
+__all__ = [
+    "CST",
+    "Agency",
+    "Benchmark",
+    "CaseFile",
+    "Citation",
+    "EnvRulesError",
+    "Evaluator",
+    "Finding",
+    "History",
+    "Inspection",
+    "InvalidInputError",
+    "Matter",
+    "Notice",
+    "Obligation",
+    "Pack",
+    "PackError",
+    "PackNotInForceError",
+    "PackRef",
+    "Penalty",
+    "Rectification",
+    "Result",
+    "UnknownCodeError",
+    "UnknownPackError",
+    "WorkingCalendar",
+    "WorkingDay",
+    "__version__",
+    "bundled_pack_ids",
+    "evaluate",
+    "get_pack",
+    "load_pack",
+]

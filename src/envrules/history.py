@@ -1,0 +1,119 @@
+"""An enterprise's enforcement history, indexed for the questions the rules ask.
+
+The rules only ever ask about one enterprise at a time: "which inspections of
+this enterprise covered this matter between these dates?" and "which penalties
+did this enterprise receive for this violation?". The index answers both by
+key lookup and bisection, so the cost of a decision does not grow with the
+size of the history. Only what the rules need is kept, not the documents.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right, insort
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
+from typing import Any, NamedTuple
+
+from pydantic import TypeAdapter
+
+from .models import Document, Inspection, Level, Penalty
+
+__all__ = ["History", "PastInspection", "PastPenalty", "as_document"]
+
+_DOCUMENT: TypeAdapter[Inspection | Penalty] = TypeAdapter(Document)
+
+
+def as_document(entry: Inspection | Penalty | Mapping[str, Any]) -> Inspection | Penalty:
+    """A model as it is, or a JSON-shaped mapping validated into one."""
+    if isinstance(entry, Inspection | Penalty):
+        return entry
+    return _DOCUMENT.validate_python(entry)
+
+
+class PastInspection(NamedTuple):
+    """What the index keeps of one past inspection for one matter."""
+
+    first: int  # ordinal of the first local day
+    last: int  # ordinal of the last local day
+    id: str
+    agency: str
+    level: Level
+    deployed_by: Level | None
+
+    @property
+    def first_day(self) -> date:
+        return date.fromordinal(self.first)
+
+
+class PastPenalty(NamedTuple):
+    """What the index keeps of one past penalty."""
+
+    decided: int  # ordinal of the local decision date
+    id: str
+
+
+def _first(item: PastInspection | PastPenalty) -> int:
+    return item[0]
+
+
+class History:
+    """Past inspections and penalties, indexed by (enterprise, matter) and (enterprise, violation).
+
+    Build it once and pass it to many evaluations. Cancelled inspections are
+    not indexed (RULES.md §2: they do not count). Reading is safe from many
+    threads; :meth:`add` is for one writer (the audit) and must not run
+    concurrently with readers.
+    """
+
+    __slots__ = ("_count", "_inspections", "_max_span", "_penalties")
+
+    def __init__(self, entries: Iterable[Inspection | Penalty | Mapping[str, Any]] = ()) -> None:
+        self._inspections: dict[tuple[str, str], list[PastInspection]] = {}
+        self._penalties: dict[tuple[str, str], list[PastPenalty]] = {}
+        self._max_span = 0
+        self._count = 0
+        for entry in entries:
+            self.add(entry)
+
+    def __len__(self) -> int:
+        """How many entries were added (cancelled ones included)."""
+        return self._count
+
+    def add(self, entry: Inspection | Penalty | Mapping[str, Any]) -> None:
+        """Index one more entry (a model or a JSON-shaped mapping)."""
+        doc = as_document(entry)
+        self._count += 1
+        if isinstance(doc, Penalty):
+            key = (doc.enterprise, doc.violation)
+            insort(self._penalties.setdefault(key, []), PastPenalty(doc.act_date.toordinal(), doc.id))
+            return
+        if doc.status == "cancelled":
+            return
+        first = doc.first_day.toordinal()
+        last = doc.last_day.toordinal()
+        self._max_span = max(self._max_span, last - first)
+        for matter in doc.matters:
+            item = PastInspection(first, last, doc.id, doc.agency.id, doc.agency.level, doc.deployed_by)
+            insort(self._inspections.setdefault((doc.enterprise, matter.code), []), item, key=_first)
+
+    def inspections(self, enterprise: str, matter: str, first: date, last: date) -> Iterator[PastInspection]:
+        """Past inspections of ``enterprise`` covering ``matter`` on any day in ``[first, last]``.
+
+        In the order of their first day.
+        """
+        items = self._inspections.get((enterprise, matter))
+        if not items:
+            return
+        lo, hi = first.toordinal(), last.toordinal()
+        end = bisect_right(items, hi, key=_first)
+        start = bisect_right(items, lo - self._max_span - 1, hi=end, key=_first)
+        for item in items[start:end]:
+            if item.last >= lo:
+                yield item
+
+    def penalties(self, enterprise: str, violation: str, before: date) -> list[PastPenalty]:
+        """Past penalties of ``enterprise`` for ``violation`` decided before ``before``."""
+        items = self._penalties.get((enterprise, violation))
+        if not items:
+            return []
+        return items[: bisect_right(items, before.toordinal() - 1, key=_first)]

@@ -1,0 +1,294 @@
+"""The input documents of CONTRACT.md as frozen pydantic models.
+
+Readings fixed here (docs/api.md repeats them):
+
+* Dates are taken in China Standard Time, UTC+08:00 with no daylight saving
+  (:data:`CST`). A timestamp with an offset is converted to it before its date
+  is taken; a timestamp without one, or a bare date, is already local.
+* A bare date is kept as a :class:`datetime.date`, a timestamp as an aware
+  :class:`datetime.datetime` in CST, so that a rule can tell "on that day"
+  from "at that moment" (see the filing rule).
+* Money is :class:`decimal.Decimal` in yuan, never negative, never more
+  precise than one fen (0.01 yuan), never NaN or infinite; a JSON number is
+  read through its decimal text, never through float arithmetic.
+* Unknown fields are errors; so are unknown levels, grounds and statuses.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
+from typing import Annotated, Any, Literal, TypeAlias
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    TypeAdapter,
+    model_validator,
+)
+
+__all__ = [
+    "CST",
+    "GROUNDS",
+    "LEVELS",
+    "Agency",
+    "Benchmark",
+    "CaseFile",
+    "Document",
+    "Ground",
+    "Inspection",
+    "Level",
+    "Matter",
+    "Moment",
+    "Money",
+    "Penalty",
+    "Rectification",
+    "local_date",
+]
+
+CST = timezone(timedelta(hours=8), "CST")
+"""China Standard Time: UTC+08:00, no daylight saving (RULES.md, *local date*)."""
+
+Level: TypeAlias = Literal["national", "provincial", "prefecture", "county", "township"]
+LEVELS: tuple[Level, ...] = ("national", "provincial", "prefecture", "county", "township")
+
+Ground: TypeAlias = Literal[
+    "routine",
+    "safety-production",
+    "special-case",
+    "emergency",
+    "licensing",
+    "complaint",
+    "national-security",
+    "public-safety",
+    "life-property-safety",
+    "ecological-safety",
+]
+GROUNDS: tuple[str, ...] = Ground.__args__  # type: ignore[attr-defined]
+
+_DATETIME = TypeAdapter(datetime)
+
+
+def _to_moment(value: Any) -> date | datetime:
+    """A bare ISO date stays a date; anything else is a timestamp taken to CST."""
+    if isinstance(value, datetime):
+        stamp = value
+    elif isinstance(value, date):
+        return value
+    elif isinstance(value, str) and len(value) == 10:
+        return date.fromisoformat(value)
+    elif isinstance(value, str):
+        stamp = _DATETIME.validate_python(value)
+    else:
+        raise ValueError(f"expected an ISO 8601 date or timestamp, got {type(value).__name__}")
+    if stamp.tzinfo is None:
+        return stamp.replace(tzinfo=CST)
+    return stamp.astimezone(CST)
+
+
+Moment: TypeAlias = Annotated[date | datetime, BeforeValidator(_to_moment)]
+"""A bare local date, or an aware timestamp in CST."""
+
+
+def local_date(moment: date | datetime) -> date:
+    """The local (CST) calendar date of a moment; a bare date is already local."""
+    if isinstance(moment, datetime):
+        return moment.astimezone(CST).date()
+    return moment
+
+
+def _reject_bool(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise ValueError("expected a decimal amount in yuan, got a boolean")
+    if isinstance(value, float):
+        # Through its shortest decimal text, never through binary arithmetic.
+        return Decimal(repr(value))
+    return value
+
+
+Money: TypeAlias = Annotated[
+    Decimal,
+    BeforeValidator(_reject_bool),
+    Field(ge=0, decimal_places=2, allow_inf_nan=False),
+]
+"""An amount in yuan: a decimal string or number, >= 0, at most two decimals (fen)."""
+
+Code = Annotated[str, Field(min_length=1, max_length=200, pattern=r"\S")]
+Identifier = Annotated[str, Field(min_length=1, max_length=200, pattern=r"\S")]
+
+_FROZEN = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Agency(BaseModel):
+    """An agency that inspects or penalises, with its administrative level."""
+
+    model_config = _FROZEN
+    id: Identifier
+    level: Level
+
+
+def _matter(value: Any) -> Any:
+    return {"code": value} if isinstance(value, str) else value
+
+
+class Matter(BaseModel):
+    """A matter inspected, by code; ``periodic_by_law`` marks 法律明确需定期检查项目."""
+
+    model_config = _FROZEN
+    code: Code
+    periodic_by_law: bool = False
+
+
+class Inspection(BaseModel):
+    """A proposed (or past) inspection of one enterprise (涉企检查)."""
+
+    model_config = _FROZEN
+    kind: Literal["inspection"] = "inspection"
+    id: Identifier
+    enterprise: Identifier
+    agency: Agency
+    participants: tuple[Agency, ...] = ()
+    matters: Annotated[tuple[Annotated[Matter, BeforeValidator(_matter)], ...], Field(min_length=1)]
+    start: Moment
+    end: Moment | None = None
+    grounds: Annotated[tuple[Ground, ...], Field(min_length=1)]
+    deployed_by: Level | None = None
+    annual_plan_filed: bool = False
+    form_filed_at: Moment | None = None
+    oral_filing_at: Moment | None = None
+    justification: str | None = None
+    status: Literal["proposed", "completed", "cancelled"] = "proposed"
+
+    @model_validator(mode="after")
+    def _check(self) -> Inspection:
+        if self.end is not None and local_date(self.end) < local_date(self.start):
+            raise ValueError(
+                f"end ({local_date(self.end)}) must not be before start ({local_date(self.start)})"
+            )
+        codes = [m.code for m in self.matters]
+        if len(set(codes)) != len(codes):
+            raise ValueError(f"matters must not repeat a code (got {codes})")
+        return self
+
+    @property
+    def first_day(self) -> date:
+        """The first local date of the visit."""
+        return local_date(self.start)
+
+    @property
+    def last_day(self) -> date:
+        """The last local date of the visit (``end`` defaults to ``start``)."""
+        return local_date(self.end if self.end is not None else self.start)
+
+    @property
+    def act_date(self) -> date:
+        """The date whose law applies: the first local day of the visit."""
+        return self.first_day
+
+    @property
+    def is_joint(self) -> bool:
+        """A joint inspection (联合检查): participating agencies are present."""
+        return bool(self.participants)
+
+
+class Rectification(BaseModel):
+    """An order to rectify within a time limit (责令限期整改) and its outcome."""
+
+    model_config = _FROZEN
+    ordered_on: Moment
+    deadline: Moment
+    outcome: Literal["complied", "incomplete", "refused", "pending"]
+
+    @model_validator(mode="after")
+    def _check(self) -> Rectification:
+        if local_date(self.deadline) < local_date(self.ordered_on):
+            raise ValueError(
+                f"deadline ({local_date(self.deadline)}) must not be before "
+                f"ordered_on ({local_date(self.ordered_on)})"
+            )
+        return self
+
+
+def _check_range(lo: Decimal, hi: Decimal, name: str) -> None:
+    if lo > hi:
+        raise ValueError(f"{name} minimum {lo:f} must not exceed its maximum {hi:f}")
+
+
+class Benchmark(BaseModel):
+    """The published discretion benchmark band (裁量基准) of the grade claimed."""
+
+    model_config = _FROZEN
+    grade: Code
+    range: tuple[Money, Money]
+
+    @model_validator(mode="after")
+    def _check(self) -> Benchmark:
+        _check_range(self.range[0], self.range[1], "benchmark range")
+        return self
+
+
+class Penalty(BaseModel):
+    """A proposed (or past) administrative penalty with a fine."""
+
+    model_config = _FROZEN
+    kind: Literal["penalty"] = "penalty"
+    id: Identifier
+    enterprise: Identifier
+    agency: Agency
+    violation: Code
+    decided_on: Moment
+    fine: Money
+    statutory_range: tuple[Money, Money]
+    minor: bool
+    harm: Literal["none", "minor", "serious"]
+    rectification: Rectification | None = None
+    circumstances: tuple[Code, ...] = ()
+    benchmark: Benchmark | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> Penalty:
+        lo, hi = self.statutory_range
+        _check_range(lo, hi, "statutory_range")
+        if self.benchmark is not None:
+            blo, bhi = self.benchmark.range
+            if blo < lo or bhi > hi:
+                raise ValueError(
+                    f"benchmark range [{blo:f}, {bhi:f}] must lie inside the statutory range [{lo:f}, {hi:f}]"
+                )
+        return self
+
+    @property
+    def act_date(self) -> date:
+        """The date whose law applies: the local date of the decision."""
+        return local_date(self.decided_on)
+
+
+def _kind(value: Any) -> str | None:
+    if isinstance(value, dict):
+        kind = value.get("kind")
+        return kind if isinstance(kind, str) else None
+    return getattr(value, "kind", None)
+
+
+Document: TypeAlias = Annotated[
+    Annotated[Inspection, Tag("inspection")] | Annotated[Penalty, Tag("penalty")],
+    Discriminator(
+        _kind,
+        custom_error_type="invalid_kind",
+        custom_error_message="expected field kind to be 'inspection' or 'penalty'",
+    ),
+]
+"""An inspection or a penalty, told apart by its ``kind`` field."""
+
+
+class CaseFile(BaseModel):
+    """A proposal with the history the rules must see and the date obligations are judged on."""
+
+    model_config = _FROZEN
+    proposal: Document
+    history: tuple[Document, ...] = ()
+    as_of: Moment | None = None

@@ -1,0 +1,244 @@
+"""Rule packs: the law of one place and period, as data (TOML), with its rules built from it.
+
+A pack file has a ``[pack]`` table (identity, issuing authority, document and
+the dates it is in force) and one ``[rules.<id>]`` table per rule it enables:
+the citation (``clause``, verbatim ``text``, optional ``document``, ``url``,
+and ``verified``) and the rule's ``params``. Loading is strict: an unknown
+table or key, a wrong type, a bad date or an unknown rule id is a
+:class:`~envrules.errors.PackError` naming the file, the table and the key.
+docs/packs.md describes the format.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import PackError, PackNotInForceError, UnknownPackError
+from .result import Citation, PackRef
+from .rules import RULES, Rule
+
+__all__ = ["DEFAULT_PACK", "Pack", "bundled_pack_ids", "get_pack", "load_pack"]
+
+DEFAULT_PACK = "miluo-2013"
+
+_Text = Annotated[str, Field(min_length=1)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class _PackMeta(_Strict):
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+    version: _Text
+    title: _Text
+    title_en: _Text
+    jurisdiction: _Text
+    authority: _Text
+    document: _Text
+    url: str = ""
+    effective_from: date
+    effective_until: date | None = None
+    notes: str = ""
+
+
+class _RuleTable(_Strict):
+    clause: _Text
+    text: _Text
+    document: str = ""
+    url: str = ""
+    verified: bool
+    params: dict[str, Any] = Field(default_factory=dict)
+
+
+@dataclass(frozen=True, eq=True)
+class Pack:
+    """A dated rule pack: the law of one jurisdiction in force over a period.
+
+    Immutable; compares by value; one pack may serve many threads.
+    """
+
+    id: str
+    version: str
+    title: str
+    title_en: str
+    jurisdiction: str
+    authority: str
+    document: str
+    effective_from: date
+    effective_until: date | None
+    rules: tuple[Rule, ...]  # type: ignore[type-arg]
+    url: str = ""
+    notes: str = ""
+    source: str = field(default="", compare=False)
+    _by_kind: Mapping[str, tuple[Rule, ...]] = field(  # type: ignore[type-arg]
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        if self.effective_until is not None and self.effective_until < self.effective_from:
+            raise PackError(
+                self.source or self.id, "pack", "effective_until", "must not be before effective_from"
+            )
+        by_kind = {kind: tuple(r for r in self.rules if r.kind == kind) for kind in ("inspection", "penalty")}
+        object.__setattr__(self, "_by_kind", by_kind)
+
+    @property
+    def ref(self) -> PackRef:
+        return PackRef(self.id, self.version)
+
+    def in_force(self, day: date) -> bool:
+        """Whether the pack is the law on ``day`` (both ends of its period included)."""
+        return self.effective_from <= day and (self.effective_until is None or day <= self.effective_until)
+
+    def require_in_force(self, day: date) -> None:
+        """Raise :class:`PackNotInForceError` unless the pack is in force on ``day``."""
+        if not self.in_force(day):
+            raise PackNotInForceError(self.id, day, self.effective_from, self.effective_until)
+
+    def rules_for(self, kind: str) -> tuple[Rule, ...]:  # type: ignore[type-arg]
+        """The rules that judge documents of ``kind`` (``inspection`` or ``penalty``)."""
+        return self._by_kind[kind]
+
+    def rule(self, rule_id: str) -> Rule:  # type: ignore[type-arg]
+        """The rule with this id; :class:`LookupError` when the pack does not enable it."""
+        for r in self.rules:
+            if r.id == rule_id:
+                return r
+        raise LookupError(f"rule {rule_id!r} is not enabled in pack {self.id!r}")
+
+
+def _where(loc: tuple[int | str, ...]) -> str:
+    return ".".join(str(part) for part in loc)
+
+
+def _first_error(file: str, table: str, exc: ValidationError) -> PackError:
+    err = exc.errors(include_url=False)[0]
+    key = _where(err["loc"]) or None
+    problem = err["msg"]
+    if err["type"] == "extra_forbidden":
+        problem = "unknown key"
+    elif err["type"] == "missing":
+        problem = "missing key"
+    elif "input" in err and err["type"] != "missing":
+        problem = f"{problem} (got {err['input']!r})"
+    return PackError(file, table, key, problem)
+
+
+def parse_pack(data: Mapping[str, Any], source: str) -> Pack:
+    """Build a pack from the parsed TOML of ``source`` (used in error messages)."""
+    unknown = sorted(set(data) - {"pack", "rules"})
+    if unknown:
+        raise PackError(source, "", unknown[0], "unknown table (expected [pack] and [rules.*])")
+    if not isinstance(data.get("pack"), dict):
+        raise PackError(source, "pack", None, "missing table [pack]")
+    try:
+        meta = _PackMeta.model_validate(data["pack"])
+    except ValidationError as exc:
+        raise _first_error(source, "pack", exc) from None
+    tables = data.get("rules")
+    if not isinstance(tables, dict) or not tables:
+        raise PackError(source, "rules", None, "a pack enables at least one rule in [rules.<id>]")
+    rules = []
+    for rule_id, table in tables.items():
+        where = f"rules.{rule_id}"
+        cls = RULES.get(rule_id)
+        if cls is None:
+            raise PackError(source, "rules", rule_id, f"unknown rule id (expected one of {', '.join(RULES)})")
+        if not isinstance(table, dict):
+            raise PackError(source, "rules", rule_id, "expected a table")
+        try:
+            spec = _RuleTable.model_validate(table)
+        except ValidationError as exc:
+            raise _first_error(source, where, exc) from None
+        citation = Citation(
+            clause=spec.clause,
+            text=spec.text,
+            document=spec.document or meta.document,
+            url=spec.url,
+            verified=spec.verified,
+        )
+        try:
+            rules.append(cls.from_mapping(spec.params, citation))
+        except ValidationError as exc:
+            raise _first_error(source, f"{where}.params", exc) from None
+    order = list(RULES)
+    rules.sort(key=lambda r: order.index(r.id))
+    return Pack(
+        id=meta.id,
+        version=meta.version,
+        title=meta.title,
+        title_en=meta.title_en,
+        jurisdiction=meta.jurisdiction,
+        authority=meta.authority,
+        document=meta.document,
+        url=meta.url,
+        effective_from=meta.effective_from,
+        effective_until=meta.effective_until,
+        notes=meta.notes,
+        rules=tuple(rules),
+        source=source,
+    )
+
+
+def load_pack(path: str | Path) -> Pack:
+    """Read and check a pack file; :class:`PackError` names what is wrong and where."""
+    source = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise PackError(source, "", None, f"cannot read the file ({exc.strerror})") from None
+    return _parse_bytes(raw, source)
+
+
+def _parse_bytes(raw: bytes, source: str) -> Pack:
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise PackError(source, "", None, f"not UTF-8 text (byte {exc.start})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise PackError(source, "", None, f"not valid TOML: {exc}") from None
+    return parse_pack(data, source)
+
+
+_PACKS = resources.files(__package__).joinpath("packs")
+_CACHE: dict[str, Pack] = {}
+_LOCK = threading.Lock()
+
+
+@functools.cache
+def bundled_pack_ids() -> tuple[str, ...]:
+    """The ids of the packs shipped with envrules."""
+    return tuple(sorted(p.name[:-5] for p in _PACKS.iterdir() if p.name.endswith(".toml")))
+
+
+def get_pack(pack: Pack | str | Path | None = None) -> Pack:
+    """A pack object as it is, a bundled pack by id, or a pack file by path (None: the default).
+
+    Bundled packs are loaded once and shared.
+    """
+    if isinstance(pack, Pack):
+        return pack
+    name = DEFAULT_PACK if pack is None else str(pack)
+    cached = _CACHE.get(name)
+    if cached is not None:
+        return cached
+    if isinstance(pack, Path) or name.endswith(".toml") or "/" in name or "\\" in name:
+        return load_pack(name)
+    if name not in bundled_pack_ids():
+        raise UnknownPackError(name, bundled_pack_ids())
+    with _LOCK:
+        if name not in _CACHE:
+            entry = _PACKS.joinpath(f"{name}.toml")
+            _CACHE[name] = _parse_bytes(entry.read_bytes(), f"envrules/packs/{name}.toml")
+        return _CACHE[name]

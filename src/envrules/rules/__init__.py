@@ -1,0 +1,32 @@
+"""The rules envrules knows, by their fixed ids (CONTRACT.md).
+
+Each rule is one small class in its own module; its parameters and citation
+come from a rule pack (``envrules/packs/*.toml``).
+"""
+
+from __future__ import annotations
+
+from .base import Context, Params, Rule
+from .fine_lower_bound import FineLowerBound
+from .first_offence import FirstOffenceExemption
+from .inspection_filing import InspectionFiling
+from .one_matter import OneMatterPerYear
+from .quiet_day import QuietDay
+
+__all__ = [
+    "RULES",
+    "Context",
+    "FineLowerBound",
+    "FirstOffenceExemption",
+    "InspectionFiling",
+    "OneMatterPerYear",
+    "Params",
+    "QuietDay",
+    "Rule",
+]
+
+RULES: dict[str, type[Rule]] = {  # type: ignore[type-arg]
+    cls.id: cls
+    for cls in (QuietDay, OneMatterPerYear, FirstOffenceExemption, FineLowerBound, InspectionFiling)
+}
+"""Rule classes by id, in the order their findings are reported."""

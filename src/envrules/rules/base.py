@@ -1,0 +1,151 @@
+"""What every rule shares: its parameters, its citation, its context and its messages."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any, ClassVar, Generic, Literal, Self, TypeVar
+
+from pydantic import BaseModel, ConfigDict
+
+from ..calendar import WorkingCalendar
+from ..history import History
+from ..models import Inspection, Penalty
+from ..result import Citation, Finding, Obligation
+
+__all__ = ["Context", "Lang", "Params", "Rule", "Text", "yuan"]
+
+Lang = Literal["zh", "en"]
+Text = Mapping[str, Mapping[str, str]]
+"""Message templates: ``{lang: {key: template}}``; every language has every key."""
+
+
+class Params(BaseModel):
+    """Base of each rule's parameters as read from a pack: frozen, unknown keys rejected."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+P = TypeVar("P", bound=Params)
+D = TypeVar("D", Inspection, Penalty)
+
+
+def yuan(amount: Decimal) -> str:
+    """An amount as plain decimal text (``5000``, ``5000.01``), never in exponent form."""
+    text = f"{amount:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def _tuples(value: Any) -> Any:
+    if isinstance(value, list):
+        return tuple(_tuples(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _tuples(v) for k, v in value.items()}
+    return value
+
+
+@dataclass(slots=True)
+class Context:
+    """What a rule sees besides the proposal; it collects the rule's outcomes."""
+
+    history: History
+    as_of: date
+    calendar: WorkingCalendar
+    lang: Lang
+    violations: list[Finding] = field(default_factory=list)
+    waived: list[Finding] = field(default_factory=list)
+    obligations: list[Obligation] = field(default_factory=list)
+    notes: list[Finding] = field(default_factory=list)
+
+
+class Rule(ABC, Generic[D, P]):
+    """One rule of a pack: a frozen object built from its parameters and citation.
+
+    Subclasses set ``id`` (fixed by CONTRACT.md), ``kind`` (the documents it
+    judges), ``params_model`` and ``text`` (message templates in every
+    language), and implement :meth:`check`, which reports through the context.
+    """
+
+    id: ClassVar[str]
+    kind: ClassVar[Literal["inspection", "penalty"]]
+    params_model: ClassVar[type[Params]]
+    text: ClassVar[Text]
+
+    __slots__ = ("citation", "params")
+
+    def __init__(self, params: P, citation: Citation) -> None:
+        self.params = params
+        self.citation = citation
+
+    @classmethod
+    def from_mapping(cls, params: Mapping[str, Any], citation: Citation) -> Self:
+        """Build from a pack's table; raises ``pydantic.ValidationError`` on a bad key or type.
+
+        TOML arrays become tuples first: validation is strict (no "5" for 5),
+        and strict tuples accept only tuples.
+        """
+        model = cls.params_model.model_validate(_tuples(dict(params)))
+        return cls(model, citation)  # type: ignore[arg-type]
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            type(other) is type(self)
+            and self.params == other.params
+            and self.citation == other.citation
+        )
+
+    def __hash__(self) -> int:
+        return hash((type(self), self.params, self.citation))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.params!r})"
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if hasattr(self, name):
+            raise AttributeError(f"{type(self).__name__} is immutable")
+        object.__setattr__(self, name, value)
+
+    @abstractmethod
+    def check(self, doc: D, ctx: Context) -> None:
+        """Judge ``doc`` and report findings and obligations through ``ctx``."""
+
+    def say(self, lang: Lang, key: str, **values: object) -> str:
+        """The message ``key`` in ``lang``, filled with ``values``."""
+        return self.text[lang][key].format(**values)
+
+    def finding(
+        self,
+        ctx: Context,
+        key: str,
+        values: Mapping[str, object] | None = None,
+        *,
+        remedy: str | None = None,
+        matter: str | None = None,
+        value: object = None,
+        limit: object = None,
+        provisional: bool = False,
+        severity: Literal["error", "info"] = "error",
+    ) -> Finding:
+        """A finding of this rule: message ``key`` and ``remedy`` key filled with ``values``.
+
+        ``matter`` is also available to the templates as ``{matter}``.
+        """
+        values = dict(values or {})
+        if matter is not None:
+            values["matter"] = matter
+        return Finding(
+            rule=self.id,
+            message=self.say(ctx.lang, key, **values),
+            citation=self.citation,
+            remedy=self.say(ctx.lang, remedy, **values) if remedy else None,
+            matter=matter,
+            severity=severity,
+            value=None if value is None else str(value),
+            limit=None if limit is None else str(limit),
+            provisional=provisional,
+        )

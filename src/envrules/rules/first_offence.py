@@ -1,0 +1,97 @@
+"""A minor, harmless first offence is met with education and an order to rectify, not a fine (首查免罚)."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from ..models import Penalty, local_date
+from .base import Context, Params, Rule, Text
+
+__all__ = ["FirstOffenceExemption", "FirstOffenceParams"]
+
+
+class FirstOffenceParams(Params):
+    pass
+
+
+class FirstOffenceExemption(Rule[Penalty, FirstOffenceParams]):
+    """词解3 首查免罚制度.
+
+    Readings:
+
+    * Only a penalty for a violation that is ``minor`` and has ``harm ==
+      "none"`` (轻微的无危害后果的违法行为) is judged; any other is outside
+      the rule.
+    * A penalty is allowed only after an order to rectify within a time limit
+      (责令限期整改) made before the decision, once the limit has passed, and
+      when the enterprise rectified incompletely (整改不到位) or refused
+      (拒不整改).
+    * The limit has not passed on the deadline day itself: a decision on or
+      before the deadline is premature, whatever the recorded outcome; the
+      first permitted day is the day after the deadline.
+    * After the deadline, an outcome ``complied`` forbids the penalty, and an
+      outcome still ``pending`` cannot support it (the failure to rectify has
+      to be established first).
+    """
+
+    id: ClassVar[str] = "first-offence-exemption"
+    kind: ClassVar[Literal["penalty"]] = "penalty"
+    params_model: ClassVar[type[Params]] = FirstOffenceParams
+    text: ClassVar[Text] = {
+        "zh": {
+            "no-order": "对轻微且无危害后果的违法行为“{violation}”处罚前未责令限期整改"
+            "（处罚决定日{decided}）",
+            "order-after": "责令整改日{ordered}晚于处罚决定日{decided}，处罚前未责令限期整改",
+            "premature": "整改期限{deadline}尚未届满即于{decided}作出处罚",
+            "complied": "企业已按期整改（期限{deadline}），不得再处罚",
+            "pending": "整改期限{deadline}已过，但整改结果未认定（pending），不能据以处罚",
+            "educate": "先采用教育、劝诫、疏导等手段，责令限期整改；整改不到位或拒不整改的再行处罚",
+            "wait": "待整改期限{deadline}届满（{after}起）且认定整改不到位或拒不整改后再行处罚",
+            "withdraw": "撤销罚款，不予处罚",
+            "establish": "先认定整改结果（整改不到位或拒不整改）再决定是否处罚",
+        },
+        "en": {
+            "no-order": "the violation '{violation}' is minor and harmless, but no order to "
+            "rectify within a time limit preceded the penalty (decided {decided})",
+            "order-after": "the order to rectify ({ordered}) came after the penalty decision "
+            "({decided}); no order preceded it",
+            "premature": "the penalty was decided on {decided}, before the rectification limit "
+            "of {deadline} had passed",
+            "complied": "the enterprise rectified within the limit of {deadline}; it may not be penalised",
+            "pending": "the rectification limit of {deadline} has passed but no outcome is "
+            "recorded (pending); it cannot support a penalty",
+            "educate": "educate, admonish and guide first, and order rectification within a time "
+            "limit; penalise only if rectification is incomplete or refused",
+            "wait": "wait until the limit of {deadline} has passed (from {after}) and the "
+            "rectification is found incomplete or refused",
+            "withdraw": "withdraw the fine; no penalty",
+            "establish": "establish the outcome (incomplete or refused) before deciding on a penalty",
+        },
+    }
+
+    def check(self, doc: Penalty, ctx: Context) -> None:
+        if not doc.minor or doc.harm != "none":
+            return
+        decided = doc.act_date
+        order = doc.rectification
+        values: dict[str, object] = {"violation": doc.violation, "decided": decided.isoformat()}
+        if order is None:
+            ctx.violations.append(self.finding(ctx, "no-order", values, remedy="educate", value=decided))
+            return
+        ordered, deadline = local_date(order.ordered_on), local_date(order.deadline)
+        values |= {
+            "ordered": ordered.isoformat(),
+            "deadline": deadline.isoformat(),
+            "after": deadline.fromordinal(deadline.toordinal() + 1).isoformat(),
+        }
+        if ordered > decided:
+            key, remedy = "order-after", "educate"
+        elif decided <= deadline:
+            key, remedy = "premature", "wait"
+        elif order.outcome == "complied":
+            key, remedy = "complied", "withdraw"
+        elif order.outcome == "pending":
+            key, remedy = "pending", "establish"
+        else:
+            return
+        ctx.violations.append(self.finding(ctx, key, values, remedy=remedy, value=decided, limit=deadline))

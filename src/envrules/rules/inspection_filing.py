@@ -1,0 +1,190 @@
+"""Inspections are planned and filed with the optimization office before the visit (涉企执法检查备案)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, ClassVar, Literal
+
+from pydantic import Field
+
+from ..models import Ground, Inspection, local_date
+from ..result import Obligation
+from .base import Context, Params, Rule, Text
+
+__all__ = ["InspectionFiling", "InspectionFilingParams", "filed_before"]
+
+
+class InspectionFilingParams(Params):
+    plan_grounds: tuple[Ground, ...]
+    plan_exempt_grounds: tuple[Ground, ...]
+    urgent_grounds: tuple[Ground, ...]
+    grace_working_days: Annotated[int, Field(ge=1, le=60)]
+
+
+def filed_before(filed: date | datetime | None, entry: date | datetime) -> bool:
+    """Whether a filing provably came before the entry.
+
+    Two timestamps compare as moments. Where either is a bare date, the order
+    within one day is unknown, so only an earlier local date counts (a bare
+    start date stands for the first moment of its day).
+    """
+    if filed is None:
+        return False
+    if isinstance(filed, datetime) and isinstance(entry, datetime):
+        return filed < entry
+    return local_date(filed) < local_date(entry)
+
+
+class InspectionFiling(Rule[Inspection, InspectionFilingParams]):
+    """词解4 涉企执法检查备案制度.
+
+    Readings:
+
+    * A ``routine`` inspection needs the agency's annual work plan filed,
+      unless its grounds also include ``safety-production``, ``special-case``
+      or ``emergency`` (除涉及安全生产、专门案件、突发事件等外). Absent
+      ``annual_plan_filed`` means not shown to be filed.
+    * Every inspection needs the form (《涉企检查备案表》) filed before the
+      first local moment of the visit, compared by :func:`filed_before`.
+    * An urgent inspection (``emergency``, ``licensing`` or ``complaint``)
+      without the form before entry may enter on an oral filing made before
+      entry; the written form is then due on the 5th working day after the
+      last day of the visit (that day not counted), counted on the mainland
+      calendar with make-up working days. That due date is an obligation:
+      ``met`` when the form is filed by it, ``pending`` while ``as_of`` has
+      not passed it, and ``overdue`` with a violation when the form came
+      later or is still missing after it.
+    * A due date counted through a year whose holiday notice is not known is
+      provisional; lateness judged against it is still reported, marked
+      provisional, so that it is neither hidden nor taken as final.
+    """
+
+    id: ClassVar[str] = "inspection-filing"
+    kind: ClassVar[Literal["inspection"]] = "inspection"
+    params_model: ClassVar[type[Params]] = InspectionFilingParams
+    text: ClassVar[Text] = {
+        "zh": {
+            "no-plan": "例行执法检查未将{year}年度工作计划报市优化办备案",
+            "no-form": "进入企业检查（{entry}）前未填写《涉企检查备案表》报市优化办备案（备案时间：{filed}）",
+            "no-oral": "紧急情况进入企业检查（{entry}）前既未报备《涉企检查备案表》，"
+            "也未向市优化办口头申请备案（口头备案时间：{oral}）",
+            "late": "《涉企检查备案表》应于检查后{n}个工作日内（{due}前）补报，实际补报于{filed}{note}",
+            "missing": "《涉企检查备案表》应于检查后{n}个工作日内（{due}前）补报，截至{as_of}仍未补报{note}",
+            "due": "检查后{n}个工作日内补报《涉企检查备案表》，截止{due}{note}",
+            "provisional": "（{year}年节假日安排尚未公布，截止日期为暂定）",
+            "plan": "制定年度工作计划并报市优化办备案后再实施例行检查",
+            "file-first": "进入企业前填写《涉企检查备案表》报市优化办备案",
+            "oral-first": "紧急检查入企前至少由负责人向市优化办口头申请备案",
+            "file-now": "立即补报《涉企检查备案表》",
+            "none": "无（未备案）",
+        },
+        "en": {
+            "no-plan": "routine inspection without the agency's annual work plan for {year} "
+            "filed with the optimization office",
+            "no-form": "the inspection filing form was not filed with the optimization office "
+            "before entry at {entry} (filed: {filed})",
+            "no-oral": "urgent entry at {entry} with neither the filing form nor an oral filing "
+            "with the optimization office before it (oral filing: {oral})",
+            "late": "the filing form was due within {n} working days after the inspection "
+            "(by {due}) but was filed on {filed}{note}",
+            "missing": "the filing form was due within {n} working days after the inspection "
+            "(by {due}) and is still missing on {as_of}{note}",
+            "due": "file the written filing form within {n} working days after the inspection, "
+            "by {due}{note}",
+            "provisional": " (the {year} holiday notice is not known: the due date is provisional)",
+            "plan": "file the annual work plan with the optimization office before routine inspections",
+            "file-first": "file the inspection filing form with the optimization office before "
+            "entering the enterprise",
+            "oral-first": "for an urgent inspection, make at least an oral filing with the "
+            "optimization office before entry",
+            "file-now": "file the written filing form now",
+            "none": "none",
+        },
+    }
+
+    def check(self, doc: Inspection, ctx: Context) -> None:
+        p: InspectionFilingParams = self.params
+        grounds = doc.grounds
+        if (
+            any(g in p.plan_grounds for g in grounds)
+            and not any(g in p.plan_exempt_grounds for g in grounds)
+            and not doc.annual_plan_filed
+        ):
+            year = doc.first_day.year
+            ctx.violations.append(
+                self.finding(ctx, "no-plan", {"year": year}, remedy="plan", value=False, limit=year)
+            )
+        entry = doc.start
+        if filed_before(doc.form_filed_at, entry):
+            return
+        none = self.say(ctx.lang, "none")
+        shown = {
+            "entry": entry.isoformat(),
+            "filed": doc.form_filed_at.isoformat() if doc.form_filed_at else none,
+            "oral": doc.oral_filing_at.isoformat() if doc.oral_filing_at else none,
+        }
+        if not any(g in p.urgent_grounds for g in grounds):
+            ctx.violations.append(
+                self.finding(
+                    ctx,
+                    "no-form",
+                    shown,
+                    remedy="file-first",
+                    value=shown["filed"],
+                    limit=shown["entry"],
+                )
+            )
+            return
+        if not filed_before(doc.oral_filing_at, entry):
+            ctx.violations.append(
+                self.finding(
+                    ctx,
+                    "no-oral",
+                    shown,
+                    remedy="oral-first",
+                    value=shown["oral"],
+                    limit=shown["entry"],
+                )
+            )
+        self._written_form_due(doc, ctx)
+
+    def _written_form_due(self, doc: Inspection, ctx: Context) -> None:
+        n = self.params.grace_working_days
+        due, provisional = ctx.calendar.add_working_days(doc.last_day, n)
+        note = self.say(ctx.lang, "provisional", year=due.year) if provisional else ""
+        values: dict[str, object] = {
+            "n": n,
+            "due": due.isoformat(),
+            "as_of": ctx.as_of.isoformat(),
+            "note": note,
+        }
+        filed = local_date(doc.form_filed_at) if doc.form_filed_at is not None else None
+        status: Literal["pending", "met", "overdue"]
+        if filed is not None and filed <= due:
+            status = "met"
+        elif filed is None and ctx.as_of <= due:
+            status = "pending"
+        else:
+            status = "overdue"
+            key = "late" if filed is not None else "missing"
+            shown = filed.isoformat() if filed is not None else ctx.as_of.isoformat()
+            ctx.violations.append(
+                self.finding(
+                    ctx,
+                    key,
+                    values | {"filed": shown},
+                    remedy="file-now",
+                    value=shown,
+                    limit=due.isoformat(),
+                    provisional=provisional,
+                )
+            )
+        ctx.obligations.append(
+            Obligation(
+                rule=self.id,
+                due=due,
+                provisional=provisional,
+                message=self.say(ctx.lang, "due", **values),
+                status=status,
+            )
+        )

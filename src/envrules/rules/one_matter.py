@@ -1,0 +1,136 @@
+"""One matter of one enterprise is inspected at most once a year (「一事不再查」)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar, Literal
+
+from dateutil.relativedelta import relativedelta
+
+from ..history import PastInspection
+from ..models import Inspection, Level
+from .base import Context, Params, Rule, Text
+
+__all__ = ["OneMatterParams", "OneMatterPerYear"]
+
+
+class OneMatterParams(Params):
+    period: Literal["calendar-year", "rolling-12-months"] = "calendar-year"
+    unwaivable_levels: tuple[Level, ...]
+
+
+class OneMatterPerYear(Rule[Inspection, OneMatterParams]):
+    """词解5「一事不再查」制度.
+
+    Readings:
+
+    * Only the same enterprise and the same matter count; a matter that the
+      proposal marks periodic by law (法律明确需定期检查项目) is never checked.
+    * "A year" is the calendar year of the local dates (pack parameter
+      ``period = "calendar-year"``): any other inspection of the matter whose
+      days fall in a calendar year that the proposal's days fall in counts,
+      whether before or after it in that year. With ``"rolling-12-months"``,
+      an inspection less than one year before the proposal's first day or
+      after its last day counts.
+    * Cancelled inspections do not count; planned (``proposed``) and
+      ``completed`` ones do. An entry with the proposal's own id is the
+      proposal itself and never counts.
+    * An earlier inspection organised by a national, provincial or prefecture
+      (岳阳市) body — its lead agency at that level, or deployed by one —
+      makes the finding unwaivable (「年内不得」). Any other makes it a
+      violation "in principle" (原则上): a justification recorded on the
+      proposal turns it into a waived finding, which stays in the result.
+    * A joint inspection is checked matter by matter: each finding names its
+      matter, and the remedy tells the lead agency to drop it and inform the
+      participating agencies (告知) before the visit.
+    """
+
+    id: ClassVar[str] = "one-matter-per-year"
+    kind: ClassVar[Literal["inspection"]] = "inspection"
+    params_model: ClassVar[type[Params]] = OneMatterParams
+    text: ClassVar[Text] = {
+        "zh": {
+            "higher": "事项“{matter}”已于{earlier}由{level_zh}部门（{agency}，检查{prior}）"
+            "对该企业检查过，年内不得再检查同一事项（期间：{period}）",
+            "again": "事项“{matter}”已于{earlier}由{agency}（检查{prior}）对该企业检查过，"
+            "同一事项原则上一年不超过一次（期间：{period}）",
+            "drop": "从本次检查中删去事项“{matter}”",
+            "drop-joint": "从本次联合检查中删去事项“{matter}”，并由牵头单位在检查前告知参与检查部门",
+            "drop-or-justify": "删去事项“{matter}”，或在提案中记录再次检查的理由（justification）",
+        },
+        "en": {
+            "higher": "matter '{matter}' was already inspected at this enterprise on {earlier} "
+            "by a {level} body ({agency}, inspection {prior}); it may not be inspected "
+            "again within the year (period: {period})",
+            "again": "matter '{matter}' was already inspected at this enterprise on {earlier} "
+            "by {agency} (inspection {prior}); one matter is in principle inspected at most "
+            "once a year (period: {period})",
+            "drop": "drop matter '{matter}' from this inspection",
+            "drop-joint": "drop matter '{matter}' from this joint inspection; the lead agency "
+            "must inform the participating agencies before the visit",
+            "drop-or-justify": "drop matter '{matter}', or record the justification for "
+            "inspecting it again on the proposal",
+        },
+    }
+    _LEVEL_ZH: ClassVar[dict[str, str]] = {
+        "national": "国家级",
+        "provincial": "省级",
+        "prefecture": "市（州）级",
+        "county": "县级",
+        "township": "乡镇级",
+    }
+
+    def window(self, first: date, last: date) -> tuple[date, date]:
+        """The dates whose inspections count against a visit from ``first`` to ``last``."""
+        if self.params.period == "calendar-year":
+            return date(first.year, 1, 1), date(last.year, 12, 31)
+        year = relativedelta(years=1)
+        return first - year + relativedelta(days=1), last + year - relativedelta(days=1)
+
+    def _higher(self, past: PastInspection) -> bool:
+        levels = self.params.unwaivable_levels
+        return past.level in levels or (past.deployed_by is not None and past.deployed_by in levels)
+
+    def check(self, doc: Inspection, ctx: Context) -> None:
+        lo, hi = self.window(doc.first_day, doc.last_day)
+        period = f"{lo.isoformat()}~{hi.isoformat()}"
+        justified = bool(doc.justification and doc.justification.strip())
+        for matter in doc.matters:
+            if matter.periodic_by_law:
+                continue
+            earlier = [
+                p for p in ctx.history.inspections(doc.enterprise, matter.code, lo, hi) if p.id != doc.id
+            ]
+            if not earlier:
+                continue
+            higher = [p for p in earlier if self._higher(p)]
+            past = higher[0] if higher else earlier[0]
+            unwaivable = self.params.unwaivable_levels
+            level = past.deployed_by if past.deployed_by in unwaivable else past.level
+            values = {
+                "earlier": past.first_day.isoformat(),
+                "agency": past.agency,
+                "prior": past.id,
+                "level": level,
+                "level_zh": self._LEVEL_ZH[level or "county"],
+                "period": period,
+            }
+            drop = "drop-joint" if doc.is_joint else "drop"
+            if higher:
+                target, key, remedy = ctx.violations, "higher", drop
+            elif justified:
+                target, key, remedy = ctx.waived, "again", drop
+            else:
+                target, key = ctx.violations, "again"
+                remedy = "drop-joint" if doc.is_joint else "drop-or-justify"
+            target.append(
+                self.finding(
+                    ctx,
+                    key,
+                    values,
+                    remedy=remedy,
+                    matter=matter.code,
+                    value=past.id,
+                    limit=period,
+                )
+            )

@@ -1,0 +1,162 @@
+"""No enterprise may be inspected on a quiet day (企业"宁静日"), save for the listed exceptions."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Annotated, ClassVar, Literal
+
+from pydantic import Field
+
+from ..models import Ground, Inspection, Level
+from .base import Context, Params, Rule, Text
+
+__all__ = ["DaysOfMonth", "QuietDay", "QuietDayParams", "Weekdays"]
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_ZH = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+
+
+class DaysOfMonth(Params):
+    """Days ``first``..``last`` (inclusive) of every month are quiet."""
+
+    kind: Literal["days-of-month"]
+    first: Annotated[int, Field(ge=1, le=31)]
+    last: Annotated[int, Field(ge=1, le=31)]
+
+    def is_quiet(self, day: date) -> bool:
+        return self.first <= day.day <= self.last
+
+    def describe(self, lang: str) -> str:
+        if lang == "zh":
+            return f"每月{self.first}日至{self.last}日"
+        return f"days {self.first}-{self.last} of each month"
+
+
+class Weekdays(Params):
+    """The listed weekdays of every week are quiet (e.g. Yibin's Monday–Thursday)."""
+
+    kind: Literal["weekdays"]
+    days: Annotated[tuple[Literal[WEEKDAYS], ...], Field(min_length=1, max_length=6)]  # type: ignore[valid-type]
+
+    def is_quiet(self, day: date) -> bool:
+        return WEEKDAYS[day.weekday()] in self.days
+
+    def describe(self, lang: str) -> str:
+        idx = [WEEKDAYS.index(d) for d in self.days]
+        if lang == "zh":
+            return "每" + "、".join(_WEEKDAY_ZH[i] for i in idx)
+        return "every " + ", ".join(WEEKDAYS[i].capitalize() for i in idx)
+
+
+class QuietDayParams(Params):
+    window: Annotated[DaysOfMonth | Weekdays, Field(discriminator="kind")]
+    exempt_grounds: tuple[Ground, ...]
+    exempt_deployers: tuple[Level, ...]
+    routine_note: bool = True
+
+
+class QuietDay(Rule[Inspection, QuietDayParams]):
+    """词解2「宁静日」制度.
+
+    Readings:
+
+    * Every local date of the visit counts: an inspection that touches one
+      quiet day violates the rule, so a multi-day inspection may not run into
+      the window (day 19–22 violates; day 21–25 does not).
+    * Exempt are the grounds the pack lists (for Miluo: national security,
+      public safety, life and property safety, ecological safety) and an
+      inspection deployed uniformly by a level the pack lists (national,
+      provincial, prefecture: 国家、省、岳阳市统一部署). The grounds of the
+      exception are taken as stated by the agency: the evaluator cannot test
+      them.
+    * The remedy names the first date from the proposal's start on which the
+      same number of days fits wholly outside the window: the 21st of the same
+      month, or the 21st of the next month when the visit would run past the
+      month's end. A visit longer than any quiet-free stretch must be split.
+    * 「常规性检查不得影响企业正常的生产经营，不得增加企业负担」 cannot be
+      decided from data: a routine inspection carries it as a note, never as
+      a violation.
+    """
+
+    id: ClassVar[str] = "quiet-day"
+    kind: ClassVar[Literal["inspection"]] = "inspection"
+    params_model: ClassVar[type[Params]] = QuietDayParams
+    text: ClassVar[Text] = {
+        "zh": {
+            "inside": "检查日期{day}落在宁静日（{window}）内（检查期间{first}至{last}），"
+            "且所列检查依据不属于例外情形，也非上级统一部署",
+            "move": "改在{next}或之后进行（{days}天的检查须全部避开宁静日）",
+            "split": "检查共{days}天，超过任何连续的非宁静日期间，须分段安排在宁静日以外",
+            "note": "常规性检查不得影响企业正常的生产经营，不得增加企业负担",
+        },
+        "en": {
+            "inside": "inspection date {day} falls inside the quiet days ({window}); "
+            "the visit runs {first} to {last}; none of its grounds is an exception "
+            "and it is not a uniform deployment from above",
+            "move": "reschedule to {next} or later (all {days} days must avoid the quiet days)",
+            "split": "the visit of {days} days is longer than any stretch without quiet days; "
+            "split it into parts outside the quiet days",
+            "note": "a routine inspection must not disturb the enterprise's normal production "
+            "and operation nor add to its burden",
+        },
+    }
+
+    def check(self, doc: Inspection, ctx: Context) -> None:
+        p: QuietDayParams = self.params
+        if p.routine_note and "routine" in doc.grounds:
+            ctx.notes.append(self.finding(ctx, "note", severity="info"))
+        if any(g in p.exempt_grounds for g in doc.grounds):
+            return
+        if doc.deployed_by is not None and doc.deployed_by in p.exempt_deployers:
+            return
+        first, last = doc.first_day, doc.last_day
+        hit = self._first_quiet_day(first, last)
+        if hit is None:
+            return
+        days = (last - first).days + 1
+        nxt = self.next_permitted_start(first, days)
+        window = p.window.describe(ctx.lang)
+        ctx.violations.append(
+            self.finding(
+                ctx,
+                "inside",
+                {
+                    "day": hit.isoformat(),
+                    "window": window,
+                    "first": first.isoformat(),
+                    "last": last.isoformat(),
+                    "next": nxt.isoformat() if nxt else "",
+                    "days": days,
+                },
+                remedy="move" if nxt is not None else "split",
+                value=hit.isoformat(),
+                limit=window,
+            )
+        )
+
+    def _first_quiet_day(self, first: date, last: date) -> date | None:
+        is_quiet = self.params.window.is_quiet
+        day = first
+        # Every window repeats within 31 days: a longer visit needs no longer scan.
+        stop = min(last, first + timedelta(days=31))
+        while day <= stop:
+            if is_quiet(day):
+                return day
+            day += timedelta(days=1)
+        return None
+
+    def next_permitted_start(self, after: date, days: int) -> date | None:
+        """The first date on or after ``after`` from which ``days`` days avoid the window.
+
+        None when no such stretch exists within the next two months (the visit
+        is longer than any quiet-free stretch).
+        """
+        span = timedelta(days=days - 1)
+        day = after
+        horizon = after + timedelta(days=62)
+        while day <= horizon:
+            blocker = self._first_quiet_day(day, day + span)
+            if blocker is None:
+                return day
+            day = blocker + timedelta(days=1)
+        return None
