@@ -93,11 +93,7 @@ class Rule(ABC, Generic[D, P]):
         return cls(model, citation)  # type: ignore[arg-type]
 
     def __eq__(self, other: object) -> bool:
-        return (
-            type(other) is type(self)
-            and self.params == other.params
-            and self.citation == other.citation
-        )
+        return type(other) is type(self) and self.params == other.params and self.citation == other.citation
 
     def __hash__(self) -> int:
         return hash((type(self), self.params, self.citation))

@@ -1,0 +1,183 @@
+"""The ``envrules`` command line.
+
+Exit status (CONTRACT.md): 0 compliant, 1 violations found, 2 the input could
+not be read or is invalid (one line on stderr naming the file, the field and
+what was expected; never a traceback). 3 is an internal error of envrules
+itself, which should never happen and is worth a bug report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from pydantic import ValidationError
+
+from . import __version__
+from .errors import EnvRulesError, InvalidInputError, PackError, PackNotInForceError, UnknownPackError
+from .evaluator import Evaluator, _as_of
+from .history import History
+from .io import InputFileError, input_error, load_json, read_text
+from .models import CaseFile
+from .pack import get_pack
+from .result import Finding, Result
+
+__all__ = ["main"]
+
+EXIT_COMPLIANT, EXIT_VIOLATIONS, EXIT_INVALID, EXIT_INTERNAL = 0, 1, 2, 3
+
+_LABELS = {
+    "zh": {
+        "ok": "合规",
+        "bad": "不合规（{n}项违规）",
+        "pack": "规则包",
+        "violations": "违规",
+        "waived": "已说明理由的发现（豁免，仍予记录）",
+        "obligations": "义务",
+        "notes": "提示",
+        "remedy": "补救",
+        "clause": "依据",
+        "matter": "事项",
+        "due": "截止",
+        "provisional": "暂定",
+        "status": {"pending": "待履行", "met": "已履行", "overdue": "已逾期"},
+    },
+    "en": {
+        "ok": "compliant",
+        "bad": "not compliant ({n} violation{s})",
+        "pack": "rule pack",
+        "violations": "Violations",
+        "waived": "Waived findings (justified, still recorded)",
+        "obligations": "Obligations",
+        "notes": "Notes",
+        "remedy": "remedy",
+        "clause": "clause",
+        "matter": "matter",
+        "due": "due",
+        "provisional": "provisional",
+        "status": {"pending": "pending", "met": "met", "overdue": "overdue"},
+    },
+}
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="envrules",
+        description="Check proposed enterprise inspections and penalties against the rules in force.",
+    )
+    parser.add_argument("--version", action="version", version=f"envrules {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    check = sub.add_parser(
+        "check",
+        help="judge one case file (or a bare proposal)",
+        description="Judge one case file ({proposal, history, as_of}) or a bare proposal.",
+    )
+    check.add_argument("file", metavar="FILE", help="JSON case file or proposal; - for standard input")
+    check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    check.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages")
+    check.add_argument("--as-of", metavar="DATE", help="judge obligations on this date (default: today)")
+    check.add_argument("--pack", metavar="ID|PATH", help="rule pack id or .toml file (default: miluo-2013)")
+    return parser
+
+
+def _case(path: str, data: Any) -> CaseFile:
+    if isinstance(data, dict) and "kind" in data and "proposal" not in data:
+        data = {"proposal": data}
+    if not isinstance(data, dict):
+        raise InputFileError(path, "expected a JSON object: a case file or a proposal")
+    try:
+        return CaseFile.model_validate(data)
+    except ValidationError as exc:
+        raise input_error(path, exc) from None
+
+
+def _check(args: argparse.Namespace, out: TextIO) -> int:
+    path: str = args.file
+    case = _case(path, load_json(path, read_text(path)))
+    try:
+        as_of = _as_of(args.as_of) if args.as_of is not None else _as_of(case.as_of)
+    except InvalidInputError as exc:
+        raise InputFileError("--as-of", f"expected {exc.expected} (got {args.as_of!r})") from None
+    try:
+        pack = get_pack(args.pack)
+    except (PackError, UnknownPackError) as exc:
+        raise InputFileError(args.pack, str(exc).removeprefix(f"{args.pack}: ")) from None
+    evaluator = Evaluator(pack=pack, lang=args.lang)
+    try:
+        result = evaluator.evaluate(case.proposal, History(case.history), as_of=as_of)
+    except InvalidInputError as exc:
+        raise input_error(path, exc, prefix="proposal") from None
+    except PackNotInForceError as exc:
+        raise InputFileError(path, str(exc)) from None
+    if args.format == "json":
+        out.write(result.to_json(indent=2) + "\n")
+    else:
+        out.write(render_text(result, pack.title if args.lang == "zh" else pack.title_en))
+    return EXIT_COMPLIANT if result.compliant else EXIT_VIOLATIONS
+
+
+def _finding_lines(f: Finding, labels: dict[str, Any]) -> list[str]:
+    head = f"  [{f.rule}] {labels['clause']} {f.citation.clause}"
+    if f.matter is not None:
+        head += f" · {labels['matter']} {f.matter}"
+    if f.provisional:
+        head += f" ({labels['provisional']})"
+    lines = [head, f"    {f.message}"]
+    if f.remedy:
+        lines.append(f"    {labels['remedy']}: {f.remedy}")
+    return lines
+
+
+def render_text(result: Result, pack_title: str = "") -> str:
+    """The result as readable text in its own language."""
+    labels = _LABELS[result.lang]
+    n = len(result.violations)
+    verdict = labels["ok"] if result.compliant else labels["bad"].format(n=n, s="" if n == 1 else "s")
+    lines = [
+        f"{result.subject}: {verdict}",
+        f"{labels['pack']}: {result.pack.id} {result.pack.version}"
+        + (f" · {pack_title}" if pack_title else ""),
+    ]
+    for key, findings in (
+        ("violations", result.violations),
+        ("waived", result.waived),
+        ("notes", result.notes),
+    ):
+        if findings:
+            lines += ["", labels[key]]
+            for f in findings:
+                lines += _finding_lines(f, labels)
+    if result.obligations:
+        lines += ["", labels["obligations"]]
+        for o in result.obligations:
+            flag = f", {labels['provisional']}" if o.provisional else ""
+            lines.append(
+                f"  [{o.rule}] {labels['due']} {o.due.isoformat()} ({labels['status'][o.status]}{flag})"
+            )
+            lines.append(f"    {o.message}")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "check":
+            return _check(args, sys.stdout)
+        raise AssertionError(f"unhandled command {args.command}")  # pragma: no cover
+    except (InputFileError, EnvRulesError) as exc:
+        print(f"envrules: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_COMPLIANT
+    except Exception as exc:  # never a traceback at a user
+        print(f"envrules: internal error, please report it: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
