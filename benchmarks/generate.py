@@ -143,7 +143,7 @@ JUSTIFICATIONS = [
     "follow-up of a rectification order",
 ]
 PLAN_SOME = 0.95  # annual plan filed for a routine inspection
-P_REPEAT = 0.14  # an inspection goes back to a recent (enterprise, matter)
+P_REPEAT = 0.18  # an inspection goes back to a recent (enterprise, matter)
 
 
 def _weighted(pairs):
@@ -274,7 +274,7 @@ def generate(n: int, seed: int) -> Iterator[dict]:
             codes = rng.sample(pool, k)
             prior_level = None
         deployed_by = None
-        if date.day <= 20 and rand() < 0.68:  # most who go inside the window have a reason
+        if date.day <= 20 and rand() < 0.6:  # most who go inside the window have a reason
             if rand() < 0.6:
                 grounds = choice(w.grounds_exempt)
             else:
@@ -376,9 +376,9 @@ def _penalty(seq: int, day: int, w: _World, rng: random.Random) -> dict:
         harm = "none" if x < 0.3 else ("minor" if x < 0.7 else "serious")
     x = rand()
     circumstances = None
-    if x < 0.62:
+    if x < 0.60:
         fine = low
-    elif x < 0.80:
+    elif x < 0.78:
         fine = low + (high - low) * (1 + randrange(6)) // 20
         circumstances = rng.sample(AGGRAVATING, 1 + (rand() < 0.3))
     elif x < 0.955:

@@ -28,7 +28,7 @@ __all__ = ["main"]
 
 EXIT_COMPLIANT, EXIT_VIOLATIONS, EXIT_INVALID, EXIT_INTERNAL = 0, 1, 2, 3
 
-_LABELS = {
+_LABELS: dict[str, dict[str, Any]] = {
     "zh": {
         "ok": "合规",
         "bad": "不合规（{n}项违规）",
