@@ -19,7 +19,7 @@ from . import __version__
 from .errors import EnvRulesError, InvalidInputError, PackError, PackNotInForceError, UnknownPackError
 from .evaluator import Evaluator, _as_of
 from .history import History
-from .io import InputFileError, input_error, load_json, read_text
+from .io import InputFileError, display_name, input_error, load_json, read_text
 from .models import CaseFile
 from .pack import get_pack
 from .result import Finding, Result
@@ -93,9 +93,16 @@ def _case(path: str, data: Any) -> CaseFile:
         raise input_error(path, exc) from None
 
 
+def _pack_problem(exc: PackError | UnknownPackError) -> str:
+    if isinstance(exc, UnknownPackError):
+        return str(exc)
+    where = exc.table if exc.key is None else f"{exc.table}.{exc.key}" if exc.table else exc.key
+    return f"[{where}] {exc.problem}" if where else exc.problem
+
+
 def _check(args: argparse.Namespace, out: TextIO) -> int:
-    path: str = args.file
-    case = _case(path, load_json(path, read_text(path)))
+    path: str = display_name(args.file)
+    case = _case(path, load_json(path, read_text(args.file)))
     try:
         as_of = _as_of(args.as_of) if args.as_of is not None else _as_of(case.as_of)
     except InvalidInputError as exc:
@@ -103,7 +110,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     try:
         pack = get_pack(args.pack)
     except (PackError, UnknownPackError) as exc:
-        raise InputFileError(args.pack, str(exc).removeprefix(f"{args.pack}: ")) from None
+        raise InputFileError(args.pack, _pack_problem(exc)) from None
     evaluator = Evaluator(pack=pack, lang=args.lang)
     try:
         result = evaluator.evaluate(case.proposal, History(case.history), as_of=as_of)
@@ -163,6 +170,11 @@ def render_text(result: Result, pack_title: str = "") -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
+    # Chinese text on a terminal or pipe that cannot encode it is escaped, not an internal error
+    # (backslash escapes of the Basic Multilingual Plane even keep --format json valid JSON).
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="backslashreplace")
     try:
         if args.command == "check":
             return _check(args, sys.stdout)

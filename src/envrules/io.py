@@ -17,7 +17,14 @@ from pydantic import ValidationError
 
 from .errors import EnvRulesError, InvalidInputError
 
-__all__ = ["InputFileError", "describe_validation_error", "iter_json_lines", "load_json", "read_text"]
+__all__ = [
+    "InputFileError",
+    "describe_validation_error",
+    "display_name",
+    "iter_json_lines",
+    "load_json",
+    "read_text",
+]
 
 _MAX_SHOWN = 60
 
@@ -65,26 +72,34 @@ def parse_json(text: str) -> Any:
     )
 
 
+def display_name(path: str) -> str:
+    """How messages name an input: ``<stdin>`` for ``-``, the path as given otherwise."""
+    return "<stdin>" if path == "-" else path
+
+
 def read_text(path: str) -> str:
     """The file's text (``-`` reads standard input); UTF-8 only."""
     import sys
 
+    name = display_name(path)
     try:
         raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     except FileNotFoundError:
-        raise InputFileError(path, "no such file") from None
+        raise InputFileError(name, "no such file") from None
     except IsADirectoryError:
-        raise InputFileError(path, "is a directory, expected a JSON file") from None
+        raise InputFileError(name, "is a directory, expected a JSON file") from None
     except OSError as exc:
-        raise InputFileError(path, f"cannot read the file ({exc.strerror})") from None
+        raise InputFileError(name, f"cannot read the file ({exc.strerror})") from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputFileError(path, f"not UTF-8 text (invalid byte at offset {exc.start})") from None
+        raise InputFileError(name, f"not UTF-8 text (invalid byte at offset {exc.start})") from None
 
 
 def load_json(path: str, text: str) -> Any:
     """One JSON document from ``text`` read from ``path``."""
+    if not text.strip():
+        raise InputFileError(path, "empty file, expected a JSON object (a case file or a proposal)")
     try:
         return parse_json(text)
     except json.JSONDecodeError as exc:
@@ -115,11 +130,38 @@ def iter_json_lines(path: str, text: str) -> Iterator[tuple[int, Any]]:
 
 
 def _shown(value: Any) -> str:
-    text = repr(value)
+    # A JSON number is read as Decimal: show it as written, not as Decimal('1.5').
+    text = str(value) if isinstance(value, Decimal) else repr(value)
     return text if len(text) <= _MAX_SHOWN else text[: _MAX_SHOWN - 3] + "..."
 
 
 _TAGS = {"inspection", "penalty"}
+
+# pydantic's Python type names, said in JSON's words.
+_JSON_TYPES = {
+    "tuple_type": "a JSON array",
+    "list_type": "a JSON array",
+    "dict_type": "a JSON object",
+    "model_type": "a JSON object",
+    "model_attributes_type": "a JSON object",
+    "string_type": "a JSON string",
+}
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | Decimal | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list | tuple):
+        return "an array"
+    return type(value).__name__
 
 
 def field_path(loc: tuple[int | str, ...], prefix: str = "") -> str:
@@ -146,7 +188,23 @@ def describe_validation_error(exc: ValidationError, prefix: str = "") -> tuple[s
         problem = "unknown field (not part of the contract)"
     elif kind == "missing":
         problem = "missing required field"
+    elif kind in _JSON_TYPES:
+        problem = f"expected {_JSON_TYPES[kind]}"
+        if "input" in err:
+            got = err["input"]
+            shown = "" if isinstance(got, dict | list) or got is None else f" {_shown(got)}"
+            problem += f" (got {_json_type(got)}{shown})"
+    elif kind == "decimal_max_places":
+        places = err.get("ctx", {}).get("decimal_places", 2)
+        problem = (
+            f"expected an amount in yuan with at most {places} decimal places (got {_shown(err['input'])})"
+        )
     else:
+        if kind == "value_error" and isinstance(err.get("input"), dict):
+            # A check across fields (end before start): its message begins with the field at fault.
+            named = [w for w in msg.removeprefix("Value error, ").split()[:2] if w in err["input"]]
+            if named:
+                field = f"{field}.{named[0]}"
         if msg.startswith("Input should be "):
             msg = "expected " + msg[len("Input should be ") :]
         elif msg.startswith("Value error, "):

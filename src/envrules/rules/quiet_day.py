@@ -8,6 +8,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field
 
 from ..models import Ground, Inspection, Level
+from ..result import Citation, Finding
 from .base import Context, Params, Rule, Text
 
 __all__ = ["DaysOfMonth", "QuietDay", "QuietDayParams", "Weekdays"]
@@ -26,6 +27,24 @@ class DaysOfMonth(Params):
     def is_quiet(self, day: date) -> bool:
         return self.first <= day.day <= self.last
 
+    def first_quiet(self, first: date, last: date) -> date | None:
+        """The first quiet day in ``[first, last]``, by arithmetic on the day of month."""
+        day = first
+        for _ in range(14):  # a window absent from some months (29-31) recurs within a year
+            if day > last:
+                return None
+            if day.day <= self.last:
+                if day.day >= self.first:
+                    return day
+                try:
+                    hit = day.replace(day=self.first)
+                except ValueError:  # the window starts after this month's last day
+                    hit = None
+                if hit is not None:
+                    return hit if hit <= last else None
+            day = (day.replace(day=1) + timedelta(days=32)).replace(day=1)
+        return None
+
     def describe(self, lang: str) -> str:
         if lang == "zh":
             return f"每月{self.first}日至{self.last}日"
@@ -40,6 +59,16 @@ class Weekdays(Params):
 
     def is_quiet(self, day: date) -> bool:
         return WEEKDAYS[day.weekday()] in self.days
+
+    def first_quiet(self, first: date, last: date) -> date | None:
+        """The first quiet day in ``[first, last]``; a week holds every weekday."""
+        day = first
+        stop = min(last, first + timedelta(days=6))
+        while day <= stop:
+            if self.is_quiet(day):
+                return day
+            day += timedelta(days=1)
+        return None
 
     def describe(self, lang: str) -> str:
         idx = [WEEKDAYS.index(d) for d in self.days]
@@ -86,6 +115,7 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
             "inside": "检查日期{day}落在宁静日（{window}）内（检查期间{first}至{last}），"
             "且所列检查依据不属于例外情形，也非上级统一部署",
             "move": "改在{next}或之后进行（{days}天的检查须全部避开宁静日）",
+            "move-day": "改在{next}或之后进行",
             "split": "检查共{days}天，超过任何连续的非宁静日期间，须分段安排在宁静日以外",
             "note": "常规性检查不得影响企业正常的生产经营，不得增加企业负担",
         },
@@ -94,6 +124,7 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
             "the visit runs {first} to {last}; none of its grounds is an exception "
             "and it is not a uniform deployment from above",
             "move": "reschedule to {next} or later (all {days} days must avoid the quiet days)",
+            "move-day": "reschedule to {next} or later",
             "split": "the visit of {days} days is longer than any stretch without quiet days; "
             "split it into parts outside the quiet days",
             "note": "a routine inspection must not disturb the enterprise's normal production "
@@ -101,10 +132,16 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
         },
     }
 
+    __slots__ = ("_notes",)
+
+    def __init__(self, params: QuietDayParams, citation: Citation) -> None:
+        super().__init__(params, citation)
+        self._notes: dict[str, Finding] = {}
+
     def check(self, doc: Inspection, ctx: Context) -> None:
         p: QuietDayParams = self.params
         if p.routine_note and "routine" in doc.grounds:
-            ctx.notes.append(self.finding(ctx, "note", severity="info"))
+            ctx.notes.append(self._note(ctx))
         if any(g in p.exempt_grounds for g in doc.grounds):
             return
         if doc.deployed_by is not None and doc.deployed_by in p.exempt_deployers:
@@ -128,22 +165,21 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
                     "next": nxt.isoformat() if nxt else "",
                     "days": days,
                 },
-                remedy="move" if nxt is not None else "split",
+                remedy="split" if nxt is None else "move" if days > 1 else "move-day",
                 value=hit.isoformat(),
                 limit=window,
             )
         )
 
+    def _note(self, ctx: Context) -> Finding:
+        """The advisory note for routine inspections: the same object for every call."""
+        note = self._notes.get(ctx.lang)
+        if note is None:
+            note = self._notes[ctx.lang] = self.finding(ctx, "note", severity="info")
+        return note
+
     def _first_quiet_day(self, first: date, last: date) -> date | None:
-        is_quiet = self.params.window.is_quiet
-        day = first
-        # Every window repeats within 31 days: a longer visit needs no longer scan.
-        stop = min(last, first + timedelta(days=31))
-        while day <= stop:
-            if is_quiet(day):
-                return day
-            day += timedelta(days=1)
-        return None
+        return self.params.window.first_quiet(first, last)
 
     def next_permitted_start(self, after: date, days: int) -> date | None:
         """The first date on or after ``after`` from which ``days`` days avoid the window.
