@@ -93,11 +93,12 @@ def _case(path: str, data: Any) -> CaseFile:
         raise input_error(path, exc) from None
 
 
-def _pack_problem(exc: PackError | UnknownPackError) -> str:
+def _pack_error(exc: PackError | UnknownPackError) -> InputFileError:
+    """An unknown pack id is the option's fault; a malformed pack file names the file and its table."""
     if isinstance(exc, UnknownPackError):
-        return str(exc)
+        return InputFileError("--pack", str(exc))
     where = exc.table if exc.key is None else f"{exc.table}.{exc.key}" if exc.table else exc.key
-    return f"[{where}] {exc.problem}" if where else exc.problem
+    return InputFileError(exc.file, f"[{where}] {exc.problem}" if where else exc.problem)
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
@@ -110,7 +111,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     try:
         pack = get_pack(args.pack)
     except (PackError, UnknownPackError) as exc:
-        raise InputFileError(args.pack, _pack_problem(exc)) from None
+        raise _pack_error(exc) from None
     evaluator = Evaluator(pack=pack, lang=args.lang)
     try:
         result = evaluator.evaluate(case.proposal, History(case.history), as_of=as_of)

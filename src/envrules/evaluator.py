@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from .calendar import WorkingCalendar, default_calendar
+from .calendar import WorkingCalendar
 from .errors import InvalidInputError
 from .history import History, as_document
 from .models import CST, Inspection, Moment, Penalty, local_date
@@ -46,15 +46,20 @@ def _history(history: History | Iterable[Inspection | Penalty | Mapping[str, Any
 
 @dataclass(frozen=True)
 class Evaluator:
-    """A pack, a calendar and a language, ready to judge many proposals from many threads."""
+    """A pack, a calendar and a language, ready to judge many proposals from many threads.
+
+    Without a ``calendar``, the pack's own (the shared default plus any notices the pack adds).
+    """
 
     pack: Pack = field(default_factory=get_pack)
-    calendar: WorkingCalendar = field(default_factory=default_calendar)
+    calendar: WorkingCalendar | None = None
     lang: Lang = "zh"
 
     def __post_init__(self) -> None:
         if self.lang not in _LANGS:
             raise InvalidInputError("lang", "'zh' or 'en'", self.lang)
+        if self.calendar is None:
+            object.__setattr__(self, "calendar", self.pack.calendar())
 
     def evaluate(
         self,
@@ -72,8 +77,12 @@ class Evaluator:
         """
         doc = as_document(proposal)
         self.pack.require_in_force(doc.act_date)
+        rules = self.pack.rules_for(doc.kind)
+        if not rules:
+            raise InvalidInputError("kind", f"a document that pack {self.pack.id!r} has rules for", doc.kind)
+        assert self.calendar is not None
         ctx = Context(_history(history), _as_of(as_of), self.calendar, self.lang)
-        for rule in self.pack.rules_for(doc.kind):
+        for rule in rules:
             rule.check(doc, ctx)
         return Result(
             subject=doc.id,
@@ -111,8 +120,8 @@ def evaluate(
         key = (pack or "", lang)
         ev = _EVALUATORS.get(key)
         if ev is None:
-            ev = Evaluator(get_pack(pack), default_calendar(), lang)
+            ev = Evaluator(get_pack(pack), None, lang)
             _EVALUATORS[key] = ev
     else:
-        ev = Evaluator(get_pack(pack), calendar or default_calendar(), lang)
+        ev = Evaluator(get_pack(pack), calendar, lang)
     return ev.evaluate(proposal, history, as_of=as_of)

@@ -16,18 +16,19 @@ Readings fixed here (docs/api.md repeats them):
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Annotated, Any, Literal, TypeAlias
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
     Tag,
-    TypeAdapter,
     model_validator,
 )
 
@@ -67,24 +68,42 @@ Ground: TypeAlias = Literal[
     "public-safety",
     "life-property-safety",
     "ecological-safety",
+    # Added for later packs (e.g. liuyang-2025); see docs/packs.md.
+    "public-health",
+    "food-drug-safety",
+    "natural-resources",
+    "referral",
+    "open-case",
 ]
 GROUNDS: tuple[str, ...] = Ground.__args__  # type: ignore[attr-defined]
 
-_DATETIME = TypeAdapter(datetime)
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?")
+_EXPECTED = "expected an ISO 8601 date (2025-10-21) or timestamp (2025-10-21T09:30:00+08:00)"
 
 
 def _to_moment(value: Any) -> date | datetime:
-    """A bare ISO date stays a date; anything else is a timestamp taken to CST."""
+    """A bare ISO date stays a date; an ISO timestamp is taken to CST; nothing else is a date.
+
+    Only the extended ISO 8601 forms are read: a number, or digits in a string,
+    is never taken for seconds since 1970.
+    """
     if isinstance(value, datetime):
         stamp = value
     elif isinstance(value, date):
         return value
-    elif isinstance(value, str) and len(value) == 10:
-        return date.fromisoformat(value)
-    elif isinstance(value, str):
-        stamp = _DATETIME.validate_python(value)
+    elif isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError as exc:
+            raise ValueError(f"{_EXPECTED}: {exc}") from None
+    elif isinstance(value, str) and _ISO_STAMP.fullmatch(value):
+        try:
+            stamp = datetime.fromisoformat(value)
+        except ValueError as exc:
+            raise ValueError(f"{_EXPECTED}: {exc}") from None
     else:
-        raise ValueError(f"expected an ISO 8601 date or timestamp, got {type(value).__name__}")
+        raise ValueError(_EXPECTED)
     if stamp.tzinfo is None:
         return stamp.replace(tzinfo=CST)
     return stamp.astimezone(CST)
@@ -95,8 +114,10 @@ Moment: TypeAlias = Annotated[date | datetime, BeforeValidator(_to_moment)]
 
 
 def local_date(moment: date | datetime) -> date:
-    """The local (CST) calendar date of a moment; a bare date is already local."""
+    """The local (CST) calendar date of a moment; a bare date or a naive time is already local."""
     if isinstance(moment, datetime):
+        if moment.tzinfo is None:
+            return moment.date()
         return moment.astimezone(CST).date()
     return moment
 
@@ -110,10 +131,15 @@ def _reject_bool(value: Any) -> Any:
     return value
 
 
+def _no_negative_zero(value: Decimal) -> Decimal:
+    return value.copy_abs() if value.is_zero() else value
+
+
 Money: TypeAlias = Annotated[
     Decimal,
     BeforeValidator(_reject_bool),
     Field(ge=0, decimal_places=2, allow_inf_nan=False),
+    AfterValidator(_no_negative_zero),
 ]
 """An amount in yuan: a decimal string or number, >= 0, at most two decimals (fen)."""
 
@@ -165,10 +191,12 @@ class Inspection(BaseModel):
 
     @model_validator(mode="after")
     def _check(self) -> Inspection:
-        if self.end is not None and local_date(self.end) < local_date(self.start):
-            raise ValueError(
-                f"end ({local_date(self.end)}) must not be before start ({local_date(self.start)})"
-            )
+        end, start = self.end, self.start
+        if end is not None and (
+            local_date(end) < local_date(start)
+            or (isinstance(end, datetime) and isinstance(start, datetime) and end < start)
+        ):
+            raise ValueError(f"end ({end.isoformat()}) must not be before start ({start.isoformat()})")
         codes = [m.code for m in self.matters]
         if len(set(codes)) != len(codes):
             raise ValueError(f"matters must not repeat a code (got {codes})")
@@ -248,11 +276,39 @@ class Penalty(BaseModel):
     rectification: Rectification | None = None
     circumstances: tuple[Code, ...] = ()
     benchmark: Benchmark | None = None
+    # Optional facts used by packs of later law (national-2021-penalty); absent, those
+    # rules either stay silent or say what is missing (docs/packs.md).
+    committed_on: Moment | None = None
+    ended_on: Moment | None = None
+    discovered_on: Moment | None = None
+    life_health_or_financial: bool = False
+    first_offence: bool | None = None
+    corrected: bool | None = None
+    hearing_notified_on: Moment | None = None
 
     @model_validator(mode="after")
     def _check(self) -> Penalty:
         lo, hi = self.statutory_range
         _check_range(lo, hi, "statutory_range")
+        decided = local_date(self.decided_on)
+        for name in ("committed_on", "ended_on", "discovered_on", "hearing_notified_on"):
+            moment = getattr(self, name)
+            if moment is not None and local_date(moment) > decided:
+                raise ValueError(f"{name} ({local_date(moment)}) must not be after decided_on ({decided})")
+        if self.ended_on is not None:
+            if self.committed_on is None:
+                raise ValueError("ended_on (end of a continuing act) needs committed_on")
+            if local_date(self.ended_on) < local_date(self.committed_on):
+                raise ValueError(
+                    f"ended_on ({local_date(self.ended_on)}) must not be before "
+                    f"committed_on ({local_date(self.committed_on)})"
+                )
+        if (
+            self.discovered_on is not None
+            and self.committed_on is not None
+            and local_date(self.discovered_on) < local_date(self.committed_on)
+        ):
+            raise ValueError("discovered_on must not be before committed_on")
         if self.benchmark is not None:
             blo, bhi = self.benchmark.range
             if blo < lo or bhi > hi:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import threading
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,7 +22,10 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from ._toml import load_toml
+from .calendar import Notice, WorkingCalendar, default_calendar
 from .errors import PackError, PackNotInForceError, UnknownPackError
+from .notices import get_notice
 from .result import Citation, PackRef
 from .rules import RULES, Rule
 
@@ -46,10 +48,12 @@ class _PackMeta(_Strict):
     jurisdiction: _Text
     authority: _Text
     document: _Text
+    document_number: str = ""
     url: str = ""
     effective_from: date
     effective_until: date | None = None
     notes: str = ""
+    calendars: tuple[_Text, ...] = ()
 
 
 class _RuleTable(_Strict):
@@ -80,6 +84,8 @@ class Pack:
     rules: tuple[Rule, ...]  # type: ignore[type-arg]
     url: str = ""
     notes: str = ""
+    document_number: str = ""
+    notices: tuple[Notice, ...] = ()
     source: str = field(default="", compare=False)
     _by_kind: Mapping[str, tuple[Rule, ...]] = field(  # type: ignore[type-arg]
         default_factory=dict, init=False, repr=False, compare=False
@@ -105,6 +111,10 @@ class Pack:
         """Raise :class:`PackNotInForceError` unless the pack is in force on ``day``."""
         if not self.in_force(day):
             raise PackNotInForceError(self.id, day, self.effective_from, self.effective_until)
+
+    def calendar(self) -> WorkingCalendar:
+        """The working-day calendar of this pack: the shared default plus the pack's notices."""
+        return WorkingCalendar(self.notices) if self.notices else default_calendar()
 
     def rules_for(self, kind: str) -> tuple[Rule, ...]:  # type: ignore[type-arg]
         """The rules that judge documents of ``kind`` (``inspection`` or ``penalty``)."""
@@ -143,7 +153,10 @@ def parse_pack(data: Mapping[str, Any], source: str) -> Pack:
     if not isinstance(data.get("pack"), dict):
         raise PackError(source, "pack", None, "missing table [pack]")
     try:
-        meta = _PackMeta.model_validate(data["pack"])
+        raw_meta = dict(data["pack"])
+        if isinstance(raw_meta.get("calendars"), list):
+            raw_meta["calendars"] = tuple(raw_meta["calendars"])
+        meta = _PackMeta.model_validate(raw_meta)
     except ValidationError as exc:
         raise _first_error(source, "pack", exc) from None
     tables = data.get("rules")
@@ -174,6 +187,20 @@ def parse_pack(data: Mapping[str, Any], source: str) -> Pack:
             raise _first_error(source, f"{where}.params", exc) from None
     order = list(RULES)
     rules.sort(key=lambda r: order.index(r.id))
+    base = Path(source).parent if Path(source).is_file() else None
+    notices = []
+    for i, name in enumerate(meta.calendars):
+        try:
+            notices.append(get_notice(name, relative_to=base))
+        except PackError as exc:
+            raise PackError(
+                source, "pack", f"calendars[{i}]", f"cannot load notice {name!r}: {exc}"
+            ) from None
+        except ValueError as exc:
+            raise PackError(source, "pack", f"calendars[{i}]", str(exc)) from None
+    years = [n.year for n in notices]
+    if len(set(years)) != len(years):
+        raise PackError(source, "pack", "calendars", f"two notices for the same year ({sorted(years)})")
     return Pack(
         id=meta.id,
         version=meta.version,
@@ -186,6 +213,8 @@ def parse_pack(data: Mapping[str, Any], source: str) -> Pack:
         effective_from=meta.effective_from,
         effective_until=meta.effective_until,
         notes=meta.notes,
+        document_number=meta.document_number,
+        notices=tuple(notices),
         rules=tuple(rules),
         source=source,
     )
@@ -202,13 +231,7 @@ def load_pack(path: str | Path) -> Pack:
 
 
 def _parse_bytes(raw: bytes, source: str) -> Pack:
-    try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise PackError(source, "", None, f"not UTF-8 text (byte {exc.start})") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise PackError(source, "", None, f"not valid TOML: {exc}") from None
-    return parse_pack(data, source)
+    return parse_pack(load_toml(raw, source), source)
 
 
 _PACKS = resources.files(__package__).joinpath("packs")

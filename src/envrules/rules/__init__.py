@@ -9,7 +9,10 @@ from __future__ import annotations
 from .base import Context, Params, Rule
 from .fine_lower_bound import FineLowerBound
 from .first_offence import FirstOffenceExemption
+from .hearing import HearingRequestPeriod
 from .inspection_filing import InspectionFiling
+from .limitation import PenaltyLimitation
+from .minor_corrected import NoPenaltyMinorCorrected
 from .one_matter import OneMatterPerYear
 from .quiet_day import QuietDay
 
@@ -18,15 +21,29 @@ __all__ = [
     "Context",
     "FineLowerBound",
     "FirstOffenceExemption",
+    "HearingRequestPeriod",
     "InspectionFiling",
+    "NoPenaltyMinorCorrected",
     "OneMatterPerYear",
     "Params",
+    "PenaltyLimitation",
     "QuietDay",
     "Rule",
 ]
 
 RULES: dict[str, type[Rule]] = {  # type: ignore[type-arg]
     cls.id: cls
-    for cls in (QuietDay, OneMatterPerYear, FirstOffenceExemption, FineLowerBound, InspectionFiling)
+    for cls in (
+        # CONTRACT.md's five, in its order
+        QuietDay,
+        OneMatterPerYear,
+        FirstOffenceExemption,
+        FineLowerBound,
+        InspectionFiling,
+        # later law (national-2021-penalty)
+        NoPenaltyMinorCorrected,
+        PenaltyLimitation,
+        HearingRequestPeriod,
+    )
 }
 """Rule classes by id, in the order their findings are reported."""

@@ -1,0 +1,263 @@
+"""词解7 行政处罚下限制度 and 词解6 裁量基准 · rule ``fine-lower-bound``.
+
+「行政机关在作出行政处罚行为时，罚款原则上控制在法定下限，没有遵守罚款下限原则的，
+行政相对人有权拒绝履行（《湖南省规范行政行为裁量权办法》规定的特殊情况除外）。」
+
+The penalties here are not minor, so the first-offence rule stays silent; the
+statutory range is [5000, 50000] yuan unless a test says otherwise.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import envrules
+from conftest import penalty
+from envrules import Finding, Result
+
+RULE = "fine-lower-bound"
+CIRCUMSTANCES = (
+    "serious-consequences",
+    "repeat-offence",
+    "obstruction",
+    "evidence-tampering",
+    "emergency-period",
+    "coercion",
+    "retaliation",
+)
+
+
+def judge(doc: dict[str, Any], lang: str = "zh") -> Result:
+    return envrules.evaluate(doc, as_of="2025-10-30", lang=lang)  # type: ignore[arg-type]
+
+
+def findings(result: Result) -> list[Finding]:
+    return [f for f in result.violations if f.rule == RULE]
+
+
+def only_finding(result: Result) -> Finding:
+    found = findings(result)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def yuan_of_fen(fen: int) -> str:
+    """An amount in fen as decimal yuan text with two decimals: 500001 -> '5000.01'."""
+    return f"{Decimal(fen).scaleb(-2):f}"
+
+
+def plain(fen: int) -> str:
+    """The same amount as a finding shows it, without trailing zeros: 500000 -> '5000'."""
+    return yuan_of_fen(fen).rstrip("0").rstrip(".")
+
+
+# 「罚款原则上控制在法定下限」
+
+
+def test_fine_at_the_statutory_minimum_is_compliant() -> None:
+    result = judge(penalty(fine="5000"))
+    assert findings(result) == []
+    assert result.compliant
+
+
+def test_fine_one_fen_above_the_minimum_without_circumstances_is_a_violation() -> None:
+    finding = only_finding(judge(penalty(fine="5000.01")))
+    assert finding.value == "5000.01"
+    assert finding.limit == "5000"
+    assert finding.citation.clause == "词解7"
+    # 「行政相对人有权拒绝履行」: the finding states the excess and the right to refuse.
+    assert "0.01元" in finding.message
+    assert "有权拒绝履行" in finding.message
+    assert finding.remedy == "将罚款降至法定下限5000元，或列明适用的特殊情节"
+
+
+def test_fine_one_fen_above_the_minimum_states_the_excess_and_refusal_in_english() -> None:
+    finding = only_finding(judge(penalty(fine="5000.01"), lang="en"))
+    assert finding.message == (
+        "fine of 5000.01 yuan exceeds the statutory minimum of 5000 yuan by 0.01 yuan; no aggravating "
+        "circumstance is cited, and the party may refuse to pay the excess"
+    )
+    assert "refuse" in finding.message
+
+
+@pytest.mark.parametrize("code", CIRCUMSTANCES)
+def test_fine_one_fen_above_the_minimum_with_a_listed_circumstance_is_compliant(code: str) -> None:
+    # 「（……规定的特殊情况除外）」
+    result = judge(penalty(fine="5000.01", circumstances=[code]))
+    assert findings(result) == []
+    assert result.compliant
+
+
+def test_fine_above_the_minimum_with_repeat_offence_is_compliant() -> None:
+    assert judge(penalty(fine="20000", circumstances=["repeat-offence"])).compliant
+
+
+# The statutory range [min, max]: outside it is a violation whatever else holds.
+
+
+def test_fine_one_fen_below_the_minimum_is_a_violation_even_with_circumstances() -> None:
+    finding = only_finding(judge(penalty(fine="4999.99", circumstances=["repeat-offence"])))
+    assert finding.value == "4999.99"
+    assert finding.limit == "5000"
+    assert finding.message == "罚款4999.99元低于法定下限5000元（法定幅度5000至50000元）"
+
+
+def test_fine_at_the_statutory_maximum_with_a_circumstance_is_compliant() -> None:
+    result = judge(penalty(fine="50000", circumstances=["obstruction"]))
+    assert findings(result) == []
+
+
+def test_fine_one_fen_above_the_maximum_is_a_violation_even_with_circumstances() -> None:
+    finding = only_finding(judge(penalty(fine="50000.01", circumstances=["obstruction"])))
+    assert finding.value == "50000.01"
+    assert finding.limit == "50000"
+    assert finding.message == "罚款50000.01元高于法定上限50000元（法定幅度5000至50000元）"
+
+
+def test_fine_in_a_fixed_statutory_amount_is_compliant_at_that_amount() -> None:
+    result = judge(penalty(fine="2000", statutory_range=["2000", "2000"]))
+    assert findings(result) == []
+
+
+def test_fine_one_fen_above_a_fixed_statutory_amount_is_over_the_maximum() -> None:
+    finding = only_finding(judge(penalty(fine="2000.01", statutory_range=["2000", "2000"])))
+    assert finding.limit == "2000"
+    assert "法定上限" in finding.message
+
+
+def test_fine_one_fen_below_a_fixed_statutory_amount_is_under_the_minimum() -> None:
+    finding = only_finding(judge(penalty(fine="1999.99", statutory_range=["2000", "2000"])))
+    assert finding.limit == "2000"
+    assert "法定下限" in finding.message
+
+
+# A circumstance code the pack does not know is invalid input, never a justification.
+
+
+def test_unknown_circumstance_code_is_invalid_input_naming_the_field_and_the_close_code() -> None:
+    with pytest.raises(envrules.UnknownCodeError) as caught:
+        judge(penalty(fine="6000", circumstances=["obstrution"]))
+    err = caught.value
+    assert isinstance(err, ValueError)
+    assert err.field == "circumstances[0]"
+    assert err.code == "obstrution"
+    assert err.suggestion == "obstruction"
+    assert "circumstances[0]" in str(err)
+    assert "did you mean 'obstruction'" in str(err)
+
+
+def test_unknown_circumstance_after_a_known_one_is_named_by_its_own_index() -> None:
+    with pytest.raises(envrules.UnknownCodeError) as caught:
+        judge(penalty(fine="6000", circumstances=["repeat-offence", "friendly"]))
+    assert caught.value.field == "circumstances[1]"
+
+
+def test_unknown_circumstance_is_invalid_even_on_a_fine_at_the_minimum() -> None:
+    with pytest.raises(envrules.UnknownCodeError):
+        judge(penalty(fine="5000", circumstances=["obstrution"]))
+
+
+# 词解6 裁量基准: the fine must also lie in the benchmark band of the grade claimed.
+
+BAND = {"grade": "general", "range": ["5000", "10000"]}
+
+
+def test_fine_at_the_top_of_the_benchmark_band_with_a_circumstance_is_compliant() -> None:
+    result = judge(penalty(fine="10000", circumstances=["repeat-offence"], benchmark=BAND))
+    assert findings(result) == []
+
+
+def test_fine_one_fen_above_the_benchmark_band_is_a_violation_even_with_a_circumstance() -> None:
+    finding = only_finding(judge(penalty(fine="10000.01", circumstances=["repeat-offence"], benchmark=BAND)))
+    assert finding.value == "10000.01"
+    assert finding.limit == "5000-10000"
+    assert (
+        finding.message
+        == "罚款10000.01元超出所主张裁量档次“general”的基准幅度5000至10000元；行政相对人有权拒绝"
+    )
+
+
+def test_fine_at_the_statutory_minimum_below_the_benchmark_band_is_a_violation() -> None:
+    band = {"grade": "serious", "range": ["6000", "10000"]}
+    finding = only_finding(judge(penalty(fine="5000", benchmark=band)))
+    assert finding.value == "5000"
+    assert finding.limit == "6000-10000"
+
+
+def test_fine_at_the_bottom_of_the_benchmark_band_with_a_circumstance_is_compliant() -> None:
+    band = {"grade": "serious", "range": ["6000", "10000"]}
+    assert findings(judge(penalty(fine="6000", circumstances=["obstruction"], benchmark=band))) == []
+
+
+def test_fine_above_the_minimum_and_the_band_without_circumstances_breaks_both() -> None:
+    result = judge(penalty(fine="10000.01", benchmark=BAND))
+    assert [f.limit for f in findings(result)] == ["5000", "5000-10000"]
+
+
+# Money is exact: a JSON number and a decimal string are the same amount.
+
+
+@pytest.mark.parametrize("fine", [5000, 5000.0, "5000", "5000.00", "5000.0"])
+def test_fine_at_the_minimum_is_compliant_in_every_notation(fine: object) -> None:
+    result = judge(penalty(fine=fine, statutory_range=[5000, "50000.00"]))
+    assert findings(result) == []
+
+
+@pytest.mark.parametrize("fine", [5000.5, "5000.5", "5000.50"])
+def test_fine_half_a_yuan_above_the_minimum_is_the_same_violation_in_every_notation(fine: object) -> None:
+    finding = only_finding(judge(penalty(fine=fine, statutory_range=[5000, 50000])))
+    reference = only_finding(judge(penalty(fine="5000.50", statutory_range=["5000", "50000"])))
+    assert finding == reference
+    assert finding.value == "5000.5"
+    assert "0.5元" in finding.message
+
+
+def test_results_are_equal_for_a_number_and_a_string() -> None:
+    assert judge(penalty(fine=5000.5)) == judge(penalty(fine="5000.50"))
+    assert judge(penalty(fine=6000)) == judge(penalty(fine="6000"))
+
+
+# Properties over the whole range (fines in fen: two decimals at most).
+
+ranges = st.tuples(st.integers(0, 10_000_000), st.integers(0, 10_000_000)).map(sorted)
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data(), bounds=ranges, cite=st.booleans())
+def test_fine_inside_the_range_is_a_violation_exactly_when_above_the_minimum_without_circumstance(
+    data: st.DataObject, bounds: list[int], cite: bool
+) -> None:
+    lo, hi = bounds
+    fen = data.draw(st.integers(lo, hi), label="fine in fen")
+    doc = penalty(
+        fine=yuan_of_fen(fen),
+        statutory_range=[yuan_of_fen(lo), yuan_of_fen(hi)],
+        circumstances=["repeat-offence"] if cite else [],
+    )
+    violated = bool(findings(judge(doc)))
+    assert violated == (fen > lo and not cite)
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data(), bounds=ranges, cite=st.booleans())
+def test_fine_outside_the_range_is_always_a_violation(
+    data: st.DataObject, bounds: list[int], cite: bool
+) -> None:
+    lo, hi = bounds
+    outside = st.integers(hi + 1, hi + 10_000_000)
+    if lo > 0:
+        outside = outside | st.integers(0, lo - 1)
+    fen = data.draw(outside, label="fine in fen")
+    doc = penalty(
+        fine=yuan_of_fen(fen),
+        statutory_range=[yuan_of_fen(lo), yuan_of_fen(hi)],
+        circumstances=["obstruction"] if cite else [],
+    )
+    finding = only_finding(judge(doc))
+    assert finding.limit == plain(lo if fen < lo else hi)
+    assert finding.value == plain(fen)
