@@ -90,6 +90,7 @@ class Pack:
     _by_kind: Mapping[str, tuple[Rule, ...]] = field(  # type: ignore[type-arg]
         default_factory=dict, init=False, repr=False, compare=False
     )
+    _ref: PackRef = field(default=PackRef("", ""), init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.effective_until is not None and self.effective_until < self.effective_from:
@@ -98,10 +99,12 @@ class Pack:
             )
         by_kind = {kind: tuple(r for r in self.rules if r.kind == kind) for kind in ("inspection", "penalty")}
         object.__setattr__(self, "_by_kind", by_kind)
+        object.__setattr__(self, "_ref", PackRef(self.id, self.version))
 
     @property
     def ref(self) -> PackRef:
-        return PackRef(self.id, self.version)
+        """The pack's id and version, as results carry them."""
+        return self._ref
 
     def in_force(self, day: date) -> bool:
         """Whether the pack is the law on ``day`` (both ends of its period included)."""

@@ -45,6 +45,12 @@ class DaysOfMonth(Params):
             day = (day.replace(day=1) + timedelta(days=32)).replace(day=1)
         return None
 
+    def end_of_run(self, day: date) -> date:
+        """The last quiet day of the run of quiet days that contains ``day``."""
+        nxt = (day.replace(day=1) + timedelta(days=32)).replace(day=1)
+        month_end = nxt - timedelta(days=1)
+        return min(month_end, day.replace(day=min(self.last, month_end.day)))
+
     def describe(self, lang: str) -> str:
         if lang == "zh":
             return f"每月{self.first}日至{self.last}日"
@@ -69,6 +75,12 @@ class Weekdays(Params):
                 return day
             day += timedelta(days=1)
         return None
+
+    def end_of_run(self, day: date) -> date:
+        """The last quiet day of the run of quiet days that contains ``day``."""
+        while self.is_quiet(day + timedelta(days=1)):
+            day += timedelta(days=1)
+        return day
 
     def describe(self, lang: str) -> str:
         idx = [WEEKDAYS.index(d) for d in self.days]
@@ -194,5 +206,5 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
             blocker = self._first_quiet_day(day, day + span)
             if blocker is None:
                 return day
-            day = blocker + timedelta(days=1)
+            day = self.params.window.end_of_run(blocker) + timedelta(days=1)
         return None

@@ -1,0 +1,74 @@
+"""The docs and the data must not drift: what docs/rules.md and README.md say is checked here."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import envrules
+from envrules.rules.fine_lower_bound import FineLowerBoundParams
+
+ROOT = Path(__file__).resolve().parents[1]
+RULES_MD = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+PACK = envrules.get_pack("miluo-2013")
+
+
+def _section(rule_id: str) -> str:
+    match = re.search(rf"^## \d\. `{re.escape(rule_id)}`.*?(?=^## |\Z)", RULES_MD, re.M | re.S)
+    assert match, f"docs/rules.md has no section for {rule_id}"
+    return match.group(0)
+
+
+@pytest.mark.parametrize("rule", PACK.rules, ids=lambda r: r.id)
+def test_each_rule_quotes_its_clause_verbatim_in_its_own_section(rule: envrules.rules.Rule) -> None:  # type: ignore[type-arg]
+    section = _section(rule.id)
+    assert f"> {rule.citation.text}" in section
+    assert rule.citation.clause in section.splitlines()[0]
+
+
+@pytest.mark.parametrize("rule", PACK.rules, ids=lambda r: r.id)
+def test_each_rule_docstring_states_its_readings(rule: envrules.rules.Rule) -> None:  # type: ignore[type-arg]
+    doc = type(rule).__doc__ or ""
+    assert rule.citation.clause in doc
+    assert "Readings:" in doc
+
+
+def test_quiet_window_in_docs_is_the_pack_window() -> None:
+    window = PACK.rule("quiet-day").params.window
+    text = f'window = {{ kind = "days-of-month", first = {window.first}, last = {window.last} }}'
+    assert text in _section("quiet-day")
+
+
+def test_filing_grace_in_docs_is_the_pack_grace() -> None:
+    grace = PACK.rule("inspection-filing").params.grace_working_days
+    assert f"grace_working_days = {grace}" in _section("inspection-filing")
+
+
+def test_every_circumstance_code_of_the_pack_is_listed_with_its_chinese_name() -> None:
+    params = PACK.rule("fine-lower-bound").params
+    assert isinstance(params, FineLowerBoundParams)
+    section = _section("fine-lower-bound")
+    listed = set(re.findall(r"^\| `([a-z-]+)` \| (.+?) \|$", section, re.M))
+    assert listed == {(c.code, c.zh) for c in params.circumstances}
+
+
+def test_readme_starts_with_the_install_and_run_and_the_test_commands() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```sh\n(.*?)\n```", readme, re.S)
+    run, test = blocks[0], blocks[1]
+    assert "pip install ." in run
+    assert "envrules check examples/" in run
+    example = run.split("envrules check ", 1)[1].strip()
+    assert (ROOT / example).is_file(), example
+    assert "pip install -e '.[test]'" in test
+    assert "python -m pytest" in test
+
+
+def test_ci_runs_the_readme_test_command_in_a_fresh_venv() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "python3 -m venv" in ci
+    assert "mktemp -d" in ci
+    assert "pip\" install -q -e '.[test]'" in ci
+    assert 'python" -m pytest' in ci
