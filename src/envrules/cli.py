@@ -9,6 +9,9 @@ itself, which should never happen and is worth a bug report.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import json
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
@@ -16,12 +19,14 @@ from typing import Any, TextIO
 from pydantic import ValidationError
 
 from . import __version__
+from .calendar import WorkingCalendar
 from .errors import EnvRulesError, InvalidInputError, PackError, PackNotInForceError, UnknownPackError
 from .evaluator import Evaluator, _as_of
 from .history import History
 from .io import InputFileError, display_name, input_error, load_json, read_text
 from .models import CaseFile
-from .pack import get_pack
+from .notices import load_notice
+from .pack import Pack, bundled_pack_ids, get_pack
 from .result import Finding, Result
 
 __all__ = ["main"]
@@ -79,7 +84,49 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages")
     check.add_argument("--as-of", metavar="DATE", help="judge obligations on this date (default: today)")
     check.add_argument("--pack", metavar="ID|PATH", help="rule pack id or .toml file (default: miluo-2013)")
+    _calendar_option(check)
+
+    packs = sub.add_parser("packs", help="list the bundled rule packs and when they are in force")
+    packs.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of titles")
+
+    rules = sub.add_parser("rules", help="list the rules of a pack with their clauses")
+    rules.add_argument("--pack", metavar="ID|PATH", help="rule pack id or .toml file (default: miluo-2013)")
+    rules.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of labels")
+    rules.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     return parser
+
+
+def _calendar_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--calendar",
+        metavar="FILE",
+        action="append",
+        default=[],
+        help="a State Council holiday notice as a TOML file, for a year the holidays package "
+        "does not know (repeatable); see docs/packs.md",
+    )
+
+
+def _pack(name: str | None) -> Pack:
+    try:
+        return get_pack(name)
+    except (PackError, UnknownPackError) as exc:
+        raise _pack_error(exc) from None
+
+
+def _calendar(files: Sequence[str], pack: Pack) -> WorkingCalendar | None:
+    """The pack's calendar with the notices given on the command line (which win for their year)."""
+    if not files:
+        return None
+    try:
+        given = [load_notice(f) for f in files]
+    except PackError as exc:
+        raise _pack_error(exc) from None
+    years = [n.year for n in given]
+    if len(set(years)) != len(years):
+        raise InputFileError("--calendar", f"two notices for the same year ({sorted(years)})")
+    kept = [n for n in pack.notices if n.year not in years]
+    return WorkingCalendar(tuple(kept + given))
 
 
 def _case(path: str, data: Any) -> CaseFile:
@@ -108,11 +155,8 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
         as_of = _as_of(args.as_of) if args.as_of is not None else _as_of(case.as_of)
     except InvalidInputError as exc:
         raise InputFileError("--as-of", f"expected {exc.expected} (got {args.as_of!r})") from None
-    try:
-        pack = get_pack(args.pack)
-    except (PackError, UnknownPackError) as exc:
-        raise _pack_error(exc) from None
-    evaluator = Evaluator(pack=pack, lang=args.lang)
+    pack = _pack(args.pack)
+    evaluator = Evaluator(pack=pack, calendar=_calendar(args.calendar, pack), lang=args.lang)
     try:
         result = evaluator.evaluate(case.proposal, History(case.history), as_of=as_of)
     except InvalidInputError as exc:
@@ -120,10 +164,80 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     except PackNotInForceError as exc:
         raise InputFileError(path, str(exc)) from None
     if args.format == "json":
-        out.write(result.to_json(indent=2) + "\n")
+        _write(out, result.to_json(indent=2) + "\n")
     else:
-        out.write(render_text(result, pack.title if args.lang == "zh" else pack.title_en))
+        _write(out, render_text(result, pack.title if args.lang == "zh" else pack.title_en))
     return EXIT_COMPLIANT if result.compliant else EXIT_VIOLATIONS
+
+
+def _write(out: TextIO, text: str) -> None:
+    """Write, and when the reader has gone away keep the verdict: the exit status still tells it."""
+    try:
+        out.write(text)
+        out.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(devnull, out.fileno())
+
+
+def _packs(args: argparse.Namespace, out: TextIO) -> int:
+    rows = []
+    for pack_id in bundled_pack_ids():
+        pack = get_pack(pack_id)
+        until = pack.effective_until.isoformat() if pack.effective_until else "…"
+        title = pack.title if args.lang == "zh" else pack.title_en
+        kinds = "/".join(k for k in ("inspection", "penalty") if pack.rules_for(k))
+        rows.append(
+            f"{pack.id:<24} {pack.version:<7} {pack.effective_from.isoformat()} – {until:<10} "
+            f"{kinds:<18} {title}"
+        )
+    _write(out, "\n".join(rows) + "\n")
+    return EXIT_COMPLIANT
+
+
+def _rules(args: argparse.Namespace, out: TextIO) -> int:
+    pack = _pack(args.pack)
+    if args.format == "json":
+        doc = {
+            "pack": {
+                "id": pack.id,
+                "version": pack.version,
+                "title": pack.title,
+                "effective_from": pack.effective_from.isoformat(),
+                "effective_until": pack.effective_until.isoformat() if pack.effective_until else None,
+            },
+            "rules": [
+                {
+                    "rule": r.id,
+                    "judges": r.kind,
+                    "citation": r.citation.to_dict(),
+                    "params": r.params.model_dump(mode="json"),
+                }
+                for r in pack.rules
+            ],
+        }
+        _write(out, json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_COMPLIANT
+    zh = args.lang == "zh"
+    until = pack.effective_until.isoformat() if pack.effective_until else ("至今" if zh else "open-ended")
+    lines = [
+        f"{pack.id} {pack.version} · {pack.title if zh else pack.title_en}",
+        f"{'施行' if zh else 'in force'}: {pack.effective_from.isoformat()} – {until}",
+        f"{'文件' if zh else 'document'}: {pack.document}",
+    ]
+    for r in pack.rules:
+        c = r.citation
+        flag = (
+            ""
+            if c.verified
+            else (" （原文未经官方核实）" if zh else " (text not verified against an official source)")
+        )
+        lines += ["", f"[{r.id}] {c.clause}{flag}", f"  {c.text}"]
+        if c.url:
+            lines.append(f"  {c.url}")
+    _write(out, "\n".join(lines) + "\n")
+    return EXIT_COMPLIANT
 
 
 def _finding_lines(f: Finding, labels: dict[str, Any]) -> list[str]:
@@ -179,14 +293,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "check":
             return _check(args, sys.stdout)
+        if args.command == "packs":
+            return _packs(args, sys.stdout)
+        if args.command == "rules":
+            return _rules(args, sys.stdout)
         raise AssertionError(f"unhandled command {args.command}")  # pragma: no cover
     except (InputFileError, EnvRulesError) as exc:
         print(f"envrules: {exc}", file=sys.stderr)
         return EXIT_INVALID
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        return EXIT_COMPLIANT
     except Exception as exc:  # never a traceback at a user
         print(f"envrules: internal error, please report it: {type(exc).__name__}: {exc}", file=sys.stderr)
         return EXIT_INTERNAL

@@ -28,6 +28,7 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    StrictBool,
     Tag,
     model_validator,
 )
@@ -166,7 +167,7 @@ class Matter(BaseModel):
 
     model_config = _FROZEN
     code: Code
-    periodic_by_law: bool = False
+    periodic_by_law: StrictBool = False
 
 
 class Inspection(BaseModel):
@@ -183,7 +184,7 @@ class Inspection(BaseModel):
     end: Moment | None = None
     grounds: Annotated[tuple[Ground, ...], Field(min_length=1)]
     deployed_by: Level | None = None
-    annual_plan_filed: bool = False
+    annual_plan_filed: StrictBool = False
     form_filed_at: Moment | None = None
     oral_filing_at: Moment | None = None
     justification: str | None = None
@@ -271,7 +272,7 @@ class Penalty(BaseModel):
     decided_on: Moment
     fine: Money
     statutory_range: tuple[Money, Money]
-    minor: bool
+    minor: StrictBool
     harm: Literal["none", "minor", "serious"]
     rectification: Rectification | None = None
     circumstances: tuple[Code, ...] = ()
@@ -281,9 +282,9 @@ class Penalty(BaseModel):
     committed_on: Moment | None = None
     ended_on: Moment | None = None
     discovered_on: Moment | None = None
-    life_health_or_financial: bool = False
-    first_offence: bool | None = None
-    corrected: bool | None = None
+    life_health_or_financial: StrictBool = False
+    first_offence: StrictBool | None = None
+    corrected: StrictBool | None = None
     hearing_notified_on: Moment | None = None
 
     @model_validator(mode="after")

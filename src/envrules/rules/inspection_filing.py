@@ -112,7 +112,7 @@ class InspectionFiling(Rule[Inspection, InspectionFilingParams]):
         ):
             year = doc.first_day.year
             ctx.violations.append(
-                self.finding(ctx, "no-plan", {"year": year}, remedy="plan", value=False, limit=year)
+                self.finding(ctx, "no-plan", {"year": year}, remedy="plan", value="not filed", limit=year)
             )
         entry = doc.start
         if filed_before(doc.form_filed_at, entry):
