@@ -17,6 +17,7 @@ silently guessed.
 from __future__ import annotations
 
 import threading
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -65,6 +66,20 @@ class _Year(NamedTuple):
     days_off: frozenset[date]  # non-working weekdays (holidays, 调休 days off)
     working_weekend: frozenset[date]  # make-up working Saturdays and Sundays
     published: bool
+    working: tuple[int, ...]  # ordinals of every working day of the year, ascending
+
+
+def _year_data(
+    year: int, days_off: frozenset[date], working_weekend: frozenset[date], published: bool
+) -> _Year:
+    first = date(year, 1, 1).toordinal()
+    last = date(year, 12, 31).toordinal()
+    working = tuple(
+        o
+        for o in range(first, last + 1)
+        if (d := date.fromordinal(o)) in working_weekend or (d.weekday() < 5 and d not in days_off)
+    )
+    return _Year(days_off, working_weekend, published, working)
 
 
 @dataclass(frozen=True, eq=False)
@@ -98,7 +113,8 @@ class WorkingCalendar:
     def _build(self, year: int) -> _Year:
         for notice in self.notices:
             if notice.year == year:
-                return _Year(
+                return _year_data(
+                    year,
                     frozenset(d for d in notice.days_off if d.weekday() < 5),
                     frozenset(d for d in notice.working_days if d.weekday() >= 5),
                     True,
@@ -107,7 +123,7 @@ class WorkingCalendar:
         published = year in cn.special_public_holidays
         days_off = frozenset(d for d in cn if d.weekday() < 5)
         working = frozenset(d for d in cn.weekend_workdays if d.year == year)
-        return _Year(days_off, working, published)
+        return _year_data(year, days_off, working, published)
 
     def is_working_day(self, day: date) -> bool:
         """True on a weekday that is not a holiday, and on a make-up working weekend day."""
@@ -127,18 +143,18 @@ class WorkingCalendar:
         """
         if n < 1:
             raise ValueError(f"n must be a positive number of working days (got {n})")
-        day = start
-        provisional = False
-        while n:
-            day += timedelta(days=1)
-            y = self._year(day.year)
+        year = start.year
+        y = self._year(year)
+        # Provisional when a day examined (after start, up to the result) lies in an unknown year.
+        provisional = not y.published and start.month * 100 + start.day < 1231
+        index = bisect_right(y.working, start.toordinal())
+        while index + n > len(y.working):
+            n -= len(y.working) - index
+            year += 1
+            y = self._year(year)
             provisional = provisional or not y.published
-            if day.weekday() >= 5:
-                if day in y.working_weekend:
-                    n -= 1
-            elif day not in y.days_off:
-                n -= 1
-        return WorkingDay(day, provisional)
+            index = 0
+        return WorkingDay(date.fromordinal(y.working[index + n - 1]), provisional)
 
     def working_days_between(self, start: date, end: date) -> Iterable[date]:
         """The working days in ``(start, end]``."""

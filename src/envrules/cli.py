@@ -10,20 +10,24 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import csv
 import json
 import os
 import sys
+import time
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, TextIO
 
 from pydantic import ValidationError
 
 from . import __version__
+from .audit import Audited, AuditRun, AuditSummary
 from .calendar import WorkingCalendar
 from .errors import EnvRulesError, InvalidInputError, PackError, PackNotInForceError, UnknownPackError
 from .evaluator import Evaluator, _as_of
 from .history import History
-from .io import InputFileError, display_name, input_error, load_json, read_text
+from .io import InputFileError, Record, display_name, input_error, load_json, read_log, read_text
 from .models import CaseFile
 from .notices import load_notice
 from .pack import Pack, bundled_pack_ids, get_pack
@@ -85,6 +89,33 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--as-of", metavar="DATE", help="judge obligations on this date (default: today)")
     check.add_argument("--pack", metavar="ID|PATH", help="rule pack id or .toml file (default: miluo-2013)")
     _calendar_option(check)
+
+    audit = sub.add_parser(
+        "audit",
+        help="judge every record of a log against the records before it",
+        description="Judge every record of a chronological log (JSON Lines or a JSON array of "
+        "inspections and penalties) against the records before it.",
+    )
+    audit.add_argument("log", metavar="LOG", help="JSON Lines log or JSON array; - for standard input")
+    audit.add_argument(
+        "--format",
+        choices=("text", "json", "csv"),
+        default="text",
+        help="text: a summary table; json: one result per record as JSON Lines (summary to stderr); "
+        "csv: one row per record (summary to stderr)",
+    )
+    audit.add_argument("--out", metavar="FILE", help="write the output here instead of standard output")
+    audit.add_argument("--summary", metavar="FILE", help="also write the summary as JSON to this file")
+    audit.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages")
+    audit.add_argument("--as-of", metavar="DATE", help="judge obligations on this date (default: today)")
+    audit.add_argument("--pack", metavar="ID|PATH", help="rule pack id or .toml file (default: miluo-2013)")
+    audit.add_argument(
+        "--on-error",
+        choices=("stop", "skip"),
+        default="stop",
+        help="on a bad record: stop (default), or report it, skip it and go on; either way exit 2",
+    )
+    _calendar_option(audit)
 
     packs = sub.add_parser("packs", help="list the bundled rule packs and when they are in force")
     packs.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of titles")
@@ -240,6 +271,208 @@ def _rules(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_COMPLIANT
 
 
+_CSV_HEADER = (
+    "line",
+    "id",
+    "kind",
+    "enterprise",
+    "agency",
+    "date",
+    "compliant",
+    "violations",
+    "waived",
+    "obligations",
+)
+
+
+def _audit(args: argparse.Namespace) -> int:
+    log = display_name(args.log)
+    try:
+        as_of = _as_of(args.as_of)
+    except InvalidInputError as exc:
+        raise InputFileError("--as-of", f"expected {exc.expected} (got {args.as_of!r})") from None
+    pack = _pack(args.pack)
+    evaluator = Evaluator(pack=pack, calendar=_calendar(args.calendar, pack), lang=args.lang)
+    run = AuditRun((), evaluator, as_of)
+    records = read_log(args.log)  # opens the log now: a missing file is exit 2 before any output
+    out: TextIO = open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout  # noqa: SIM115
+    progress = _Progress(sys.stderr)
+    failed = False
+    try:
+        writer = csv.writer(out) if args.format == "csv" else None
+        if writer is not None:
+            writer.writerow(_CSV_HEADER)
+        for record in records:
+            error = record.error
+            if error is None:
+                try:
+                    item = run.judge(record.value)
+                except ValidationError as exc:
+                    error = _record_error(log, record, exc)
+                except InvalidInputError as exc:
+                    error = _record_error(log, record, exc)
+                except PackNotInForceError as exc:
+                    error = InputFileError(log, str(exc), line=record.line)
+            if error is not None:
+                failed = True
+                run.summary.skipped += 1
+                print(f"envrules: {error}", file=sys.stderr)
+                if args.on_error == "stop":
+                    break
+                continue
+            if args.format == "json":
+                out.write(item.result.to_json() + "\n")
+            elif writer is not None:
+                writer.writerow(_csv_row(record.line, item))
+            progress.tick(run.summary.records)
+        progress.done()
+        table = render_summary(run.summary, args.lang)
+        if args.format == "text":
+            _write(out, table)
+        else:
+            sys.stderr.write(table)
+    finally:
+        progress.done()
+        out.flush()
+        if out is not sys.stdout:
+            out.close()
+    summary = run.summary
+    if args.summary:
+        try:
+            Path(args.summary).write_text(
+                json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+            )
+        except OSError as exc:
+            raise InputFileError(args.summary, f"cannot write the summary ({exc.strerror})") from None
+    if failed:
+        return EXIT_INVALID
+    return EXIT_COMPLIANT if summary.violating == 0 else EXIT_VIOLATIONS
+
+
+def _record_error(log: str, record: Record, exc: ValidationError | InvalidInputError) -> InputFileError:
+    prefix = "" if record.line is not None else f"[{record.position}]"
+    return input_error(log, exc, prefix=prefix, line=record.line)
+
+
+def _csv_row(line: int | None, item: Audited) -> list[str]:
+    r = item.result
+    return [
+        "" if line is None else str(line),
+        r.subject,
+        item.kind,
+        item.enterprise,
+        item.agency,
+        item.act_date.isoformat(),
+        "true" if r.compliant else "false",
+        ";".join(r.rules_violated()),
+        ";".join(dict.fromkeys(f.rule for f in r.waived)),
+        ";".join(f"{o.rule}:{o.due.isoformat()}:{o.status}" for o in r.obligations),
+    ]
+
+
+class _Progress:
+    """A progress line on a terminal's stderr, once a run has taken more than a second."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.enabled = stream.isatty()
+        self.start = time.monotonic()
+        self.next = self.start + 1.0
+        self.shown = False
+
+    def tick(self, count: int) -> None:
+        if not self.enabled or count & 1023:
+            return
+        now = time.monotonic()
+        if now >= self.next:
+            rate = count / (now - self.start)
+            self.stream.write(f"\r{count:,} records ({rate:,.0f}/s)")
+            self.stream.flush()
+            self.next = now + 0.5
+            self.shown = True
+
+    def done(self) -> None:
+        if self.shown:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+
+
+_SUMMARY_LABELS = {
+    "zh": (
+        "审计",
+        "记录",
+        "合规",
+        "违规记录",
+        "合规比例",
+        "豁免",
+        "跳过",
+        "按规则",
+        "按月份",
+        "按类型",
+        "违规最多的部门",
+        "违规最多的企业",
+        "违规数",
+    ),
+    "en": (
+        "Audit",
+        "records",
+        "compliant",
+        "violating",
+        "compliant share",
+        "waived",
+        "skipped",
+        "By rule",
+        "By month",
+        "By kind",
+        "Agencies with most violations",
+        "Enterprises with most violations",
+        "violations",
+    ),
+}
+
+
+def render_summary(summary: AuditSummary, lang: str, top: int = 10) -> str:
+    """The audit summary as a readable table."""
+    (
+        title,
+        records,
+        compliant,
+        violating,
+        share,
+        waived,
+        skipped,
+        by_rule,
+        by_month,
+        by_kind,
+        top_agencies,
+        top_enterprises,
+        violations,
+    ) = _SUMMARY_LABELS[lang]
+    lines = [
+        f"{title}: {summary.records:,} {records}, {summary.compliant:,} {compliant}, "
+        f"{summary.violating:,} {violating}; {share} {summary.compliant_share:.1%}; "
+        f"{waived} {summary.waived:,}; {skipped} {summary.skipped:,}",
+    ]
+    if summary.by_rule:
+        lines += ["", by_rule]
+        lines += [f"  {rule:<28} {n:>10,}" for rule, n in sorted(summary.by_rule.items())]
+
+    def tally(label: str, rows: list[tuple[str, Any]]) -> None:
+        if not rows:
+            return
+        lines.extend(["", f"{label}", f"  {'':<28} {records:>10} {violating:>10} {violations:>10}"])
+        for key, t in rows:
+            lines.append(f"  {key:<28} {t.records:>10,} {t.violating:>10,} {t.violations:>10,}")
+
+    tally(by_kind, sorted(summary.by_kind.items()))
+    tally(by_month, sorted(summary.by_month.items()))
+    worst = sorted(summary.by_agency.items(), key=lambda kv: (-kv[1].violations, kv[0]))[:top]
+    tally(top_agencies, [kv for kv in worst if kv[1].violations])
+    worst = sorted(summary.by_enterprise.items(), key=lambda kv: (-kv[1].violations, kv[0]))[:top]
+    tally(top_enterprises, [kv for kv in worst if kv[1].violations])
+    return "\n".join(lines) + "\n"
+
+
 def _finding_lines(f: Finding, labels: dict[str, Any]) -> list[str]:
     head = f"  [{f.rule}] {labels['clause']} {f.citation.clause}"
     if f.matter is not None:
@@ -293,6 +526,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "check":
             return _check(args, sys.stdout)
+        if args.command == "audit":
+            return _audit(args)
         if args.command == "packs":
             return _packs(args, sys.stdout)
         if args.command == "rules":

@@ -56,6 +56,11 @@ def _first(item: PastInspection | PastPenalty) -> int:
     return item[0]
 
 
+def _order(item: PastInspection | PastPenalty) -> tuple[int, str]:
+    # By date, ties by id: the index, and so every result, is the same in any order of history.
+    return item[0], item.id
+
+
 class History:
     """Past inspections and penalties, indexed by (enterprise, matter) and (enterprise, violation).
 
@@ -85,7 +90,9 @@ class History:
         self._count += 1
         if isinstance(doc, Penalty):
             key = (doc.enterprise, doc.violation)
-            insort(self._penalties.setdefault(key, []), PastPenalty(doc.act_date.toordinal(), doc.id))
+            insort(
+                self._penalties.setdefault(key, []), PastPenalty(doc.act_date.toordinal(), doc.id), key=_order
+            )
             return
         if doc.status == "cancelled":
             return
@@ -94,7 +101,7 @@ class History:
         self._max_span = max(self._max_span, last - first)
         for matter in doc.matters:
             item = PastInspection(first, last, doc.id, doc.agency.id, doc.agency.level, doc.deployed_by)
-            insort(self._inspections.setdefault((doc.enterprise, matter.code), []), item, key=_first)
+            insort(self._inspections.setdefault((doc.enterprise, matter.code), []), item, key=_order)
 
     def inspections(self, enterprise: str, matter: str, first: date, last: date) -> Iterator[PastInspection]:
         """Past inspections of ``enterprise`` covering ``matter`` on any day in ``[first, last]``.

@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, NamedTuple
 
 from pydantic import ValidationError
 
@@ -19,10 +19,11 @@ from .errors import EnvRulesError, InvalidInputError
 
 __all__ = [
     "InputFileError",
+    "Record",
     "describe_validation_error",
     "display_name",
-    "iter_json_lines",
     "load_json",
+    "read_log",
     "read_text",
 ]
 
@@ -61,15 +62,17 @@ def _parse_int(text: str) -> int:
     return int(text)
 
 
+_DECODER = json.JSONDecoder(
+    parse_float=Decimal,
+    parse_int=_parse_int,
+    parse_constant=_no_constant,
+    object_pairs_hook=_no_duplicates,
+)
+
+
 def parse_json(text: str) -> Any:
     """Parse JSON with exact decimals; duplicate keys, NaN and Infinity are errors (ValueError)."""
-    return json.loads(
-        text,
-        parse_float=Decimal,
-        parse_int=_parse_int,
-        parse_constant=_no_constant,
-        object_pairs_hook=_no_duplicates,
-    )
+    return _DECODER.decode(text)
 
 
 def display_name(path: str) -> str:
@@ -112,21 +115,89 @@ def load_json(path: str, text: str) -> Any:
         raise InputFileError(path, f"not valid JSON: {exc}") from None
 
 
-def iter_json_lines(path: str, text: str) -> Iterator[tuple[int, Any]]:
-    """(line number, document) for each non-blank line of a JSON Lines text."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            yield number, parse_json(line)
-        except json.JSONDecodeError as exc:
-            raise InputFileError(
-                path, f"not valid JSON: {exc.msg} (column {exc.colno})", line=number
-            ) from None
-        except RecursionError:
-            raise InputFileError(path, "not valid JSON: nested too deeply", line=number) from None
-        except ValueError as exc:
-            raise InputFileError(path, f"not valid JSON: {exc}", line=number) from None
+class Record(NamedTuple):
+    """One entry of a log: where it stands, and its JSON value or why it could not be read."""
+
+    line: int | None  # the line of a JSON Lines log; None in a JSON array
+    position: int  # 0-based position among the log's entries
+    value: Any
+    error: InputFileError | None
+
+
+def _read_line(path: str, number: int, raw: bytes) -> tuple[Any, InputFileError | None]:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return None, InputFileError(
+            path, f"not UTF-8 text (invalid byte at column {exc.start + 1})", line=number
+        )
+    try:
+        return parse_json(text), None
+    except json.JSONDecodeError as exc:
+        return None, InputFileError(path, f"not valid JSON: {exc.msg} (column {exc.colno})", line=number)
+    except RecursionError:
+        return None, InputFileError(path, "not valid JSON: nested too deeply", line=number)
+    except ValueError as exc:
+        return None, InputFileError(path, f"not valid JSON: {exc}", line=number)
+
+
+def read_log(path: str) -> Iterator[Record]:
+    """The entries of a log, streamed: JSON Lines (one document a line), or a JSON array.
+
+    ``-`` reads standard input. A JSON Lines log is read a line at a time, so a
+    log larger than memory can be audited; a JSON array is read whole. An
+    entry that cannot be read comes with its error, so the caller can skip it
+    or stop; a file that cannot be opened raises :class:`InputFileError`.
+    """
+    import sys
+
+    name = display_name(path)
+    try:
+        stream: BinaryIO = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
+    except FileNotFoundError:
+        raise InputFileError(name, "no such file") from None
+    except IsADirectoryError:
+        raise InputFileError(name, "is a directory, expected a JSON Lines log") from None
+    except OSError as exc:
+        raise InputFileError(name, f"cannot read the file ({exc.strerror})") from None
+    with stream:
+        head = stream.read(1 << 16)
+        first = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+        if first == b"[":
+            try:
+                text = (head + stream.read()).decode("utf-8-sig")
+            except UnicodeDecodeError as exc:
+                raise InputFileError(name, f"not UTF-8 text (invalid byte at offset {exc.start})") from None
+            value = load_json(name, text)
+            if not isinstance(value, list):  # pragma: no cover - a leading [ parses as a list
+                raise InputFileError(name, "expected a JSON array of records")
+            for position, item in enumerate(value):
+                yield Record(None, position, item, None)
+            return
+        if head.startswith(b"\xef\xbb\xbf"):
+            head = head[3:]
+        position = 0
+        number = 0
+        rest = b""
+        for chunk in _chunks(head, stream):
+            lines = (rest + chunk).split(b"\n")
+            rest = lines.pop()
+            for raw in lines:
+                number += 1
+                if raw.strip():
+                    value, error = _read_line(name, number, raw)
+                    yield Record(number, position, value, error)
+                    position += 1
+        if rest.strip():
+            value, error = _read_line(name, number + 1, rest)
+            yield Record(number + 1, position, value, error)
+
+
+def _chunks(head: bytes, stream: BinaryIO) -> Iterator[bytes]:
+    if head:
+        yield head
+    while chunk := stream.read(1 << 20):
+        yield chunk
 
 
 def _shown(value: Any) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
+from functools import cached_property
 from typing import Annotated, Any, Literal, TypeAlias
 
 from pydantic import (
@@ -203,17 +204,17 @@ class Inspection(BaseModel):
             raise ValueError(f"matters must not repeat a code (got {codes})")
         return self
 
-    @property
+    @cached_property
     def first_day(self) -> date:
         """The first local date of the visit."""
         return local_date(self.start)
 
-    @property
+    @cached_property
     def last_day(self) -> date:
         """The last local date of the visit (``end`` defaults to ``start``)."""
         return local_date(self.end if self.end is not None else self.start)
 
-    @property
+    @cached_property
     def act_date(self) -> date:
         """The date whose law applies: the first local day of the visit."""
         return self.first_day
@@ -318,7 +319,7 @@ class Penalty(BaseModel):
                 )
         return self
 
-    @property
+    @cached_property
     def act_date(self) -> date:
         """The date whose law applies: the local date of the decision."""
         return local_date(self.decided_on)

@@ -80,6 +80,10 @@ def parse_notice(data: dict[str, Any], source: str) -> Notice:
             block = _Holiday.model_validate(raw)
         except ValidationError as exc:
             raise _error(source, table, exc) from None
+        for key in ("first", "last"):
+            day = getattr(block, key)
+            if day.year != meta.year:
+                raise PackError(source, table, key, f"{day} is not in the notice's year {meta.year}")
         if block.last < block.first:
             raise PackError(source, table, "last", f"{block.last} is before first ({block.first})")
         if (block.last - block.first).days > 31:
@@ -88,15 +92,11 @@ def parse_notice(data: dict[str, Any], source: str) -> Notice:
         while day <= block.last:
             days_off.add(day)
             day += timedelta(days=1)
-    for name, days in (("holiday", days_off), ("working_days", set(meta.working_days))):
-        strays = sorted(d for d in days if d.year != meta.year)
-        if strays:
-            raise PackError(
-                source,
-                "notice" if name == "working_days" else name,
-                name,
-                f"{strays[0]} is not in the notice's year {meta.year}",
-            )
+    strays = sorted(d for d in meta.working_days if d.year != meta.year)
+    if strays:
+        raise PackError(
+            source, "notice", "working_days", f"{strays[0]} is not in the notice's year {meta.year}"
+        )
     both = days_off & set(meta.working_days)
     if both:
         raise PackError(source, "notice", "working_days", f"{min(both)} is also inside a holiday block")

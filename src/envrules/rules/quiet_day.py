@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from ..models import Ground, Inspection, Level
 from ..result import Citation, Finding
@@ -23,6 +23,12 @@ class DaysOfMonth(Params):
     kind: Literal["days-of-month"]
     first: Annotated[int, Field(ge=1, le=31)]
     last: Annotated[int, Field(ge=1, le=31)]
+
+    @model_validator(mode="after")
+    def _ordered(self) -> DaysOfMonth:
+        if self.last < self.first:
+            raise ValueError(f"last ({self.last}) must not be before first ({self.first})")
+        return self
 
     def is_quiet(self, day: date) -> bool:
         return self.first <= day.day <= self.last
@@ -62,6 +68,12 @@ class Weekdays(Params):
 
     kind: Literal["weekdays"]
     days: Annotated[tuple[Literal[WEEKDAYS], ...], Field(min_length=1, max_length=6)]  # type: ignore[valid-type]
+
+    @model_validator(mode="after")
+    def _distinct(self) -> Weekdays:
+        if len(set(self.days)) != len(self.days):
+            raise ValueError(f"days must not repeat a weekday (got {list(self.days)})")
+        return self
 
     def is_quiet(self, day: date) -> bool:
         return WEEKDAYS[day.weekday()] in self.days

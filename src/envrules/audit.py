@@ -1,0 +1,214 @@
+"""Auditing a whole log: every record judged against the records before it.
+
+The optimization office and provincial supervisors check past enforcement: a
+year of inspections and penalties, each judged by what was known before its
+date. :func:`audit` reads the records in order, judges each against the
+history of the records before it, then adds it to that history. It streams:
+results are yielded, not kept, so memory grows with the indexed history only.
+
+Readings:
+
+* The log is in chronological order of the act dates (an inspection's first
+  local day, a penalty's decision date); a record dated before the one
+  before it is an error (:class:`OutOfOrderError`): sort the log first. Records
+  of the same day are judged in log order.
+* Every record is judged under the same pack, which must be in force on each
+  record's date.
+* Obligations are judged as of ``as_of`` (default: today in CST), the day of
+  the audit, not the day of each record.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from .calendar import WorkingCalendar
+from .errors import InvalidInputError
+from .evaluator import Evaluator, _as_of
+from .history import History, as_document
+from .models import Inspection, Penalty
+from .pack import Pack, get_pack
+from .result import Result
+from .rules.base import Lang
+
+__all__ = ["AuditRun", "AuditSummary", "Audited", "OutOfOrderError", "audit"]
+
+
+class OutOfOrderError(InvalidInputError):
+    """A record dated before the record before it: the log must be in chronological order."""
+
+    def __init__(self, index: int, act_date: date, previous: date) -> None:
+        self.index = index
+        self.act_date = act_date
+        self.previous = previous
+        super().__init__(
+            "date",
+            f"records in chronological order: this one is dated {act_date.isoformat()}, "
+            f"before the previous record's {previous.isoformat()} (sort the log by date first)",
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Audited:
+    """One judged record: its position in the log, what it is about, and its result."""
+
+    index: int
+    kind: str
+    enterprise: str
+    agency: str
+    act_date: date
+    result: Result
+
+
+@dataclass(slots=True)
+class _Tally:
+    records: int = 0
+    violating: int = 0
+    violations: int = 0
+
+    def to_dict(self) -> dict[str, int]:
+        return {"records": self.records, "violating": self.violating, "violations": self.violations}
+
+
+@dataclass
+class AuditSummary:
+    """Counts over the records judged so far."""
+
+    records: int = 0
+    compliant: int = 0
+    waived: int = 0
+    skipped: int = 0
+    by_rule: Counter[str] = field(default_factory=Counter)
+    by_kind: dict[str, _Tally] = field(default_factory=dict)
+    by_agency: dict[str, _Tally] = field(default_factory=dict)
+    by_enterprise: dict[str, _Tally] = field(default_factory=dict)
+    by_month: dict[str, _Tally] = field(default_factory=dict)
+
+    @property
+    def violating(self) -> int:
+        return self.records - self.compliant
+
+    @property
+    def compliant_share(self) -> float:
+        """The share of judged records that were compliant (1.0 for an empty log)."""
+        return self.compliant / self.records if self.records else 1.0
+
+    def add(self, item: Audited) -> None:
+        result = item.result
+        n = len(result.violations)
+        self.records += 1
+        if not n:
+            self.compliant += 1
+        self.waived += len(result.waived)
+        for finding in result.violations:
+            self.by_rule[finding.rule] += 1
+        day = item.act_date
+        month = f"{day.year:04d}-{day.month:02d}"
+        for table, key in (
+            (self.by_kind, item.kind),
+            (self.by_agency, item.agency),
+            (self.by_enterprise, item.enterprise),
+            (self.by_month, month),
+        ):
+            tally = table.get(key)
+            if tally is None:
+                tally = table[key] = _Tally()
+            tally.records += 1
+            if n:
+                tally.violating += 1
+                tally.violations += n
+
+    def to_dict(self) -> dict[str, Any]:
+        def table(t: dict[str, _Tally]) -> dict[str, dict[str, int]]:
+            return {k: v.to_dict() for k, v in sorted(t.items())}
+
+        return {
+            "records": self.records,
+            "compliant": self.compliant,
+            "violating": self.violating,
+            "compliant_share": round(self.compliant_share, 6),
+            "waived": self.waived,
+            "skipped": self.skipped,
+            "violations_by_rule": dict(sorted(self.by_rule.items())),
+            "by_kind": table(self.by_kind),
+            "by_month": table(self.by_month),
+            "by_agency": table(self.by_agency),
+            "by_enterprise": table(self.by_enterprise),
+        }
+
+
+class AuditRun:
+    """An audit in progress: iterate it once for the judged records; read ``summary`` at any time."""
+
+    def __init__(
+        self,
+        records: Iterable[Inspection | Penalty | Mapping[str, Any]],
+        evaluator: Evaluator,
+        as_of: date,
+        history: History | None = None,
+    ) -> None:
+        self._records = records
+        self._evaluator = evaluator
+        self._as_of = as_of
+        self.history = history if history is not None else History()
+        self.summary = AuditSummary()
+        self._started = False
+        self._previous: date | None = None
+        self._index = 0
+
+    def judge(self, record: Inspection | Penalty | Mapping[str, Any]) -> Audited:
+        """Judge the next record against the history so far, then add it to the history.
+
+        A record that raises (invalid, out of order, pack not in force) is not
+        added: the caller may report it and go on.
+        """
+        doc = as_document(record)
+        act = doc.act_date
+        if self._previous is not None and act < self._previous:
+            raise OutOfOrderError(self._index, act, self._previous)
+        result = self._evaluator.evaluate(doc, self.history, as_of=self._as_of)
+        self._previous = act
+        self.history.add(doc)
+        item = Audited(self._index, doc.kind, doc.enterprise, doc.agency.id, act, result)
+        self._index += 1
+        self.summary.add(item)
+        return item
+
+    def __iter__(self) -> Iterator[Audited]:
+        if self._started:
+            raise RuntimeError("an audit run can be iterated once")
+        self._started = True
+        judge = self.judge
+        for record in self._records:
+            yield judge(record)
+
+    def run(self) -> AuditSummary:
+        """Judge every record, keeping only the summary."""
+        for _ in self:
+            pass
+        return self.summary
+
+
+def audit(
+    records: Iterable[Inspection | Penalty | Mapping[str, Any]],
+    *,
+    pack: Pack | str | Path | None = None,
+    as_of: date | datetime | str | None = None,
+    lang: Lang = "zh",
+    calendar: WorkingCalendar | None = None,
+) -> AuditRun:
+    """Judge every record of a chronological log against the records before it.
+
+    Returns an :class:`AuditRun`: iterate it for an :class:`Audited` per record
+    (in log order), and read ``run.summary`` for counts per rule, kind,
+    agency, enterprise and month. Invalid records raise as in
+    :func:`envrules.evaluate`; a record out of date order raises
+    :class:`OutOfOrderError`.
+    """
+    evaluator = Evaluator(get_pack(pack), calendar, lang)
+    return AuditRun(records, evaluator, _as_of(as_of))
