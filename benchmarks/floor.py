@@ -12,12 +12,14 @@ Readings taken here (the same ones the peers and the generator use):
   an offset timestamp is converted to UTC+08:00 before the date is taken.
 - quiet-day: the inspection's local days run from the start's local date to
   the end's (``end`` defaults to ``start``); any day 1-20 of a month violates.
-- one-matter-per-year: the year is the calendar year of the start's local
-  date; an earlier inspection by a national/provincial/prefecture lead agency
-  violates whatever the justification, one by anyone else violates unless the
-  proposal carries a justification (then the finding is waived, not counted).
-  Cancelled inspections never enter the index; matters periodic by law are
-  never checked.
+- one-matter-per-year: an inspection counts in every calendar year one of its
+  local days falls in (almost always just the start's year); an earlier
+  inspection organised at national/provincial/prefecture level (its lead
+  agency at that level, or ``deployed_by`` one: 「已由国家、省级、岳阳市级部门
+  组织进行了检查」) violates whatever the justification, one by anyone else
+  violates unless the proposal carries a justification (then the finding is
+  waived, not counted). Cancelled inspections never enter the index; matters
+  periodic by law are never checked.
 - first-offence-exemption: minor + harm "none" violates unless there is a
   rectification order whose deadline is strictly before ``decided_on`` and
   whose outcome is ``incomplete`` or ``refused``.
@@ -107,10 +109,10 @@ def local_date(value: str) -> dt.date:
 def local_moment(value: str) -> dt.datetime:
     """An aware datetime; a bare date is 00:00 local, a naive time is local."""
     if len(value) == 10:
-        return dt.datetime.fromisoformat(value).replace(tzinfo=CST)
+        return dt.datetime.fromisoformat(value + "T00:00:00+08:00")
     moment = dt.datetime.fromisoformat(value)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=CST)
+    if moment.tzinfo is None:  # naive: China Standard Time
+        moment = dt.datetime.fromisoformat(value + "+08:00")
     return moment
 
 
@@ -123,23 +125,39 @@ def _periodic(matter: str | dict) -> bool:
 
 
 def new_index() -> dict:
-    """(enterprise, matter code, local year of start) -> [lead agency level, ...]."""
+    """(enterprise, matter code, local year) -> [organising level, ...].
+
+    The organising level is ``deployed_by`` when that is national, provincial
+    or prefecture, else the lead agency's level.
+    """
     return {}
+
+
+def years(record: dict) -> range:
+    """The calendar years the inspection's local days fall in."""
+    first = local_date(record["start"]).year
+    end = record.get("end")
+    return range(first, (local_date(end).year if end else first) + 1)
+
+
+def organising_level(record: dict) -> str:
+    deployed = record.get("deployed_by")
+    return deployed if deployed in HIGH_LEVELS else record["agency"]["level"]
 
 
 def add(record: dict, index: dict) -> None:
     if record["kind"] != "inspection" or record.get("status") == "cancelled":
         return
-    year = local_date(record["start"]).year
     enterprise = record["enterprise"]
-    level = record["agency"]["level"]
-    for matter in record["matters"]:
-        key = (enterprise, _matter_code(matter), year)
-        seen = index.get(key)
-        if seen is None:
-            index[key] = [level]
-        else:
-            seen.append(level)
+    level = organising_level(record)
+    for year in years(record):
+        for matter in record["matters"]:
+            key = (enterprise, _matter_code(matter), year)
+            seen = index.get(key)
+            if seen is None:
+                index[key] = [level]
+            else:
+                seen.append(level)
 
 
 def judge(record: dict, index: dict, as_of: dt.date = AS_OF) -> list[str]:
@@ -156,9 +174,10 @@ def _judge_inspection(r: dict, index: dict, as_of: dt.date) -> list[str]:
     end = local_date(end_text) if end_text else start
 
     # 1. quiet-day
-    if not (grounds & QUIET_EXEMPT_GROUNDS) and r.get("deployed_by") not in HIGH_LEVELS:
-        if start.day <= QUIET_LAST_DAY or (end.year, end.month) != (start.year, start.month):
-            found.append("quiet-day")
+    exempt = bool(grounds & QUIET_EXEMPT_GROUNDS) or r.get("deployed_by") in HIGH_LEVELS
+    touches_window = start.day <= QUIET_LAST_DAY or (end.year, end.month) != (start.year, start.month)
+    if touches_window and not exempt:
+        found.append("quiet-day")
 
     # 2. one-matter-per-year
     enterprise = r["enterprise"]
@@ -166,10 +185,10 @@ def _judge_inspection(r: dict, index: dict, as_of: dt.date) -> list[str]:
     for matter in r["matters"]:
         if _periodic(matter):
             continue
-        levels = index.get((enterprise, _matter_code(matter), start.year))
-        if not levels:
-            continue
-        if not justified or any(level in HIGH_LEVELS for level in levels):
+        levels = []
+        for year in range(start.year, end.year + 1):
+            levels += index.get((enterprise, _matter_code(matter), year), ())
+        if levels and (not justified or any(level in HIGH_LEVELS for level in levels)):
             found.append("one-matter-per-year")
             break
 

@@ -309,7 +309,9 @@ def generate(n: int, seed: int) -> Iterator[dict]:
         if rand() < 0.15:
             mates = [a for a in w.by_level[level] if a != agency]
             if mates:
-                rec["participants"] = [dict(w.agency[a]) for a in rng.sample(mates, min(len(mates), 1 + randrange(2)))]
+                rec["participants"] = [
+                    dict(w.agency[a]) for a in rng.sample(mates, min(len(mates), 1 + randrange(2)))
+                ]
         rec["matters"] = [w.matter(c) for c in codes]
         rec["start"] = start
         if span > 1 or rand() < 0.5:
@@ -333,7 +335,12 @@ def generate(n: int, seed: int) -> Iterator[dict]:
                     form = w.stamp(fday, 9 + randrange(8), 0, 0 if rand() < 0.85 else 1)
         elif x < 0.90:  # filed on an earlier day
             fday = day - 1 - randrange(10)
-            form = w.stamp(fday, 9 + randrange(8), (0, 30)[randrange(2)], 0 if rand() < 0.85 else (1 if rand() < 0.5 else 2))
+            form = w.stamp(
+                fday,
+                9 + randrange(8),
+                (0, 30)[randrange(2)],
+                0 if rand() < 0.85 else (1 if rand() < 0.5 else 2),
+            )
         elif x < 0.93:  # same day, before entry: counts only with a time of entry
             form = w.stamp(day, hour - 1, minute, 0)
         elif x < 0.97:  # after entry
@@ -341,9 +348,7 @@ def generate(n: int, seed: int) -> Iterator[dict]:
         rec["form_filed_at"] = form
         if oral is not None or rand() < 0.5:
             rec["oral_filing_at"] = oral
-        if prior_level is not None and rand() < 0.45:
-            rec["justification"] = choice(JUSTIFICATIONS)
-        elif rand() < 0.03:
+        if (prior_level is not None and rand() < 0.45) or rand() < 0.03:
             rec["justification"] = choice(JUSTIFICATIONS)
         elif rand() < 0.3:
             rec["justification"] = None
@@ -389,10 +394,7 @@ def _penalty(seq: int, day: int, w: _World, rng: random.Random) -> dict:
         fine = high + high // 10
     cents = rand() < 0.1
     x = rand()
-    if x < 0.85:
-        decided = w.dstr[day]
-    else:
-        decided = w.stamp(day, 9 + randrange(8), 0, 0 if x < 0.95 else 1)
+    decided = w.dstr[day] if x < 0.85 else w.stamp(day, 9 + randrange(8), 0, 0 if x < 0.95 else 1)
     rec = {
         "kind": "penalty",
         "id": f"PEN-{date.year}-{seq:07d}",
@@ -414,20 +416,23 @@ def _penalty(seq: int, day: int, w: _World, rng: random.Random) -> dict:
             ordered = day - 20 - randrange(60)
             deadline = ordered + 7 + randrange(13)
         x = rand()
-        outcome = "refused" if x < 0.42 else ("incomplete" if x < 0.88 else ("complied" if x < 0.94 else "pending"))
-        rec["rectification"] = {"ordered_on": w.dstr[ordered], "deadline": w.dstr[deadline], "outcome": outcome}
+        outcome = (
+            "refused" if x < 0.42 else ("incomplete" if x < 0.88 else ("complied" if x < 0.94 else "pending"))
+        )
+        rec["rectification"] = {
+            "ordered_on": w.dstr[ordered],
+            "deadline": w.dstr[deadline],
+            "outcome": outcome,
+        }
     if circumstances is not None:
         rec["circumstances"] = circumstances
     elif rand() < 0.5:
         rec["circumstances"] = []
     if rand() < 0.35:
         mid = low * 2 if low * 2 < high else high
-        if fine <= mid:
-            band = ("general", low, mid)
-        else:
-            band = ("serious", mid, high)
-        if rand() < 0.04:  # a band that does not hold the fine
-            band = ("general", low, fine - 1) if fine > low else ("serious", mid, high)
+        band = ("general", low, mid) if fine <= mid else ("serious", mid, high)
+        if rand() < 0.04:  # a band (inside the statutory range) that does not hold the fine
+            band = ("general", low, min(fine - 1, high)) if fine > low else ("serious", mid, high)
         rec["benchmark"] = {"grade": band[0], "range": [str(band[1]), str(band[2])]}
     return rec
 
@@ -438,23 +443,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     parser.add_argument("--out", default="-", help="output file, - for stdout (default)")
     args = parser.parse_args(argv)
-    out = sys.stdout if args.out == "-" else open(args.out, "w", encoding="utf-8")
+    if args.out == "-":
+        write(sys.stdout, args.records, args.seed)
+    else:
+        with open(args.out, "w", encoding="utf-8") as out:
+            write(out, args.records, args.seed)
+    return 0
+
+
+def write(out, n: int, seed: int) -> None:
+    """Write ``n`` records as JSON Lines to the text stream ``out``."""
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    try:
-        buf = []
-        for rec in generate(args.records, args.seed):
-            buf.append(dumps(rec))
-            if len(buf) >= 10_000:
-                buf.append("")
-                out.write("\n".join(buf))
-                buf = []
-        if buf:
+    buf = []
+    for rec in generate(n, seed):
+        buf.append(dumps(rec))
+        if len(buf) >= 10_000:
             buf.append("")
             out.write("\n".join(buf))
-    finally:
-        if out is not sys.stdout:
-            out.close()
-    return 0
+            buf = []
+    if buf:
+        buf.append("")
+        out.write("\n".join(buf))
 
 
 if __name__ == "__main__":

@@ -112,7 +112,7 @@ def main() -> None:
     for size in args.sizes:
         med = statistics.median(timings[size])
         print(f"{size:>10,} {med * 1e6:>20.1f} {med / base:>7.2f} {findings[size]:>11}")
-    largest, smallest = args.sizes[-1], args.sizes[0]
+    largest = args.sizes[-1]
     ratio = statistics.median(timings[largest]) / base
     print(f"\nlargest/smallest history: {ratio:.2f} (flat means close to 1)")
 

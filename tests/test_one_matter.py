@@ -112,8 +112,16 @@ def test_same_matter_in_an_inspection_deployed_by_the_county_is_waivable() -> No
 
 def test_higher_agency_message_names_its_level() -> None:
     [finding] = violations_of(judge([past(agency={"id": "yy", "level": "prefecture"})], lang="en"), RULE)
-    assert "by a prefecture body" in finding.message
+    assert "organised by a prefecture-level body" in finding.message
     assert "may not be inspected again within the year" in finding.message
+
+
+def test_deployed_inspection_message_names_the_deployment_not_the_county_agency_s_level() -> None:
+    # 已由…岳阳市级部门组织进行: a county agency acting under a prefecture deployment is not itself
+    # a prefecture body; the message says who deployed it.
+    [finding] = violations_of(judge([past(deployed_by="prefecture")]), RULE)
+    assert "由市（州）级统一部署" in finding.message
+    assert "市（州）级部门组织" not in finding.message
 
 
 # 「一年」: the calendar year of the local date.

@@ -295,9 +295,23 @@ def _audit(args: argparse.Namespace) -> int:
     evaluator = Evaluator(pack=pack, calendar=_calendar(args.calendar, pack), lang=args.lang)
     run = AuditRun((), evaluator, as_of)
     records = read_log(args.log)  # opens the log now: a missing file is exit 2 before any output
-    out: TextIO = open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout  # noqa: SIM115
+    try:
+        out: TextIO = open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout  # noqa: SIM115
+    except OSError as exc:
+        raise InputFileError(args.out, f"cannot write the output ({exc.strerror})") from None
     progress = _Progress(sys.stderr)
     failed = False
+    reader_gone = False
+
+    def gone() -> None:
+        # The reader of the output went away (`envrules audit LOG --format json | head`): stop
+        # writing, keep judging, so that the exit status still tells the verdict.
+        nonlocal reader_gone
+        reader_gone = True
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(devnull, out.fileno())
+
     try:
         writer = csv.writer(out) if args.format == "csv" else None
         if writer is not None:
@@ -320,10 +334,14 @@ def _audit(args: argparse.Namespace) -> int:
                 if args.on_error == "stop":
                     break
                 continue
-            if args.format == "json":
-                out.write(item.result.to_json() + "\n")
-            elif writer is not None:
-                writer.writerow(_csv_row(record.line, item))
+            if not reader_gone:
+                try:
+                    if args.format == "json":
+                        out.write(item.result.to_json() + "\n")
+                    elif writer is not None:
+                        writer.writerow(_csv_row(record.line, item))
+                except BrokenPipeError:
+                    gone()
             progress.tick(run.summary.records)
         progress.done()
         table = render_summary(run.summary, args.lang)
@@ -333,7 +351,12 @@ def _audit(args: argparse.Namespace) -> int:
             sys.stderr.write(table)
     finally:
         progress.done()
-        out.flush()
+        try:
+            out.flush()
+        except BrokenPipeError:
+            gone()
+            with contextlib.suppress(OSError):
+                out.flush()  # what was left in the buffer goes to the null device
         if out is not sys.stdout:
             out.close()
     summary = run.summary
@@ -395,6 +418,7 @@ class _Progress:
         if self.shown:
             self.stream.write("\r\033[K")
             self.stream.flush()
+            self.shown = False
 
 
 _SUMMARY_LABELS = {
@@ -448,6 +472,17 @@ def render_summary(summary: AuditSummary, lang: str, top: int = 10) -> str:
         top_enterprises,
         violations,
     ) = _SUMMARY_LABELS[lang]
+    import unicodedata
+
+    def left(text: str, width: int) -> str:
+        # Pad by display columns: a Chinese character takes two, so 记录 lines up with "records".
+        shown = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+        return text + " " * (width - shown)
+
+    def right(text: str, width: int) -> str:
+        shown = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+        return " " * (width - shown) + text
+
     lines = [
         f"{title}: {summary.records:,} {records}, {summary.compliant:,} {compliant}, "
         f"{summary.violating:,} {violating}; {share} {summary.compliant_share:.1%}; "
@@ -455,14 +490,15 @@ def render_summary(summary: AuditSummary, lang: str, top: int = 10) -> str:
     ]
     if summary.by_rule:
         lines += ["", by_rule]
-        lines += [f"  {rule:<28} {n:>10,}" for rule, n in sorted(summary.by_rule.items())]
+        lines += [f"  {left(rule, 28)} {n:>10,}" for rule, n in sorted(summary.by_rule.items())]
 
     def tally(label: str, rows: list[tuple[str, Any]]) -> None:
         if not rows:
             return
-        lines.extend(["", f"{label}", f"  {'':<28} {records:>10} {violating:>10} {violations:>10}"])
+        head = f"  {'':<28} {right(records, 10)} {right(violating, 10)} {right(violations, 10)}"
+        lines.extend(["", f"{label}", head])
         for key, t in rows:
-            lines.append(f"  {key:<28} {t.records:>10,} {t.violating:>10,} {t.violations:>10,}")
+            lines.append(f"  {left(key, 28)} {t.records:>10,} {t.violating:>10,} {t.violations:>10,}")
 
     tally(by_kind, sorted(summary.by_kind.items()))
     tally(by_month, sorted(summary.by_month.items()))

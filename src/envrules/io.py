@@ -147,7 +147,9 @@ def read_log(path: str) -> Iterator[Record]:
     ``-`` reads standard input. A JSON Lines log is read a line at a time, so a
     log larger than memory can be audited; a JSON array is read whole. An
     entry that cannot be read comes with its error, so the caller can skip it
-    or stop; a file that cannot be opened raises :class:`InputFileError`.
+    or stop; a file that cannot be opened raises :class:`InputFileError` at
+    once, from this call (not from the first ``next``), so that a caller can
+    refuse a missing log before it writes anything.
     """
     import sys
 
@@ -160,37 +162,43 @@ def read_log(path: str) -> Iterator[Record]:
         raise InputFileError(name, "is a directory, expected a JSON Lines log") from None
     except OSError as exc:
         raise InputFileError(name, f"cannot read the file ({exc.strerror})") from None
-    with stream:
-        head = stream.read(1 << 16)
-        first = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
-        if first == b"[":
-            try:
-                text = (head + stream.read()).decode("utf-8-sig")
-            except UnicodeDecodeError as exc:
-                raise InputFileError(name, f"not UTF-8 text (invalid byte at offset {exc.start})") from None
-            value = load_json(name, text)
-            if not isinstance(value, list):  # pragma: no cover - a leading [ parses as a list
-                raise InputFileError(name, "expected a JSON array of records")
-            for position, item in enumerate(value):
-                yield Record(None, position, item, None)
-            return
-        if head.startswith(b"\xef\xbb\xbf"):
-            head = head[3:]
-        position = 0
-        number = 0
-        rest = b""
-        for chunk in _chunks(head, stream):
-            lines = (rest + chunk).split(b"\n")
-            rest = lines.pop()
-            for raw in lines:
-                number += 1
-                if raw.strip():
-                    value, error = _read_line(name, number, raw)
-                    yield Record(number, position, value, error)
-                    position += 1
-        if rest.strip():
-            value, error = _read_line(name, number + 1, rest)
-            yield Record(number + 1, position, value, error)
+
+    def entries() -> Iterator[Record]:
+        with stream:
+            head = stream.read(1 << 16)
+            first = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+            if first == b"[":
+                try:
+                    text = (head + stream.read()).decode("utf-8-sig")
+                except UnicodeDecodeError as exc:
+                    raise InputFileError(
+                        name, f"not UTF-8 text (invalid byte at offset {exc.start})"
+                    ) from None
+                value = load_json(name, text)
+                if not isinstance(value, list):  # pragma: no cover - a leading [ parses as a list
+                    raise InputFileError(name, "expected a JSON array of records")
+                for position, item in enumerate(value):
+                    yield Record(None, position, item, None)
+                return
+            if head.startswith(b"\xef\xbb\xbf"):
+                head = head[3:]
+            position = 0
+            number = 0
+            rest = b""
+            for chunk in _chunks(head, stream):
+                lines = (rest + chunk).split(b"\n")
+                rest = lines.pop()
+                for raw in lines:
+                    number += 1
+                    if raw.strip():
+                        value, error = _read_line(name, number, raw)
+                        yield Record(number, position, value, error)
+                        position += 1
+            if rest.strip():
+                value, error = _read_line(name, number + 1, rest)
+                yield Record(number + 1, position, value, error)
+
+    return entries()
 
 
 def _chunks(head: bytes, stream: BinaryIO) -> Iterator[bytes]:

@@ -8,7 +8,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field
 
 from ..models import Ground, Inspection, local_date
-from ..result import Obligation
+from ..result import Citation, Obligation
 from .base import Context, Params, Rule, Text
 
 __all__ = ["InspectionFiling", "InspectionFilingParams", "filed_before"]
@@ -102,13 +102,20 @@ class InspectionFiling(Rule[Inspection, InspectionFilingParams]):
         },
     }
 
+    __slots__ = ("_plan", "_plan_exempt", "_urgent")
+
+    def __init__(self, params: InspectionFilingParams, citation: Citation) -> None:
+        super().__init__(params, citation)
+        self._plan = frozenset(params.plan_grounds)
+        self._plan_exempt = frozenset(params.plan_exempt_grounds)
+        self._urgent = frozenset(params.urgent_grounds)
+
     def check(self, doc: Inspection, ctx: Context) -> None:
-        p: InspectionFilingParams = self.params
         grounds = doc.grounds
         if (
-            any(g in p.plan_grounds for g in grounds)
-            and not any(g in p.plan_exempt_grounds for g in grounds)
-            and not doc.annual_plan_filed
+            not doc.annual_plan_filed
+            and not self._plan.isdisjoint(grounds)
+            and self._plan_exempt.isdisjoint(grounds)
         ):
             year = doc.first_day.year
             ctx.violations.append(
@@ -123,7 +130,7 @@ class InspectionFiling(Rule[Inspection, InspectionFilingParams]):
             "filed": doc.form_filed_at.isoformat() if doc.form_filed_at else none,
             "oral": doc.oral_filing_at.isoformat() if doc.oral_filing_at else none,
         }
-        if not any(g in p.urgent_grounds for g in grounds):
+        if self._urgent.isdisjoint(grounds):
             ctx.violations.append(
                 self.finding(
                     ctx,

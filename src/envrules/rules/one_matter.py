@@ -9,6 +9,7 @@ from dateutil.relativedelta import relativedelta
 
 from ..history import PastInspection
 from ..models import Inspection, Level
+from ..result import Citation
 from .base import Context, Params, Rule, Text
 
 __all__ = ["OneMatterParams", "OneMatterPerYear"]
@@ -50,17 +51,24 @@ class OneMatterPerYear(Rule[Inspection, OneMatterParams]):
     params_model: ClassVar[type[Params]] = OneMatterParams
     text: ClassVar[Text] = {
         "zh": {
-            "higher": "事项“{matter}”已于{earlier}由{level_zh}部门（{agency}，检查{prior}）"
+            "higher": "事项“{matter}”已于{earlier}由{agency}（检查{prior}，{organised}）"
             "对该企业检查过，年内不得再检查同一事项（期间：{period}）",
             "again": "事项“{matter}”已于{earlier}由{agency}（检查{prior}）对该企业检查过，"
             "同一事项原则上一年不超过一次（期间：{period}）",
             "drop": "从本次检查中删去事项“{matter}”",
             "drop-joint": "从本次联合检查中删去事项“{matter}”，并由牵头单位在检查前告知参与检查部门",
             "drop-or-justify": "删去事项“{matter}”，或在提案中记录再次检查的理由（justification）",
+            "led": "由{level}部门组织",
+            "deployed": "由{level}统一部署",
+            "national": "国家级",
+            "provincial": "省级",
+            "prefecture": "市（州）级",
+            "county": "县级",
+            "township": "乡镇级",
         },
         "en": {
             "higher": "matter '{matter}' was already inspected at this enterprise on {earlier} "
-            "by a {level} body ({agency}, inspection {prior}); it may not be inspected "
+            "by {agency} (inspection {prior}, {organised}); it may not be inspected "
             "again within the year (period: {period})",
             "again": "matter '{matter}' was already inspected at this enterprise on {earlier} "
             "by {agency} (inspection {prior}); one matter is in principle inspected at most "
@@ -70,14 +78,14 @@ class OneMatterPerYear(Rule[Inspection, OneMatterParams]):
             "must inform the participating agencies before the visit",
             "drop-or-justify": "drop matter '{matter}', or record the justification for "
             "inspecting it again on the proposal",
+            "led": "organised by a {level} body",
+            "deployed": "deployed by a {level} authority",
+            "national": "national",
+            "provincial": "provincial",
+            "prefecture": "prefecture-level",
+            "county": "county-level",
+            "township": "township-level",
         },
-    }
-    _LEVEL_ZH: ClassVar[dict[str, str]] = {
-        "national": "国家级",
-        "provincial": "省级",
-        "prefecture": "市（州）级",
-        "county": "县级",
-        "township": "乡镇级",
     }
 
     def window(self, first: date, last: date) -> tuple[date, date]:
@@ -87,50 +95,51 @@ class OneMatterPerYear(Rule[Inspection, OneMatterParams]):
         year = relativedelta(years=1)
         return first - year + relativedelta(days=1), last + year - relativedelta(days=1)
 
-    def _higher(self, past: PastInspection) -> bool:
-        levels = self.params.unwaivable_levels
-        return past.level in levels or (past.deployed_by is not None and past.deployed_by in levels)
+    __slots__ = ("_unwaivable",)
+
+    def __init__(self, params: OneMatterParams, citation: Citation) -> None:
+        super().__init__(params, citation)
+        self._unwaivable = frozenset(params.unwaivable_levels)
 
     def check(self, doc: Inspection, ctx: Context) -> None:
         lo, hi = self.window(doc.first_day, doc.last_day)
-        period = f"{lo.isoformat()}~{hi.isoformat()}"
-        justified = bool(doc.justification and doc.justification.strip())
         for matter in doc.matters:
             if matter.periodic_by_law:
                 continue
             earlier = [
                 p for p in ctx.history.inspections(doc.enterprise, matter.code, lo, hi) if p.id != doc.id
             ]
-            if not earlier:
-                continue
-            higher = [p for p in earlier if self._higher(p)]
-            past = higher[0] if higher else earlier[0]
-            unwaivable = self.params.unwaivable_levels
-            level = past.deployed_by if past.deployed_by in unwaivable else past.level
-            values = {
-                "earlier": past.first_day.isoformat(),
-                "agency": past.agency,
-                "prior": past.id,
-                "level": level,
-                "level_zh": self._LEVEL_ZH[level or "county"],
-                "period": period,
-            }
-            drop = "drop-joint" if doc.is_joint else "drop"
-            if higher:
-                target, key, remedy = ctx.violations, "higher", drop
-            elif justified:
-                target, key, remedy = ctx.waived, "again", drop
-            else:
-                target, key = ctx.violations, "again"
-                remedy = "drop-joint" if doc.is_joint else "drop-or-justify"
-            target.append(
-                self.finding(
-                    ctx,
-                    key,
-                    values,
-                    remedy=remedy,
-                    matter=matter.code,
-                    value=past.id,
-                    limit=period,
-                )
-            )
+            if earlier:
+                self._report(doc, matter.code, earlier, f"{lo.isoformat()}~{hi.isoformat()}", ctx)
+
+    def _report(
+        self, doc: Inspection, matter: str, earlier: list[PastInspection], period: str, ctx: Context
+    ) -> None:
+        """One finding for ``matter``, naming the earlier inspection that weighs most."""
+        unwaivable = self._unwaivable
+        higher = [p for p in earlier if p.level in unwaivable or p.deployed_by in unwaivable]
+        past = higher[0] if higher else earlier[0]
+        lang = ctx.lang
+        if past.level in unwaivable:
+            organised = self.say(lang, "led", level=self.say(lang, past.level))
+        elif past.deployed_by in unwaivable:
+            organised = self.say(lang, "deployed", level=self.say(lang, str(past.deployed_by)))
+        else:
+            organised = ""
+        values = {
+            "earlier": past.first_day.isoformat(),
+            "agency": past.agency,
+            "prior": past.id,
+            "organised": organised,
+            "period": period,
+        }
+        joint = doc.is_joint
+        if higher:
+            target, key, remedy = ctx.violations, "higher", "drop-joint" if joint else "drop"
+        elif doc.justification and doc.justification.strip():
+            target, key, remedy = ctx.waived, "again", "drop-joint" if joint else "drop"
+        else:
+            target, key, remedy = ctx.violations, "again", "drop-joint" if joint else "drop-or-justify"
+        target.append(
+            self.finding(ctx, key, values, remedy=remedy, matter=matter, value=past.id, limit=period)
+        )

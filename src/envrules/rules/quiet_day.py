@@ -156,19 +156,19 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
         },
     }
 
-    __slots__ = ("_notes",)
+    __slots__ = ("_deployers", "_exempt", "_notes")
 
     def __init__(self, params: QuietDayParams, citation: Citation) -> None:
         super().__init__(params, citation)
         self._notes: dict[str, Finding] = {}
+        self._exempt = frozenset(params.exempt_grounds)
+        self._deployers = frozenset(params.exempt_deployers)
 
     def check(self, doc: Inspection, ctx: Context) -> None:
         p: QuietDayParams = self.params
         if p.routine_note and "routine" in doc.grounds:
             ctx.notes.append(self._note(ctx))
-        if any(g in p.exempt_grounds for g in doc.grounds):
-            return
-        if doc.deployed_by is not None and doc.deployed_by in p.exempt_deployers:
+        if not self._exempt.isdisjoint(doc.grounds) or doc.deployed_by in self._deployers:
             return
         first, last = doc.first_day, doc.last_day
         hit = self._first_quiet_day(first, last)
