@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 import tomllib
+from pathlib import Path
 from typing import Any
 
 from .errors import PackError
 
-__all__ = ["load_toml"]
+__all__ = ["load_toml", "read_toml"]
 
 _AT = re.compile(r"\(at line (\d+), column \d+\)")
 _HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
@@ -43,3 +44,13 @@ def load_toml(raw: bytes, source: str) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as exc:
         table, key = _locate(text, str(exc))
         raise PackError(source, table, key, f"not valid TOML: {exc}") from None
+
+
+def read_toml(path: str | Path) -> dict[str, Any]:
+    """Read and parse a TOML file; :class:`PackError` for a file that cannot be read or parsed."""
+    source = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise PackError(source, "", None, f"cannot read the file ({exc.strerror})") from None
+    return load_toml(raw, source)

@@ -17,7 +17,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ._toml import load_toml
+from ._toml import load_toml, read_toml
 from .calendar import Notice
 from .errors import PackError
 
@@ -114,16 +114,7 @@ def parse_notice(data: dict[str, Any], source: str) -> Notice:
 
 def load_notice(path: str | Path) -> Notice:
     """Read and check a notice file."""
-    source = str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise PackError(source, "", None, f"cannot read the file ({exc.strerror})") from None
-    return _parse(raw, source)
-
-
-def _parse(raw: bytes, source: str) -> Notice:
-    return parse_notice(load_toml(raw, source), source)
+    return parse_notice(read_toml(path), str(path))
 
 
 _BUNDLED = resources.files(__package__).joinpath("calendars")
@@ -137,7 +128,8 @@ def bundled_notice_ids() -> tuple[str, ...]:
 
 @functools.cache
 def _bundled(name: str) -> Notice:
-    return _parse(_BUNDLED.joinpath(f"{name}.toml").read_bytes(), f"envrules/calendars/{name}.toml")
+    source = f"envrules/calendars/{name}.toml"
+    return parse_notice(load_toml(_BUNDLED.joinpath(f"{name}.toml").read_bytes(), source), source)
 
 
 def get_notice(name: str | Path, relative_to: Path | None = None) -> Notice:

@@ -22,7 +22,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ._toml import load_toml
+from ._toml import load_toml, read_toml
 from .calendar import Notice, WorkingCalendar, default_calendar
 from .errors import PackError, PackNotInForceError, UnknownPackError
 from .notices import get_notice
@@ -225,16 +225,7 @@ def parse_pack(data: Mapping[str, Any], source: str) -> Pack:
 
 def load_pack(path: str | Path) -> Pack:
     """Read and check a pack file; :class:`PackError` names what is wrong and where."""
-    source = str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise PackError(source, "", None, f"cannot read the file ({exc.strerror})") from None
-    return _parse_bytes(raw, source)
-
-
-def _parse_bytes(raw: bytes, source: str) -> Pack:
-    return parse_pack(load_toml(raw, source), source)
+    return parse_pack(read_toml(path), str(path))
 
 
 _PACKS = resources.files(__package__).joinpath("packs")
@@ -266,5 +257,6 @@ def get_pack(pack: Pack | str | Path | None = None) -> Pack:
     with _LOCK:
         if name not in _CACHE:
             entry = _PACKS.joinpath(f"{name}.toml")
-            _CACHE[name] = _parse_bytes(entry.read_bytes(), f"envrules/packs/{name}.toml")
+            source = f"envrules/packs/{name}.toml"
+            _CACHE[name] = parse_pack(load_toml(entry.read_bytes(), source), source)
         return _CACHE[name]
