@@ -72,3 +72,32 @@ def test_ci_runs_the_readme_test_command_in_a_fresh_venv() -> None:
     assert "mktemp -d" in ci
     assert "pip\" install -q -e '.[test]'" in ci
     assert 'python" -m pytest' in ci
+
+
+PACKS_MD = (ROOT / "docs" / "packs.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("pack_id", envrules.bundled_pack_ids())
+def test_every_bundled_pack_is_in_the_packs_table_with_its_dates_and_rules(pack_id: str) -> None:
+    pack = envrules.get_pack(pack_id)
+    row = next((line for line in PACKS_MD.splitlines() if line.startswith(f"| `{pack.id}`")), None)
+    assert row is not None, f"docs/packs.md has no row for {pack.id}"
+    assert pack.effective_from.isoformat() in row
+    for rule in pack.rules:
+        assert f"`{rule.id}`" in row
+
+
+@pytest.mark.parametrize("pack_id", envrules.bundled_pack_ids())
+def test_every_bundled_pack_is_in_the_changelog_with_its_date(pack_id: str) -> None:
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    pack = envrules.get_pack(pack_id)
+    assert f"`{pack.id}`" in changelog
+    assert pack.effective_from.isoformat() in changelog
+
+
+def test_every_rule_id_has_its_parameters_documented() -> None:
+    table = PACKS_MD.split("### Rules and their parameters", 1)[1]
+    for rule_id, cls in envrules.rules.RULES.items():
+        row = next(line for line in table.splitlines() if line.startswith(f"| `{rule_id}`"))
+        for name in cls.params_model.model_fields:
+            assert f"`{name}`" in row, (rule_id, name)
