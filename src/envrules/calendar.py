@@ -52,7 +52,8 @@ class Notice:
                 raise ValueError(f"notice for {self.year} lists {d.isoformat()}")
         both = self.days_off & self.working_days
         if both:
-            raise ValueError(f"notice for {self.year} lists {sorted(both)} as both off and working")
+            days = ", ".join(d.isoformat() for d in sorted(both))
+            raise ValueError(f"notice for {self.year} lists {days} as both off and working")
 
 
 class WorkingDay(NamedTuple):

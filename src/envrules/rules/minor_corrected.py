@@ -40,14 +40,15 @@ class NoPenaltyMinorCorrected(Rule[Penalty, NoPenaltyMinorCorrectedParams]):
     text: ClassVar[Text] = {
         "zh": {
             "must": "违法行为“{violation}”轻微并已及时改正，没有造成危害后果，依法不予行政处罚",
-            "may": "初次违法且危害后果轻微并已及时改正，可以不予行政处罚（由行政机关裁量）",
+            "may": "违法行为“{violation}”系初次违法且危害后果轻微并已及时改正，"
+            "可以不予行政处罚（由行政机关裁量）",
             "withdraw": "撤销处罚，不予行政处罚，并对当事人进行教育",
         },
         "en": {
             "must": "the violation '{violation}' is minor, was corrected in time and caused no harm: "
             "by law no penalty is given",
-            "may": "a first offence with minor harm, corrected in time, may be exempted from "
-            "penalty (at the agency's discretion)",
+            "may": "the violation '{violation}' is a first offence with minor harm, corrected in time: "
+            "it may be exempted from penalty (at the agency's discretion)",
             "withdraw": "withdraw the penalty, give none, and educate the party",
         },
     }
