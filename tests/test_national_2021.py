@@ -74,7 +74,9 @@ def test_first_offence_with_minor_harm_corrected_may_be_waived_a_note_not_a_viol
     (note,) = result.notes
     assert note.rule == "no-penalty-minor-corrected"
     assert note.severity == "info"
-    assert note.message == "初次违法且危害后果轻微并已及时改正，可以不予行政处罚（由行政机关裁量）"
+    assert note.message == (
+        "违法行为“signage-unlicensed”系初次违法且危害后果轻微并已及时改正，可以不予行政处罚（由行政机关裁量）"
+    )
 
 
 @pytest.mark.parametrize("first_offence", [False, None])

@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right, insort
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
+from sys import intern
 from typing import Any, NamedTuple
 
 from pydantic import TypeAdapter
@@ -88,8 +89,11 @@ class History:
         """Index one more entry (a model or a JSON-shaped mapping)."""
         doc = as_document(entry)
         self._count += 1
+        # Interned: a province's log repeats a few thousand enterprise, agency and matter
+        # codes millions of times; one copy of each keeps the index small.
+        enterprise = intern(doc.enterprise)
         if isinstance(doc, Penalty):
-            key = (doc.enterprise, doc.violation)
+            key = (enterprise, intern(doc.violation))
             insort(
                 self._penalties.setdefault(key, []), PastPenalty(doc.act_date.toordinal(), doc.id), key=_order
             )
@@ -99,9 +103,10 @@ class History:
         first = doc.first_day.toordinal()
         last = doc.last_day.toordinal()
         self._max_span = max(self._max_span, last - first)
+        item = PastInspection(first, last, doc.id, intern(doc.agency.id), doc.agency.level, doc.deployed_by)
         for matter in doc.matters:
-            item = PastInspection(first, last, doc.id, doc.agency.id, doc.agency.level, doc.deployed_by)
-            insort(self._inspections.setdefault((doc.enterprise, matter.code), []), item, key=_order)
+            key = (enterprise, intern(matter.code))
+            insort(self._inspections.setdefault(key, []), item, key=_order)
 
     def inspections(self, enterprise: str, matter: str, first: date, last: date) -> Iterator[PastInspection]:
         """Past inspections of ``enterprise`` covering ``matter`` on any day in ``[first, last]``.

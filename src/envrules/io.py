@@ -8,7 +8,7 @@ parsers usually let through silently: duplicate keys, ``NaN`` and
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
@@ -56,6 +56,18 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number in JSON")
 
 
+def _parse_decimal(text: str) -> Decimal:
+    if len(text) > 40:
+        raise ValueError(f"number with {len(text)} characters is too long")
+    try:
+        value = Decimal(text)
+    except ArithmeticError:  # decimal.InvalidOperation: an exponent beyond decimal's range
+        raise ValueError(f"number {text[:40]} is out of range") from None
+    if not value.is_finite() or abs(value.adjusted()) > 30:
+        raise ValueError(f"number {text[:40]} is out of range")
+    return value
+
+
 def _parse_int(text: str) -> int:
     if len(text) > 40:
         raise ValueError(f"number with {len(text)} digits is too long")
@@ -63,7 +75,7 @@ def _parse_int(text: str) -> int:
 
 
 _DECODER = json.JSONDecoder(
-    parse_float=Decimal,
+    parse_float=_parse_decimal,
     parse_int=_parse_int,
     parse_constant=_no_constant,
     object_pairs_hook=_no_duplicates,
@@ -141,7 +153,7 @@ def _read_line(path: str, number: int, raw: bytes) -> tuple[Any, InputFileError 
         return None, InputFileError(path, f"not valid JSON: {exc}", line=number)
 
 
-def read_log(path: str) -> Iterator[Record]:
+def read_log(path: str) -> Generator[Record, None, None]:
     """The entries of a log, streamed: JSON Lines (one document a line), or a JSON array.
 
     ``-`` reads standard input. A JSON Lines log is read a line at a time, so a
@@ -163,7 +175,7 @@ def read_log(path: str) -> Iterator[Record]:
     except OSError as exc:
         raise InputFileError(name, f"cannot read the file ({exc.strerror})") from None
 
-    def entries() -> Iterator[Record]:
+    def entries() -> Generator[Record, None, None]:
         with stream:
             head = stream.read(1 << 16)
             first = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
@@ -252,7 +264,8 @@ def field_path(loc: tuple[int | str, ...], prefix: str = "") -> str:
             continue
         if part in _TAGS and (i == 0 or loc[i - 1] in ("proposal",) or isinstance(loc[i - 1], int)):
             continue  # the tag of the inspection/penalty union, not a field
-        out += f".{part}" if out else part
+        name = part if part.isprintable() and part.strip() == part and part else repr(part)
+        out += f".{name}" if out else name
     return out or "(document)"
 
 

@@ -84,12 +84,26 @@ _ISO_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(
 _EXPECTED = "expected an ISO 8601 date (2025-10-21) or timestamp (2025-10-21T09:30:00+08:00)"
 
 
+FIRST_DATE = date(1950, 1, 1)
+LAST_DATE = date(2099, 12, 31)
+"""Dates outside these bounds are invalid: the holiday calendar (and any plausible act) lies inside."""
+
+
 def _to_moment(value: Any) -> date | datetime:
     """A bare ISO date stays a date; an ISO timestamp is taken to CST; nothing else is a date.
 
     Only the extended ISO 8601 forms are read: a number, or digits in a string,
-    is never taken for seconds since 1970.
+    is never taken for seconds since 1970. The local date must lie in
+    1950-01-01..2099-12-31, the span of the working-day calendar.
     """
+    moment = _parse_moment(value)
+    day = moment.date() if isinstance(moment, datetime) else moment
+    if not FIRST_DATE <= day <= LAST_DATE:
+        raise ValueError(f"expected a date from {FIRST_DATE} to {LAST_DATE} (got {day})")
+    return moment
+
+
+def _parse_moment(value: Any) -> date | datetime:
     if isinstance(value, datetime):
         stamp = value
     elif isinstance(value, date):
@@ -108,7 +122,10 @@ def _to_moment(value: Any) -> date | datetime:
         raise ValueError(_EXPECTED)
     if stamp.tzinfo is None:
         return stamp.replace(tzinfo=CST)
-    return stamp.astimezone(CST)
+    try:
+        return stamp.astimezone(CST)
+    except OverflowError:
+        raise ValueError(f"expected a date from {FIRST_DATE} to {LAST_DATE} (got {value!r})") from None
 
 
 Moment: TypeAlias = Annotated[date | datetime, BeforeValidator(_to_moment)]
