@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
+from .audit import Audited, AuditRun, AuditSummary, OutOfOrderError, audit
 from .calendar import Notice, WorkingCalendar, WorkingDay
 from .errors import (
     EnvRulesError,
@@ -43,6 +44,9 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 __all__ = [
     "CST",
     "Agency",
+    "AuditRun",
+    "AuditSummary",
+    "Audited",
     "Benchmark",
     "CaseFile",
     "Citation",
@@ -55,6 +59,7 @@ __all__ = [
     "Matter",
     "Notice",
     "Obligation",
+    "OutOfOrderError",
     "Pack",
     "PackError",
     "PackNotInForceError",
@@ -67,6 +72,7 @@ __all__ = [
     "WorkingCalendar",
     "WorkingDay",
     "__version__",
+    "audit",
     "bundled_pack_ids",
     "evaluate",
     "get_pack",

@@ -286,6 +286,8 @@ _CSV_HEADER = (
 
 
 def _audit(args: argparse.Namespace) -> int:
+    from itertools import chain
+
     log = display_name(args.log)
     try:
         as_of = _as_of(args.as_of)
@@ -295,9 +297,11 @@ def _audit(args: argparse.Namespace) -> int:
     evaluator = Evaluator(pack=pack, calendar=_calendar(args.calendar, pack), lang=args.lang)
     run = AuditRun((), evaluator, as_of)
     records = read_log(args.log)  # opens the log now: a missing file is exit 2 before any output
+    first = next(records, None)  # and reads it: an unreadable JSON array too, before --out is emptied
     try:
         out: TextIO = open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout  # noqa: SIM115
     except OSError as exc:
+        records.close()  # closes the log
         raise InputFileError(args.out, f"cannot write the output ({exc.strerror})") from None
     progress = _Progress(sys.stderr)
     failed = False
@@ -316,7 +320,7 @@ def _audit(args: argparse.Namespace) -> int:
         writer = csv.writer(out) if args.format == "csv" else None
         if writer is not None:
             writer.writerow(_CSV_HEADER)
-        for record in records:
+        for record in chain(() if first is None else (first,), records):
             error = record.error
             if error is None:
                 try:
