@@ -160,15 +160,29 @@ def _calendar(files: Sequence[str], pack: Pack) -> WorkingCalendar | None:
     return WorkingCalendar(tuple(kept + given))
 
 
-def _case(path: str, data: Any) -> CaseFile:
+def _case(path: str, data: Any) -> tuple[CaseFile, History]:
+    """The case file without its history, and the history indexed one entry at a time.
+
+    A history of a million entries is never held as a million models at once.
+    """
     if isinstance(data, dict) and "kind" in data and "proposal" not in data:
         data = {"proposal": data}
     if not isinstance(data, dict):
         raise InputFileError(path, "expected a JSON object: a case file or a proposal")
+    entries = data.get("history", [])
+    if not isinstance(entries, list):
+        raise InputFileError(path, "expected a JSON array of past inspections and penalties", "history")
     try:
-        return CaseFile.model_validate(data)
+        case = CaseFile.model_validate({**data, "history": []})
     except ValidationError as exc:
         raise input_error(path, exc) from None
+    history = History()
+    for i, entry in enumerate(entries):
+        try:
+            history.add(entry)
+        except ValidationError as exc:
+            raise input_error(path, exc, prefix=f"history[{i}]") from None
+    return case, history
 
 
 def _pack_error(exc: PackError | UnknownPackError) -> InputFileError:
@@ -181,7 +195,7 @@ def _pack_error(exc: PackError | UnknownPackError) -> InputFileError:
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
     path: str = display_name(args.file)
-    case = _case(path, load_json(path, read_text(args.file)))
+    case, history = _case(path, load_json(path, read_text(args.file)))
     try:
         as_of = _as_of(args.as_of) if args.as_of is not None else _as_of(case.as_of)
     except InvalidInputError as exc:
@@ -189,7 +203,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     pack = _pack(args.pack)
     evaluator = Evaluator(pack=pack, calendar=_calendar(args.calendar, pack), lang=args.lang)
     try:
-        result = evaluator.evaluate(case.proposal, History(case.history), as_of=as_of)
+        result = evaluator.evaluate(case.proposal, history, as_of=as_of)
     except InvalidInputError as exc:
         raise input_error(path, exc, prefix="proposal") from None
     except PackNotInForceError as exc:

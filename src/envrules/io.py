@@ -302,7 +302,7 @@ def describe_validation_error(exc: ValidationError, prefix: str = "") -> tuple[s
         elif msg.startswith("Value error, "):
             msg = msg[len("Value error, ") :]
         problem = msg
-        if "input" in err and not isinstance(err["input"], dict | list):
+        if "input" in err and not isinstance(err["input"], dict | list) and "(got " not in msg:
             problem += f" (got {_shown(err['input'])})"
     if len(errors) > 1:
         problem += f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})"
