@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -34,6 +35,14 @@ def _as_of(value: date | datetime | str | None) -> date:
         return today()
     if isinstance(value, datetime | date):
         return local_date(value)
+    if isinstance(value, str):
+        return _as_of_text(value)
+    raise InvalidInputError("as_of", "an ISO 8601 date such as 2025-10-30", value)
+
+
+@functools.lru_cache(maxsize=256)
+def _as_of_text(value: str) -> date:
+    # Cached: a script judging many proposals passes the same as_of string each time.
     try:
         return local_date(_MOMENT.validate_python(value))
     except ValueError:

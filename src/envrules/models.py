@@ -17,10 +17,10 @@ Readings fixed here (docs/api.md repeats them):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
-from functools import cached_property
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Annotated, Any, Generic, Literal, TypeAlias, TypeVar, overload
 
 from pydantic import (
     AfterValidator,
@@ -52,6 +52,8 @@ __all__ = [
     "Rectification",
     "local_date",
 ]
+
+_T = TypeVar("_T")
 
 CST = timezone(timedelta(hours=8), "CST")
 """China Standard Time: UTC+08:00, no daylight saving (RULES.md, *local date*)."""
@@ -141,6 +143,33 @@ def local_date(moment: date | datetime) -> date:
     return moment
 
 
+class _cached(Generic[_T]):
+    """A computed attribute stored in the instance on first use.
+
+    Like ``functools.cached_property`` but without its lock, which on Python 3.11
+    costs more than the dates it caches; a race computes the same value twice.
+    """
+
+    def __init__(self, func: Callable[[Any], _T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> _cached[_T]: ...
+    @overload
+    def __get__(self, obj: object, owner: type) -> _T: ...
+    def __get__(self, obj: object | None, owner: type) -> _T | _cached[_T]:
+        if obj is None:
+            return self
+        value = self.func(obj)
+        obj.__dict__[self.name] = value
+        return value
+
+
 def _reject_bool(value: Any) -> Any:
     if isinstance(value, bool):
         raise ValueError("expected a decimal amount in yuan, got a boolean")
@@ -150,14 +179,20 @@ def _reject_bool(value: Any) -> Any:
     return value
 
 
+MAX_YUAN = Decimal("999999999999999.99")
+"""No amount of money is larger (10^15 yuan): anything larger is a typing error, not a fine."""
+
+
 def _no_negative_zero(value: Decimal) -> Decimal:
     return value.copy_abs() if value.is_zero() else value
 
 
 Money: TypeAlias = Annotated[
     Decimal,
+    # The constraints first, so that pydantic-core checks them itself (much faster than
+    # after a Python validator); the before-validator still runs before them.
+    Field(ge=0, le=MAX_YUAN, decimal_places=2, allow_inf_nan=False),
     BeforeValidator(_reject_bool),
-    Field(ge=0, decimal_places=2, allow_inf_nan=False),
     AfterValidator(_no_negative_zero),
 ]
 """An amount in yuan: a decimal string or number, >= 0, at most two decimals (fen)."""
@@ -165,7 +200,7 @@ Money: TypeAlias = Annotated[
 Code = Annotated[str, Field(min_length=1, max_length=200, pattern=r"\S")]
 Identifier = Annotated[str, Field(min_length=1, max_length=200, pattern=r"\S")]
 
-_FROZEN = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+_FROZEN = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, ignored_types=(_cached,))
 
 
 class Agency(BaseModel):
@@ -221,17 +256,17 @@ class Inspection(BaseModel):
             raise ValueError(f"matters must not repeat a code (got {codes})")
         return self
 
-    @cached_property
+    @_cached
     def first_day(self) -> date:
         """The first local date of the visit."""
         return local_date(self.start)
 
-    @cached_property
+    @_cached
     def last_day(self) -> date:
         """The last local date of the visit (``end`` defaults to ``start``)."""
         return local_date(self.end if self.end is not None else self.start)
 
-    @cached_property
+    @_cached
     def act_date(self) -> date:
         """The date whose law applies: the first local day of the visit."""
         return self.first_day
@@ -336,7 +371,7 @@ class Penalty(BaseModel):
                 )
         return self
 
-    @cached_property
+    @_cached
     def act_date(self) -> date:
         """The date whose law applies: the local date of the decision."""
         return local_date(self.decided_on)
