@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import envrules
@@ -29,7 +29,8 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 # ---------------------------------------------------------------- the finding contract
 
 
-def _example_results() -> list[envrules.Result]:
+def _example_results(pack: envrules.Pack | None = None) -> list[envrules.Result]:
+    # Computed inside each test, never at import: the results must come from the code under test.
     results = []
     for path in sorted(EXAMPLES.glob("*.json")):
         case = json.loads(path.read_text(encoding="utf-8"))
@@ -37,7 +38,11 @@ def _example_results() -> list[envrules.Result]:
             try:
                 results.append(
                     envrules.evaluate(
-                        case["proposal"], case.get("history", ()), as_of=case.get("as_of"), lang=lang
+                        case["proposal"],
+                        case.get("history", ()),
+                        as_of=case.get("as_of"),
+                        lang=lang,
+                        pack=pack,
                     )
                 )
             except ValueError:
@@ -45,11 +50,8 @@ def _example_results() -> list[envrules.Result]:
     return results
 
 
-RESULTS = _example_results()
-
-
 def test_the_examples_produce_a_violation_of_every_contract_rule() -> None:
-    produced = {f.rule for r in RESULTS for f in r.violations}
+    produced = {f.rule for r in _example_results() for f in r.violations}
     assert produced >= {
         "quiet-day",
         "one-matter-per-year",
@@ -60,7 +62,7 @@ def test_the_examples_produce_a_violation_of_every_contract_rule() -> None:
 
 
 def test_every_violation_carries_a_remedy_the_offending_value_and_the_limit() -> None:
-    for result in RESULTS:
+    for result in _example_results():
         for f in (*result.violations, *result.waived):
             assert f.remedy, (f.rule, f.message)
             assert f.value not in (None, "", "None"), (f.rule, f.message)
@@ -72,7 +74,7 @@ def test_every_violation_carries_a_remedy_the_offending_value_and_the_limit() ->
 
 
 def test_no_finding_or_obligation_is_provisional_on_a_published_calendar() -> None:
-    for result in RESULTS:
+    for result in _example_results():
         for f in result.violations:
             assert f.provisional is False
             assert "暂定" not in f.message
@@ -80,6 +82,26 @@ def test_no_finding_or_obligation_is_provisional_on_a_published_calendar() -> No
         for o in result.obligations:
             assert o.provisional is False
             assert o.message.endswith(o.due.isoformat())
+
+
+def _fresh_miluo(tmp_path: Path) -> envrules.Pack:
+    source = resources.files("envrules").joinpath("packs/miluo-2013.toml")
+    path = tmp_path / "miluo-copy.toml"
+    with resources.as_file(source) as real:
+        shutil.copy(real, path)
+    return envrules.load_pack(path)
+
+
+def test_a_pack_loaded_afresh_judges_every_example_as_the_bundled_one(tmp_path: Path) -> None:
+    fresh = [r.to_dict() for r in _example_results(_fresh_miluo(tmp_path))]
+    bundled = [r.to_dict() for r in _example_results()]
+    assert fresh == bundled
+
+
+def test_a_rule_shows_its_class_and_parameters() -> None:
+    rule = envrules.get_pack().rule("inspection-filing")
+    assert repr(rule).startswith("InspectionFiling(")
+    assert "grace_working_days=5" in repr(rule)
 
 
 # ---------------------------------------------------------------- calendar
@@ -123,9 +145,9 @@ def test_working_days_between_lists_the_working_days_after_start_up_to_end() -> 
 
 
 def test_a_notice_may_not_list_a_day_both_off_and_working() -> None:
-    day = date(2027, 1, 2)
-    with pytest.raises(ValueError, match="2027-01-02"):
-        Notice(2027, frozenset({day}), frozenset({day}))
+    days = frozenset({date(2027, 1, 2), date(2027, 1, 3)})
+    with pytest.raises(ValueError, match="lists 2027-01-02, 2027-01-03 as both off and working"):
+        Notice(2027, days, days)
 
 
 def test_a_notice_may_not_list_a_day_of_another_year() -> None:
@@ -159,6 +181,8 @@ spans = st.tuples(st.dates(date(2023, 1, 1), date(2026, 12, 31)), st.integers(0,
 
 
 @given(windows, spans)
+@example(DaysOfMonth(kind="days-of-month", first=30, last=31), (date(2025, 2, 10), 40))
+@example(DaysOfMonth(kind="days-of-month", first=29, last=31), (date(2023, 2, 1), 27))
 def test_the_first_quiet_day_of_a_visit_is_the_first_day_the_window_covers(
     window: DaysOfMonth | Weekdays, span: tuple[date, int]
 ) -> None:
@@ -248,6 +272,25 @@ def test_the_finding_names_the_higher_level_inspection_even_when_a_county_one_ca
     assert result.waived == ()
 
 
+JOINT = {"participants": [{"id": "miluo-market", "level": "county"}]}
+TELL = "并由牵头单位在检查前告知参与检查部门"
+
+
+def test_a_joint_inspection_tells_the_participants_whether_the_finding_is_unwaivable_or_waived() -> None:
+    higher = [_past(agency={"id": "yy", "level": "prefecture"})]
+    (unwaivable,) = envrules.evaluate(inspection(**JOINT), higher).violations
+    assert unwaivable.remedy is not None
+    assert TELL in unwaivable.remedy
+    (waived,) = envrules.evaluate(inspection(**JOINT, justification="复查整改"), [_past()]).waived
+    assert waived.remedy is not None
+    assert TELL in waived.remedy
+
+
+def test_a_waived_finding_outside_a_joint_inspection_tells_only_to_drop_the_matter() -> None:
+    (waived,) = envrules.evaluate(inspection(justification="复查整改"), [_past()]).waived
+    assert waived.remedy == "从本次检查中删去事项“fire-safety”"
+
+
 def test_a_higher_level_finding_outside_a_joint_inspection_tells_to_drop_the_matter() -> None:
     history = [_past(agency={"id": "yy", "level": "prefecture"})]
     (finding,) = [f for f in envrules.evaluate(inspection(), history).violations if f.rule != "quiet-day"]
@@ -295,11 +338,13 @@ def test_missing_facts_under_the_national_pack_say_what_is_expected() -> None:
     with pytest.raises(envrules.InvalidInputError) as corrected:
         envrules.evaluate(_national(corrected=None), pack=NATIONAL)
     assert corrected.value.field == "corrected"
-    assert "corrected in time" in corrected.value.expected
+    assert corrected.value.expected.startswith("true or false for a minor violation")
+    assert corrected.value.expected.endswith("(行政处罚法第三十三条)")
     with pytest.raises(envrules.InvalidInputError) as committed:
         envrules.evaluate(_national(minor=False, committed_on=None), pack=NATIONAL)
     assert committed.value.field == "committed_on"
-    assert "date of the violation" in committed.value.expected
+    assert committed.value.expected.startswith("the date of the violation")
+    assert committed.value.expected.endswith("counts from it)")
 
 
 def test_a_premature_decision_message_ends_with_its_date_when_the_period_is_exact() -> None:
