@@ -168,9 +168,10 @@ def _brute_first_quiet(window: DaysOfMonth | Weekdays, first: date, last: date) 
 
 
 windows = st.one_of(
-    st.tuples(st.integers(1, 31), st.integers(0, 30)).map(
-        lambda t: DaysOfMonth(kind="days-of-month", first=t[0], last=min(31, t[0] + t[1]))
-    ),
+    st.tuples(st.integers(1, 31), st.integers(0, 30))
+    .map(lambda t: (t[0], min(31, t[0] + t[1])))
+    .filter(lambda t: t != (1, 31))  # refused: it would forbid every day
+    .map(lambda t: DaysOfMonth(kind="days-of-month", first=t[0], last=t[1])),
     st.sets(
         st.sampled_from(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")),
         min_size=1,
@@ -192,6 +193,7 @@ def test_the_first_quiet_day_of_a_visit_is_the_first_day_the_window_covers(
 
 
 @given(windows, st.dates(date(2023, 1, 1), date(2026, 12, 31)))
+@example(DaysOfMonth(kind="days-of-month", first=1, last=28), date(2023, 2, 1))
 def test_a_run_of_quiet_days_ends_on_its_last_quiet_day(window: DaysOfMonth | Weekdays, day: date) -> None:
     if not window.is_quiet(day):
         return
@@ -352,3 +354,8 @@ def test_a_premature_decision_message_ends_with_its_date_when_the_period_is_exac
     (finding,) = envrules.evaluate(doc, pack=NATIONAL).violations
     assert finding.message.endswith("2025-10-10作出")
     assert finding.provisional is False
+
+
+def test_a_window_of_every_day_of_every_month_is_refused() -> None:
+    with pytest.raises(ValueError, match="every day"):
+        DaysOfMonth(kind="days-of-month", first=1, last=31)

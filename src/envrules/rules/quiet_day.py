@@ -28,6 +28,8 @@ class DaysOfMonth(Params):
     def _ordered(self) -> DaysOfMonth:
         if self.last < self.first:
             raise ValueError(f"last ({self.last}) must not be before first ({self.first})")
+        if self.first == 1 and self.last == 31:
+            raise ValueError("a window of days 1-31 would forbid every inspection on every day")
         return self
 
     def is_quiet(self, day: date) -> bool:
@@ -52,10 +54,19 @@ class DaysOfMonth(Params):
         return None
 
     def end_of_run(self, day: date) -> date:
-        """The last quiet day of the run of quiet days that contains ``day``."""
-        nxt = (day.replace(day=1) + timedelta(days=32)).replace(day=1)
-        month_end = nxt - timedelta(days=1)
-        return min(month_end, day.replace(day=min(self.last, month_end.day)))
+        """The last quiet day of the run of quiet days that contains ``day``.
+
+        A window that reaches the month's end and starts on the 1st runs on into the next
+        month (days 1-29 run from 29 January through 1-29 March).
+        """
+        for _ in range(12):
+            nxt = (day.replace(day=1) + timedelta(days=32)).replace(day=1)
+            month_end = nxt - timedelta(days=1)
+            end = min(month_end, day.replace(day=min(self.last, month_end.day)))
+            if end < month_end or not self.is_quiet(nxt):
+                return end
+            day = nxt
+        return end
 
     def describe(self, lang: str) -> str:
         if lang == "zh":
