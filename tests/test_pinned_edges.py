@@ -359,3 +359,8 @@ def test_a_premature_decision_message_ends_with_its_date_when_the_period_is_exac
 def test_a_window_of_every_day_of_every_month_is_refused() -> None:
     with pytest.raises(ValueError, match="every day"):
         DaysOfMonth(kind="days-of-month", first=1, last=31)
+
+
+def test_a_missing_annual_plan_names_its_value_and_year() -> None:
+    (finding,) = envrules.evaluate(inspection(annual_plan_filed=False)).violations
+    assert (finding.rule, finding.value, finding.limit) == ("inspection-filing", "not filed", "2025")
