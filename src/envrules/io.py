@@ -8,9 +8,9 @@ parsers usually let through silently: duplicate keys, ``NaN`` and
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Generator, Iterator
 from decimal import Decimal
-from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
 from pydantic import ValidationError
@@ -92,17 +92,26 @@ def display_name(path: str) -> str:
     return "<stdin>" if path == "-" else path
 
 
-def read_text(path: str) -> str:
-    """The file's text (``-`` reads standard input); UTF-8 only."""
-    import sys
-
+def _open_input(path: str, expected: str) -> BinaryIO:
+    """The input opened for reading (``-`` is standard input); one-line errors name it."""
     name = display_name(path)
     try:
-        raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+        return sys.stdin.buffer if path == "-" else open(path, "rb")
     except FileNotFoundError:
         raise InputFileError(name, "no such file") from None
     except IsADirectoryError:
-        raise InputFileError(name, "is a directory, expected a JSON file") from None
+        raise InputFileError(name, f"is a directory, expected {expected}") from None
+    except OSError as exc:
+        raise InputFileError(name, f"cannot read the file ({exc.strerror})") from None
+
+
+def read_text(path: str) -> str:
+    """The file's text (``-`` reads standard input); UTF-8 only."""
+    name = display_name(path)
+    stream = _open_input(path, "a JSON file")
+    try:
+        with stream:
+            raw = stream.read()
     except OSError as exc:
         raise InputFileError(name, f"cannot read the file ({exc.strerror})") from None
     try:
@@ -163,17 +172,8 @@ def read_log(path: str) -> Generator[Record, None, None]:
     once, from this call (not from the first ``next``), so that a caller can
     refuse a missing log before it writes anything.
     """
-    import sys
-
     name = display_name(path)
-    try:
-        stream: BinaryIO = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
-    except FileNotFoundError:
-        raise InputFileError(name, "no such file") from None
-    except IsADirectoryError:
-        raise InputFileError(name, "is a directory, expected a JSON Lines log") from None
-    except OSError as exc:
-        raise InputFileError(name, f"cannot read the file ({exc.strerror})") from None
+    stream = _open_input(path, "a JSON Lines log")
 
     def entries() -> Generator[Record, None, None]:
         with stream:

@@ -68,19 +68,11 @@ __all__ = [
 
 T = TypeVar("T")
 
-CONTRACT_GROUNDS: tuple[str, ...] = (
-    "routine",
-    "safety-production",
-    "special-case",
-    "emergency",
-    "licensing",
-    "complaint",
-    "national-security",
-    "public-safety",
-    "life-property-safety",
-    "ecological-safety",
-)
-"""The grounds of RULES.md's vocabulary (the Miluo pack's words); the default pool."""
+CONTRACT_GROUNDS: tuple[str, ...] = GROUNDS[: GROUNDS.index("ecological-safety") + 1]
+"""The grounds of RULES.md's vocabulary (the Miluo pack's words); the default pool.
+
+The models' vocabulary lists them first; the grounds after them were added for later packs.
+"""
 
 EXEMPT_GROUNDS: tuple[str, ...] = (
     "national-security",
