@@ -106,20 +106,22 @@ def _to_moment(value: Any) -> date | datetime:
 
 
 def _parse_moment(value: Any) -> date | datetime:
-    if isinstance(value, datetime):
-        stamp = value
-    elif isinstance(value, date):
-        return value
-    elif isinstance(value, str) and _ISO_DATE.fullmatch(value):
-        try:
-            return date.fromisoformat(value)
-        except ValueError as exc:
-            raise ValueError(f"{_EXPECTED}: {exc}") from None
-    elif isinstance(value, str) and _ISO_STAMP.fullmatch(value):
+    if isinstance(value, str):
+        if len(value) == 10 and _ISO_DATE.fullmatch(value):
+            try:
+                return date.fromisoformat(value)
+            except ValueError as exc:
+                raise ValueError(f"{_EXPECTED}: {exc}") from None
+        if not _ISO_STAMP.fullmatch(value):
+            raise ValueError(_EXPECTED)
         try:
             stamp = datetime.fromisoformat(value)
         except ValueError as exc:
             raise ValueError(f"{_EXPECTED}: {exc}") from None
+    elif isinstance(value, datetime):
+        stamp = value
+    elif isinstance(value, date):
+        return value
     else:
         raise ValueError(_EXPECTED)
     if stamp.tzinfo is None:
