@@ -16,6 +16,7 @@ import os
 import sys
 import time
 from collections.abc import Sequence
+from itertools import chain
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -221,9 +222,14 @@ def _write(out: TextIO, text: str) -> None:
         out.write(text)
         out.flush()
     except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        with contextlib.suppress(OSError, ValueError):
-            os.dup2(devnull, out.fileno())
+        _silence(out)
+
+
+def _silence(out: TextIO) -> None:
+    """Point ``out`` at the null device: its reader has gone away, and exit must not fail on it."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(devnull, out.fileno())
 
 
 def _packs(args: argparse.Namespace, out: TextIO) -> int:
@@ -300,8 +306,6 @@ _CSV_HEADER = (
 
 
 def _audit(args: argparse.Namespace) -> int:
-    from itertools import chain
-
     log = display_name(args.log)
     try:
         as_of = _as_of(args.as_of)
@@ -326,9 +330,7 @@ def _audit(args: argparse.Namespace) -> int:
         # writing, keep judging, so that the exit status still tells the verdict.
         nonlocal reader_gone
         reader_gone = True
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        with contextlib.suppress(OSError, ValueError):
-            os.dup2(devnull, out.fileno())
+        _silence(out)
 
     try:
         writer = csv.writer(out) if args.format == "csv" else None
