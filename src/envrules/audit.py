@@ -29,7 +29,7 @@ from typing import Any
 
 from .calendar import WorkingCalendar
 from .errors import InvalidInputError
-from .evaluator import Evaluator, _as_of
+from .evaluator import Evaluator, resolve_as_of
 from .history import History, as_document
 from .models import Inspection, Penalty
 from .pack import Pack, get_pack
@@ -154,7 +154,7 @@ class AuditRun:
     ) -> None:
         self._records = records
         self._evaluator = evaluator
-        self._as_of = as_of
+        self.resolve_as_of = as_of
         self.history = history if history is not None else History()
         self.summary = AuditSummary()
         self._started = False
@@ -171,7 +171,7 @@ class AuditRun:
         act = doc.act_date
         if self._previous is not None and act < self._previous:
             raise OutOfOrderError(self._index, act, self._previous)
-        result = self._evaluator.evaluate(doc, self.history, as_of=self._as_of)
+        result = self._evaluator.evaluate(doc, self.history, as_of=self.resolve_as_of)
         self._previous = act
         self.history.add(doc)
         item = Audited(self._index, doc.kind, doc.enterprise, doc.agency.id, act, result)
@@ -211,4 +211,4 @@ def audit(
     :class:`OutOfOrderError`.
     """
     evaluator = Evaluator(get_pack(pack), calendar, lang)
-    return AuditRun(records, evaluator, _as_of(as_of))
+    return AuditRun(records, evaluator, resolve_as_of(as_of))

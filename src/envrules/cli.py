@@ -26,7 +26,7 @@ from . import __version__
 from .audit import Audited, AuditRun, AuditSummary
 from .calendar import WorkingCalendar
 from .errors import EnvRulesError, InvalidInputError, PackError, PackNotInForceError, UnknownPackError
-from .evaluator import Evaluator, _as_of
+from .evaluator import Evaluator, resolve_as_of
 from .history import History
 from .io import InputFileError, Record, display_name, input_error, load_json, read_log, read_text
 from .models import CaseFile
@@ -198,7 +198,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     path: str = display_name(args.file)
     case, history = _case(path, load_json(path, read_text(args.file)))
     try:
-        as_of = _as_of(args.as_of) if args.as_of is not None else _as_of(case.as_of)
+        as_of = resolve_as_of(args.as_of) if args.as_of is not None else resolve_as_of(case.as_of)
     except InvalidInputError as exc:
         raise InputFileError("--as-of", f"expected {exc.expected} (got {args.as_of!r})") from None
     pack = _pack(args.pack)
@@ -308,7 +308,7 @@ _CSV_HEADER = (
 def _audit(args: argparse.Namespace) -> int:
     log = display_name(args.log)
     try:
-        as_of = _as_of(args.as_of)
+        as_of = resolve_as_of(args.as_of)
     except InvalidInputError as exc:
         raise InputFileError("--as-of", f"expected {exc.expected} (got {args.as_of!r})") from None
     pack = _pack(args.pack)

@@ -46,7 +46,7 @@ from typing import TYPE_CHECKING, Any
 
 from .audit import AuditSummary, OutOfOrderError, _Tally, audit
 from .calendar import Notice, WorkingCalendar
-from .evaluator import _as_of
+from .evaluator import resolve_as_of
 from .models import Inspection, Penalty
 from .pack import Pack, get_pack
 from .rules.base import Lang
@@ -193,7 +193,7 @@ def _plan(
     """The task graph: (one merged partition of results per input partition, one summary per shard)."""
     _, delayed = _dask()
     options = _Options(
-        get_pack(pack), _as_of(as_of), lang, None if calendar is None else tuple(calendar.notices)
+        get_pack(pack), resolve_as_of(as_of), lang, None if calendar is None else tuple(calendar.notices)
     )
     to_delayed: Any = bag.to_delayed  # untyped in Dask
     parts: list[Any] = list(to_delayed(optimize_graph=False))

@@ -19,7 +19,7 @@ from .pack import Pack, bundled_pack_ids, get_pack
 from .result import Result
 from .rules.base import Context, Lang
 
-__all__ = ["Evaluator", "evaluate", "today"]
+__all__ = ["Evaluator", "evaluate", "resolve_as_of", "today"]
 
 _MOMENT: TypeAdapter[date | datetime] = TypeAdapter(Moment)
 _LANGS = ("zh", "en")
@@ -30,7 +30,8 @@ def today() -> date:
     return datetime.now(CST).date()
 
 
-def _as_of(value: date | datetime | str | None) -> date:
+def resolve_as_of(value: date | datetime | str | None) -> date:
+    """The local date on which obligations are judged: ``value``'s CST date, or today in CST."""
     if value is None:
         return today()
     if isinstance(value, datetime | date):
@@ -90,7 +91,7 @@ class Evaluator:
         if not rules:
             raise InvalidInputError("kind", f"a document that pack {self.pack.id!r} has rules for", doc.kind)
         assert self.calendar is not None
-        ctx = Context(_history(history), _as_of(as_of), self.calendar, self.lang)
+        ctx = Context(_history(history), resolve_as_of(as_of), self.calendar, self.lang)
         for rule in rules:
             rule.check(doc, ctx)
         return Result(
