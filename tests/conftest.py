@@ -56,3 +56,10 @@ def penalty(**overrides: Any) -> dict[str, Any]:
 def violations_of(result: Result, rule: str) -> list[Finding]:
     """The violations of one rule in a result, in the order the rule reported them."""
     return [f for f in result.violations if f.rule == rule]
+
+
+def only_violation(result: Result, rule: str) -> Finding:
+    """The one violation of ``rule`` in a result; fails, listing them, when there is not exactly one."""
+    found = violations_of(result, rule)
+    assert len(found) == 1, found
+    return found[0]

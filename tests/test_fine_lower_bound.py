@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import envrules
-from conftest import penalty
+from conftest import only_violation, penalty, violations_of
 from envrules import Finding, Result
 
 RULE = "fine-lower-bound"
@@ -37,13 +37,11 @@ def judge(doc: dict[str, Any], lang: str = "zh") -> Result:
 
 
 def findings(result: Result) -> list[Finding]:
-    return [f for f in result.violations if f.rule == RULE]
+    return violations_of(result, RULE)
 
 
 def only_finding(result: Result) -> Finding:
-    found = findings(result)
-    assert len(found) == 1, found
-    return found[0]
+    return only_violation(result, RULE)
 
 
 def yuan_of_fen(fen: int) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 import envrules
-from conftest import penalty
+from conftest import only_violation, penalty, violations_of
 from envrules import Finding, Result
 
 RULE = "first-offence-exemption"
@@ -34,13 +34,11 @@ def judge(doc: dict[str, Any], lang: str = "zh") -> Result:
 
 
 def findings(result: Result) -> list[Finding]:
-    return [f for f in result.violations if f.rule == RULE]
+    return violations_of(result, RULE)
 
 
 def only_finding(result: Result) -> Finding:
-    found = findings(result)
-    assert len(found) == 1, found
-    return found[0]
+    return only_violation(result, RULE)
 
 
 # 「先采用教育、劝诫、疏导等手段，责令其限期整改」: no order, no penalty.

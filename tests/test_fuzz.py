@@ -29,6 +29,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import conftest
 import envrules
 from envrules.cli import main
 from envrules.io import InputFileError, load_json, parse_json, read_log
@@ -47,44 +48,28 @@ def _report_counts() -> Iterator[None]:
         print("\nfuzz inputs tried:", dict(TRIED), "total", sum(TRIED.values()))
 
 
+# Every field of the contract present (null where it may be): a fuzzed document reaches them all.
 def inspection(**overrides: Any) -> dict[str, Any]:
-    doc: dict[str, Any] = {
-        "kind": "inspection",
-        "id": "INSP-2025-0001",
-        "enterprise": "E-0042",
-        "agency": {"id": "miluo-fire", "level": "county"},
+    every_field = {
         "participants": [{"id": "miluo-market", "level": "county"}],
         "matters": ["fire-safety", {"code": "boiler", "periodic_by_law": True}],
-        "start": "2025-10-21",
         "end": "2025-10-22",
-        "grounds": ["routine"],
         "deployed_by": None,
-        "annual_plan_filed": True,
-        "form_filed_at": "2025-10-20T16:00:00+08:00",
         "oral_filing_at": None,
         "justification": None,
-        "status": "proposed",
     }
-    return doc | overrides
+    return conftest.inspection(**(every_field | overrides))
 
 
 def penalty(**overrides: Any) -> dict[str, Any]:
-    doc: dict[str, Any] = {
-        "kind": "penalty",
-        "id": "PEN-2025-0042",
-        "enterprise": "E-0042",
-        "agency": {"id": "miluo-market", "level": "county"},
-        "violation": "signage-unlicensed",
-        "decided_on": "2025-10-25",
-        "fine": "5000",
-        "statutory_range": ["5000", "50000"],
+    every_field = {
         "minor": True,
         "harm": "none",
         "rectification": {"ordered_on": "2025-09-01", "deadline": "2025-09-30", "outcome": "refused"},
         "circumstances": [],
         "benchmark": {"grade": "general", "range": ["5000", "10000"]},
     }
-    return doc | overrides
+    return conftest.penalty(**(every_field | overrides))
 
 
 def case(proposal: dict[str, Any], history: list[Any] | None = None) -> dict[str, Any]:
