@@ -11,6 +11,7 @@ rejects ``Decimal``; rule-engine turns floats into ``Decimal`` anyway).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 
 import floor
@@ -111,3 +112,44 @@ def facts(r: dict, index: dict, as_of: dt.date = floor.AS_OF) -> dict:
             f["bench_lo_fen"] = _fen(bench["range"][0])
             f["bench_hi_fen"] = _fen(bench["range"][1])
     return f
+
+
+def rule_expressions(
+    none_of: Callable[[str, Iterable[str]], str], not_in: Callable[[str, Iterable[str]], str]
+) -> dict[str, str]:
+    """The five rules as boolean expressions over these facts, written once for every peer.
+
+    The engines' languages differ only in how they say "none of these words is in the array"
+    (``none_of``) and "this value is not one of these words" (``not_in``).
+    """
+    return {
+        "quiet-day": (
+            f"kind == 'inspection' and (start_day <= {QUIET_LAST_DAY} or crosses_month)"
+            f" and {none_of('grounds', QUIET_EXEMPT_GROUNDS)}"
+            f" and {not_in('deployed_by', HIGH_LEVELS)}"
+        ),
+        "one-matter-per-year": (
+            "kind == 'inspection' and (repeat_high > 0 or (repeat_low > 0 and not justified))"
+        ),
+        "first-offence-exemption": (
+            "kind == 'penalty' and minor and harm == 'none' and not"
+            " (has_rectification and rect_deadline_passed and rect_outcome in ['incomplete', 'refused'])"
+        ),
+        "fine-lower-bound": (
+            "kind == 'penalty' and (fine_fen < min_fen or fine_fen > max_fen"
+            f" or (fine_fen > min_fen and {none_of('circumstances', AGGRAVATING)})"
+            " or (has_benchmark and (fine_fen < bench_lo_fen or fine_fen > bench_hi_fen)))"
+        ),
+        "inspection-filing": (
+            "kind == 'inspection' and ("
+            f"('routine' in grounds and {none_of('grounds', PLAN_EXEMPT_GROUNDS)} and not annual_plan_filed)"
+            " or (not form_before_entry and ("
+            f"{none_of('grounds', URGENT_GROUNDS)} or not oral_before_entry"
+            " or (form_filed and form_late) or (not form_filed and due_passed))))"
+        ),
+    }
+
+
+def word_list(words: Iterable[str]) -> str:
+    """``['a', 'b']``: an array literal in both engines' languages."""
+    return "[" + ", ".join(f"'{w}'" for w in words) + "]"

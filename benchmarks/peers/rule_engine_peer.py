@@ -13,38 +13,15 @@ import rule_engine
 from . import facts as F
 
 
-def _list(words) -> str:
-    return "[" + ", ".join(f"'{w}'" for w in words) + "]"
-
-
 def _none_of(array: str, words) -> str:
-    return f"[x for x in {array} if x in {_list(words)}].length == 0"
+    return f"[x for x in {array} if x in {F.word_list(words)}].length == 0"
 
 
-RULE_TEXT = {
-    "quiet-day": (
-        f"kind == 'inspection' and (start_day <= {F.QUIET_LAST_DAY} or crosses_month)"
-        f" and {_none_of('grounds', F.QUIET_EXEMPT_GROUNDS)}"
-        f" and deployed_by not in {_list(F.HIGH_LEVELS)}"
-    ),
-    "one-matter-per-year": "kind == 'inspection' and (repeat_high > 0 or (repeat_low > 0 and not justified))",
-    "first-offence-exemption": (
-        "kind == 'penalty' and minor and harm == 'none' and not"
-        " (has_rectification and rect_deadline_passed and rect_outcome in ['incomplete', 'refused'])"
-    ),
-    "fine-lower-bound": (
-        "kind == 'penalty' and (fine_fen < min_fen or fine_fen > max_fen"
-        f" or (fine_fen > min_fen and {_none_of('circumstances', F.AGGRAVATING)})"
-        " or (has_benchmark and (fine_fen < bench_lo_fen or fine_fen > bench_hi_fen)))"
-    ),
-    "inspection-filing": (
-        "kind == 'inspection' and ("
-        f"('routine' in grounds and {_none_of('grounds', F.PLAN_EXEMPT_GROUNDS)} and not annual_plan_filed)"
-        " or (not form_before_entry and ("
-        f"{_none_of('grounds', F.URGENT_GROUNDS)} or not oral_before_entry"
-        " or (form_filed and form_late) or (not form_filed and due_passed))))"
-    ),
-}
+def _not_in(value: str, words) -> str:
+    return f"{value} not in {F.word_list(words)}"
+
+
+RULE_TEXT = F.rule_expressions(_none_of, _not_in)
 
 _TYPES = {
     key: (
