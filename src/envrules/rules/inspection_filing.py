@@ -48,8 +48,9 @@ class InspectionFiling(Rule[Inspection, InspectionFilingParams]):
       first local moment of the visit, compared by :func:`filed_before`.
     * An urgent inspection (``emergency``, ``licensing`` or ``complaint``)
       without the form before entry may enter on an oral filing made before
-      entry (compared by :func:`filed_before` too); the written form is then due on the 5th working day after the
-      last day of the visit (that day not counted), counted on the mainland
+      entry (compared by :func:`filed_before` too); the written form is then
+      due on the 5th working day after the last day of the visit (that day not
+      counted), counted on the mainland
       calendar with make-up working days. That due date is an obligation:
       ``met`` when the form is filed by it, ``pending`` while ``as_of`` has
       not passed it, and ``overdue`` with a violation when the form came
