@@ -54,9 +54,7 @@ def test_penalty_for_a_minor_violation_not_corrected_is_not_barred_by_article_33
     assert result.notes == ()
 
 
-def test_penalty_for_a_minor_corrected_violation_with_minor_harm_is_not_barred_but_first_offence_is_asked() -> (
-    None
-):
+def test_minor_corrected_violation_with_minor_harm_is_not_barred_and_first_offence_is_asked() -> None:
     result = judge(minor=True, corrected=True, harm="minor")
     assert result.violations == ()
     (note,) = result.notes
