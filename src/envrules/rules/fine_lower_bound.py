@@ -209,6 +209,7 @@ class FineLowerBound(Rule[Penalty, FineLowerBoundParams]):
                     message=self.say(lang, "payment", clause=note.clause),
                     citation=note.citation(),
                     severity="info",
+                    pack=ctx.pack,
                 )
             )
 
@@ -227,4 +228,5 @@ def reduced_note(
         severity="info",
         value=str(values["fine"]),
         limit=str(values["min"]),
+        pack=ctx.pack,
     )
