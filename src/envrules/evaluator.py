@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import decimal
 import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from pydantic import TypeAdapter
 from .calendar import WorkingCalendar
 from .errors import InvalidInputError
 from .history import History, as_document
-from .models import CST, Inspection, Moment, Penalty, local_date
+from .models import CST, FIRST_DATE, LAST_DATE, Inspection, Moment, Penalty, local_date
 from .pack import Pack, bundled_pack_ids, get_pack
 from .result import Result
 from .rules.base import Context, Lang
@@ -22,6 +23,18 @@ from .rules.base import Context, Lang
 __all__ = ["Evaluator", "evaluate", "resolve_as_of", "today"]
 
 _MOMENT: TypeAdapter[date | datetime] = TypeAdapter(Moment)
+
+MONEY_CONTEXT = decimal.Context(
+    prec=40,
+    rounding=decimal.ROUND_HALF_EVEN,
+    traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
+)
+"""The decimal context of every computation on money while a proposal is judged.
+
+The caller's own context (``decimal.getcontext()``, which is per thread and may
+have a precision of 5 or trap ``Inexact``) never changes an amount: 40 digits
+hold any difference of two amounts (at most 18 digits) exactly.
+"""
 _LANGS = ("zh", "en")
 
 
@@ -35,7 +48,13 @@ def resolve_as_of(value: date | datetime | str | None) -> date:
     if value is None:
         return today()
     if isinstance(value, datetime | date):
-        return local_date(value)
+        try:
+            day: date | None = local_date(value)
+        except OverflowError:  # an aware moment that CST would carry past year 9999
+            day = None
+        if day is None or not FIRST_DATE <= day <= LAST_DATE:  # as a string would be refused
+            raise InvalidInputError("as_of", f"a date from {FIRST_DATE} to {LAST_DATE}", value)
+        return day
     if isinstance(value, str):
         return _as_of_text(value)
     raise InvalidInputError("as_of", "an ISO 8601 date such as 2025-10-30", value)
@@ -92,8 +111,13 @@ class Evaluator:
             raise InvalidInputError("kind", f"a document that pack {self.pack.id!r} has rules for", doc.kind)
         assert self.calendar is not None
         ctx = Context(_history(history), resolve_as_of(as_of), self.calendar, self.lang)
-        for rule in rules:
-            rule.check(doc, ctx)
+        if doc.kind == "penalty":  # money: in our own context (an inspection has none; 1.6 us saved)
+            with decimal.localcontext(MONEY_CONTEXT):
+                for rule in rules:
+                    rule.check(doc, ctx)
+        else:
+            for rule in rules:
+                rule.check(doc, ctx)
         return Result(
             subject=doc.id,
             violations=tuple(ctx.violations),
