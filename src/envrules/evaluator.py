@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from .calendar import WorkingCalendar
-from .errors import InvalidInputError
+from .errors import InvalidInputError, UnknownCodeError
 from .history import History, as_document
 from .models import CST, FIRST_DATE, LAST_DATE, Inspection, Moment, Penalty, local_date
 from .pack import Pack, bundled_pack_ids, get_pack
@@ -83,12 +83,16 @@ class Evaluator:
     pack: Pack = field(default_factory=get_pack)
     calendar: WorkingCalendar | None = None
     lang: Lang = "zh"
+    _circumstances: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.lang not in _LANGS:
             raise InvalidInputError("lang", "'zh' or 'en'", self.lang)
         if self.calendar is None:
             object.__setattr__(self, "calendar", self.pack.calendar())
+        # The circumstance codes the pack's rules read: any other is unknown, under every pack.
+        codes = frozenset().union(*(r.circumstance_codes for r in self.pack.rules_for("penalty")))
+        object.__setattr__(self, "_circumstances", codes)
 
     def evaluate(
         self,
@@ -110,6 +114,10 @@ class Evaluator:
         if not rules:
             raise InvalidInputError("kind", f"a document that pack {self.pack.id!r} has rules for", doc.kind)
         assert self.calendar is not None
+        if doc.kind == "penalty" and doc.circumstances:
+            for i, code in enumerate(doc.circumstances):
+                if code not in self._circumstances:
+                    raise UnknownCodeError(f"circumstances[{i}]", code, self._circumstances)
         ctx = Context(_history(history), resolve_as_of(as_of), self.calendar, self.lang)
         if doc.kind == "penalty":  # money: in our own context (an inspection has none; 1.6 us saved)
             with decimal.localcontext(MONEY_CONTEXT):

@@ -84,7 +84,9 @@ Ground: TypeAlias = Literal[
 GROUNDS: tuple[str, ...] = Ground.__args__  # type: ignore[attr-defined]
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_ISO_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?")
+# RFC 3339 allows any number of fraction digits (databases export nanoseconds) and a lower-case
+# t and z; the fraction is cut to microseconds, never rounded (which could move the date).
+_ISO_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d{1,40})?)?([Zz]|[+-]\d{2}:?\d{2})?")
 _EXPECTED = "expected an ISO 8601 date (2025-10-21) or timestamp (2025-10-21T09:30:00+08:00)"
 
 
@@ -117,7 +119,7 @@ def _parse_moment(value: Any) -> date | datetime:
         if not _ISO_STAMP.fullmatch(value):
             raise ValueError(_EXPECTED)
         try:
-            stamp = datetime.fromisoformat(value)
+            stamp = datetime.fromisoformat(value.upper())
         except ValueError as exc:
             raise ValueError(f"{_EXPECTED}: {exc}") from None
     elif isinstance(value, datetime):
