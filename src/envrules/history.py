@@ -40,6 +40,7 @@ class PastInspection(NamedTuple):
     agency: str
     level: Level
     deployed_by: Level | None
+    done: bool = True  # status "completed" (已进行); False for one still proposed (planned)
 
     @property
     def first_day(self) -> date:
@@ -103,7 +104,15 @@ class History:
         first = doc.first_day.toordinal()
         last = doc.last_day.toordinal()
         self._max_span = max(self._max_span, last - first)
-        item = PastInspection(first, last, doc.id, intern(doc.agency.id), doc.agency.level, doc.deployed_by)
+        item = PastInspection(
+            first,
+            last,
+            doc.id,
+            intern(doc.agency.id),
+            doc.agency.level,
+            doc.deployed_by,
+            doc.status == "completed",
+        )
         for matter in doc.matters:
             key = (enterprise, intern(matter.code))
             insort(self._inspections.setdefault(key, []), item, key=_order)
