@@ -95,7 +95,7 @@ def _parser() -> argparse.ArgumentParser:
         "audit",
         help="judge every record of a log against the records before it",
         description="Judge every record of a chronological log (JSON Lines or a JSON array of "
-        "inspections and penalties) against the records before it.",
+        "inspections and penalties) against the records before it; with --sort, a log in any order.",
     )
     audit.add_argument("log", metavar="LOG", help="JSON Lines log or JSON array; - for standard input")
     audit.add_argument(
@@ -110,6 +110,12 @@ def _parser() -> argparse.ArgumentParser:
     audit.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages")
     audit.add_argument("--as-of", metavar="DATE", help="judge obligations on this date (default: today)")
     audit.add_argument("--pack", metavar="ID|PATH", help="rule pack id or .toml file (default: miluo-2013)")
+    audit.add_argument(
+        "--sort",
+        action="store_true",
+        help="judge the records in order of their dates whatever the order of the log (read twice; "
+        "standard input is first copied to a temporary file)",
+    )
     audit.add_argument(
         "--on-error",
         choices=("stop", "skip"),
@@ -314,7 +320,8 @@ def _audit(args: argparse.Namespace) -> int:
     pack = _pack(args.pack)
     evaluator = Evaluator(pack=pack, calendar=_calendar(args.calendar, pack), lang=args.lang)
     run = AuditRun((), evaluator, as_of)
-    records = read_log(args.log)  # opens the log now: a missing file is exit 2 before any output
+    # Opens the log now: a missing file is exit 2 before any output.
+    records = read_log(args.log, sort=args.sort)
     first = next(records, None)  # and reads it: an unreadable JSON array too, before --out is emptied
     try:
         out: TextIO = open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout  # noqa: SIM115
@@ -340,7 +347,7 @@ def _audit(args: argparse.Namespace) -> int:
             error = record.error
             if error is None:
                 try:
-                    item = run.judge(record.value)
+                    item = run.judge(record.value, record.position if args.sort else None)
                 except ValidationError as exc:
                     error = _record_error(log, record, exc)
                 except InvalidInputError as exc:
