@@ -21,7 +21,6 @@ from typing import Any, TextIO
 
 from pydantic import ValidationError
 
-from . import __version__
 from ._output import STDOUT, Output, refuse_overwriting_inputs
 from .audit import Audited, AuditRun, AuditSummary
 from .calendar import WorkingCalendar
@@ -72,12 +71,22 @@ _LABELS: dict[str, dict[str, Any]] = {
 }
 
 
+class _Version(argparse.Action):
+    """``--version``: the installed version, read only when asked for (its metadata is slow to load)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
+        from . import __version__
+
+        sys.stdout.write(f"envrules {__version__}\n")
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="envrules",
         description="Check proposed enterprise inspections and penalties against the rules in force.",
     )
-    parser.add_argument("--version", action="version", version=f"envrules {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show program's version number and exit")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     check = sub.add_parser(
         "check",
@@ -338,7 +347,8 @@ def _audit(args: argparse.Namespace) -> int:
             error = record.error
             if error is None:
                 try:
-                    item = run.judge(record.value, record.position if args.sort else None)
+                    # Sorted, a record keeps its position in the log.
+                    item = run.judge(record.value, record.position) if args.sort else run.judge(record.value)
                 except ValidationError as exc:
                     error = _record_error(log, record, exc)
                 except InvalidInputError as exc:
