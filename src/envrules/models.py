@@ -202,7 +202,9 @@ Money: TypeAlias = Annotated[
 Code = Annotated[str, Field(min_length=1, max_length=200, pattern=r"\S")]
 Identifier = Annotated[str, Field(min_length=1, max_length=200, pattern=r"\S")]
 
-_FROZEN = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, ignored_types=(_cached,))
+_FROZEN = ConfigDict(
+    extra="forbid", frozen=True, str_strip_whitespace=True, ignored_types=(_cached,), defer_build=True
+)
 
 
 class Agency(BaseModel):
