@@ -18,7 +18,8 @@ Readings:
   one) is taken first, in log order, so that it is reported before any record
   is judged; :class:`Audited` ``index`` stays the record's position in the log.
 * Every record is judged under the same pack, which must be in force on each
-  record's date.
+  record's date; or under the same place (or list of packs), whose packs in
+  force on each record's date apply to it.
 * Obligations are judged as of ``as_of`` (default: today in CST), the day of
   the audit, not the day of each record.
 """
@@ -34,10 +35,10 @@ from typing import Any
 
 from .calendar import WorkingCalendar
 from .errors import InvalidInputError
-from .evaluator import Evaluator, resolve_as_of
+from .evaluator import Evaluator, PackChoice, law, resolve_as_of
 from .history import History, as_document
 from .models import Inspection, Penalty, _to_moment, local_date
-from .pack import Pack, get_pack
+from .place import Place
 from .result import Result
 from .rules.base import Lang
 
@@ -238,10 +239,11 @@ class AuditRun:
 def audit(
     records: Iterable[Inspection | Penalty | Mapping[str, Any]],
     *,
-    pack: Pack | str | Path | None = None,
+    pack: PackChoice = None,
     as_of: date | datetime | str | None = None,
     lang: Lang = "zh",
     calendar: WorkingCalendar | None = None,
+    place: Place | str | Path | None = None,
     sort: bool = False,
 ) -> AuditRun:
     """Judge every record of a chronological log against the records before it.
@@ -250,10 +252,11 @@ def audit(
     (in log order), and read ``run.summary`` for counts per rule, kind,
     agency, enterprise and month. Invalid records raise as in
     :func:`envrules.evaluate`; a record out of date order raises
-    :class:`OutOfOrderError`. With ``sort=True`` the log may be in any order:
+    :class:`OutOfOrderError`. ``pack`` and ``place`` choose the law as in
+    :func:`envrules.evaluate`. With ``sort=True`` the log may be in any order:
     the records are held, sorted by act date (records of one date in log
     order) and judged in that order; each :class:`Audited` keeps its position
     in the log as ``index``.
     """
-    evaluator = Evaluator(get_pack(pack), calendar, lang)
+    evaluator = Evaluator(law(pack, place), calendar, lang)
     return AuditRun(records, evaluator, resolve_as_of(as_of), sort=sort)

@@ -51,9 +51,10 @@ from typing import TYPE_CHECKING, Any
 
 from .audit import AuditSummary, OutOfOrderError, _Tally, audit
 from .calendar import Notice, WorkingCalendar
-from .evaluator import resolve_as_of
+from .evaluator import PackChoice, law, resolve_as_of
 from .models import Inspection, Penalty
-from .pack import Pack, get_pack
+from .pack import Pack
+from .place import Place, Stack
 from .rules.base import Lang
 
 if TYPE_CHECKING:
@@ -103,7 +104,7 @@ def shard_of(record: Record, shards: int) -> int:
 class _Options:
     """What every shard needs to judge as one process would; plain data, sent to the workers."""
 
-    pack: Pack
+    pack: Pack | Stack
     as_of: date
     lang: Lang
     notices: tuple[Notice, ...] | None  # None: the pack's own calendar
@@ -195,17 +196,18 @@ def merge_summaries(summaries: Iterable[AuditSummary]) -> AuditSummary:
 
 def _plan(
     bag: Bag,
-    pack: Pack | str | Path | None,
+    pack: PackChoice,
     as_of: date | datetime | str | None,
     lang: Lang,
     npartitions: int | None,
     calendar: WorkingCalendar | None,
+    place: Place | str | Path | None = None,
     sort: bool = False,
 ) -> tuple[list[Delayed], list[Delayed]]:
     """The task graph: (one merged partition of results per input partition, one summary per shard)."""
     _, delayed = _dask()
     options = _Options(
-        get_pack(pack),
+        law(pack, place),
         resolve_as_of(as_of),
         lang,
         None if calendar is None else tuple(calendar.notices),
@@ -230,11 +232,12 @@ def _plan(
 def audit_bag(
     bag: Bag,
     *,
-    pack: Pack | str | Path | None = None,
+    pack: PackChoice = None,
     as_of: date | datetime | str | None = None,
     lang: Lang = "zh",
     npartitions: int | None = None,
     calendar: WorkingCalendar | None = None,
+    place: Place | str | Path | None = None,
     sort: bool = False,
 ) -> Bag:
     """The audit of a bag of records (in log order) as a bag of result dicts, in the same order.
@@ -243,7 +246,8 @@ def audit_bag(
     chronological order, partition after partition (``dask.bag.read_text`` of a
     sorted JSON Lines log keeps that order). The result has the input's
     partitions: ``dask.bag.zip(bag, results)`` pairs each record with its
-    result. ``npartitions`` is the number of enterprise shards audited in
+    result. ``place`` (or a list of packs) judges under a stack as
+    :func:`envrules.audit` does. ``npartitions`` is the number of enterprise shards audited in
     parallel (default: as many as the input's partitions). ``pack``,
     ``as_of``, ``lang``, ``calendar`` and ``sort`` are those of
     :func:`envrules.audit` (with ``sort``, the bag may be in any order; each
@@ -251,7 +255,7 @@ def audit_bag(
     runs until the bag is computed.
     """
     db, _ = _dask()
-    merged, _ = _plan(bag, pack, as_of, lang, npartitions, calendar, sort)
+    merged, _ = _plan(bag, pack, as_of, lang, npartitions, calendar, place, sort)
     results: Bag = db.from_delayed(merged)
     return results
 
@@ -259,11 +263,12 @@ def audit_bag(
 def audit_summary(
     bag: Bag,
     *,
-    pack: Pack | str | Path | None = None,
+    pack: PackChoice = None,
     as_of: date | datetime | str | None = None,
     lang: Lang = "zh",
     npartitions: int | None = None,
     calendar: WorkingCalendar | None = None,
+    place: Place | str | Path | None = None,
     sort: bool = False,
 ) -> Delayed:
     """The :class:`~envrules.audit.AuditSummary` of the same audit, as a ``Delayed``.
@@ -272,6 +277,6 @@ def audit_summary(
     (``dask.compute(results, summary)``), the audit runs once.
     """
     _, delayed = _dask()
-    _, summaries = _plan(bag, pack, as_of, lang, npartitions, calendar, sort)
+    _, summaries = _plan(bag, pack, as_of, lang, npartitions, calendar, place, sort)
     summary: Delayed = delayed(merge_summaries, pure=True)(summaries)
     return summary
