@@ -226,8 +226,8 @@ def test_quiet_day_agrees_with_rules_md(case: dict[str, Any]) -> None:
 @given(case_files(kinds=["inspection"], max_history=12))
 def test_one_matter_per_year_agrees_with_rules_md(case: dict[str, Any]) -> None:
     # 2. Same enterprise, same matter (not periodic by law), same calendar year; cancelled ones and the
-    # proposal itself never count; a national/provincial/prefecture one (lead or deployer) cannot be
-    # waived; any other is waived by a recorded justification.
+    # proposal itself never count; a national/provincial/prefecture one (lead or deployer) carried out
+    # before cannot be waived; any other is waived by a recorded justification.
     doc = case["proposal"]
     first, last = days_of(doc)
     lo, hi = date(first.year, 1, 1), date(last.year, 12, 31)
@@ -248,7 +248,13 @@ def test_one_matter_per_year_agrees_with_rules_md(case: dict[str, Any]) -> None:
                 earlier.append(past)
         if not earlier:
             continue
-        higher = any(p["agency"]["level"] in HIGHER or p.get("deployed_by") in HIGHER for p in earlier)
+        # 「已由……组织进行了检查」: only one already carried out (completed, ended before) is unwaivable.
+        higher = any(
+            (p["agency"]["level"] in HIGHER or p.get("deployed_by") in HIGHER)
+            and p["status"] == "completed"
+            and days_of(p)[1] < first
+            for p in earlier
+        )
         (waived if justified and not higher else violated).append(code)
     result = judge(case)
     assert [f.matter for f in result.violations if f.rule == "one-matter-per-year"] == violated
