@@ -34,6 +34,7 @@ from .evaluator import Evaluator, PackChoice, law, resolve_as_of
 from .history import History, as_document
 from .models import Inspection, Penalty
 from .place import Place
+from .registry import Registry, load_registry
 from .result import Result
 from .rules.base import Lang
 
@@ -203,6 +204,7 @@ def audit(
     lang: Lang = "zh",
     calendar: WorkingCalendar | None = None,
     place: Place | str | Path | None = None,
+    registry: Registry | str | Path | None = None,
 ) -> AuditRun:
     """Judge every record of a chronological log against the records before it.
 
@@ -210,8 +212,9 @@ def audit(
     (in log order), and read ``run.summary`` for counts per rule, kind,
     agency, enterprise and month. Invalid records raise as in
     :func:`envrules.evaluate`; a record out of date order raises
-    :class:`OutOfOrderError`. ``pack`` and ``place`` choose the law as in
+    :class:`OutOfOrderError`. ``pack``, ``place`` and ``registry`` are those of
     :func:`envrules.evaluate`.
     """
-    evaluator = Evaluator(law(pack, place), calendar, lang)
+    reg = registry if registry is None or isinstance(registry, Registry) else load_registry(registry)
+    evaluator = Evaluator(law(pack, place), calendar, lang, reg)
     return AuditRun(records, evaluator, resolve_as_of(as_of))

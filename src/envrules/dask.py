@@ -50,6 +50,7 @@ from .evaluator import PackChoice, law, resolve_as_of
 from .models import Inspection, Penalty
 from .pack import Pack
 from .place import Place, Stack
+from .registry import Registry, load_registry
 from .rules.base import Lang
 
 if TYPE_CHECKING:
@@ -103,6 +104,7 @@ class _Options:
     as_of: date
     lang: Lang
     notices: tuple[Notice, ...] | None  # None: the pack's own calendar
+    registry: Registry | None = None
 
 
 _CALENDARS: dict[tuple[Notice, ...], WorkingCalendar] = {}
@@ -138,6 +140,7 @@ def _audit_shard(pieces: Sequence[Piece], partitions: int, options: _Options) ->
         as_of=options.as_of,
         lang=options.lang,
         calendar=_calendar(options.notices),
+        registry=options.registry,
     )
     routed: tuple[Routed, ...] = tuple([] for _ in range(partitions))
     for judged in run:
@@ -191,11 +194,16 @@ def _plan(
     npartitions: int | None,
     calendar: WorkingCalendar | None,
     place: Place | str | Path | None = None,
+    registry: Registry | str | Path | None = None,
 ) -> tuple[list[Delayed], list[Delayed]]:
     """The task graph: (one merged partition of results per input partition, one summary per shard)."""
     _, delayed = _dask()
     options = _Options(
-        law(pack, place), resolve_as_of(as_of), lang, None if calendar is None else tuple(calendar.notices)
+        law(pack, place),
+        resolve_as_of(as_of),
+        lang,
+        None if calendar is None else tuple(calendar.notices),
+        registry if registry is None or isinstance(registry, Registry) else load_registry(registry),
     )
     to_delayed: Any = bag.to_delayed  # untyped in Dask
     parts: list[Any] = list(to_delayed(optimize_graph=False))
@@ -222,6 +230,7 @@ def audit_bag(
     npartitions: int | None = None,
     calendar: WorkingCalendar | None = None,
     place: Place | str | Path | None = None,
+    registry: Registry | str | Path | None = None,
 ) -> Bag:
     """The audit of a bag of records (in log order) as a bag of result dicts, in the same order.
 
@@ -229,14 +238,14 @@ def audit_bag(
     chronological order, partition after partition (``dask.bag.read_text`` of a
     sorted JSON Lines log keeps that order). The result has the input's
     partitions: ``dask.bag.zip(bag, results)`` pairs each record with its
-    result. ``place`` (or a list of packs) judges under a stack as
-    :func:`envrules.audit` does. ``npartitions`` is the number of enterprise shards audited in
+    result. ``place`` (or a list of packs) and ``registry`` are those of
+    :func:`envrules.audit`. ``npartitions`` is the number of enterprise shards audited in
     parallel (default: as many as the input's partitions). ``pack``,
     ``as_of``, ``lang`` and ``calendar`` are those of :func:`envrules.audit`.
     Lazy: nothing runs until the bag is computed.
     """
     db, _ = _dask()
-    merged, _ = _plan(bag, pack, as_of, lang, npartitions, calendar, place)
+    merged, _ = _plan(bag, pack, as_of, lang, npartitions, calendar, place, registry)
     results: Bag = db.from_delayed(merged)
     return results
 
@@ -250,6 +259,7 @@ def audit_summary(
     npartitions: int | None = None,
     calendar: WorkingCalendar | None = None,
     place: Place | str | Path | None = None,
+    registry: Registry | str | Path | None = None,
 ) -> Delayed:
     """The :class:`~envrules.audit.AuditSummary` of the same audit, as a ``Delayed``.
 
@@ -257,6 +267,6 @@ def audit_summary(
     (``dask.compute(results, summary)``), the audit runs once.
     """
     _, delayed = _dask()
-    _, summaries = _plan(bag, pack, as_of, lang, npartitions, calendar, place)
+    _, summaries = _plan(bag, pack, as_of, lang, npartitions, calendar, place, registry)
     summary: Delayed = delayed(merge_summaries, pure=True)(summaries)
     return summary

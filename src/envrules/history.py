@@ -9,7 +9,7 @@ size of the history. Only what the rules need is kept, not the documents.
 
 from __future__ import annotations
 
-from bisect import bisect_right, insort
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from sys import intern
@@ -19,7 +19,7 @@ from pydantic import TypeAdapter
 
 from .models import Document, Inspection, Level, Penalty
 
-__all__ = ["History", "PastInspection", "PastPenalty", "as_document"]
+__all__ = ["History", "PastInspection", "PastPenalty", "as_document", "counted_type"]
 
 _DOCUMENT: TypeAdapter[Inspection | Penalty] = TypeAdapter(Document)
 
@@ -53,6 +53,13 @@ class PastPenalty(NamedTuple):
     id: str
 
 
+def counted_type(doc: Inspection) -> str:
+    """The type an inspection is counted under: its type, and ``special-deployed`` for a special
+    inspection deployed from a higher level (which some caps leave out: 上级部署的专项检查除外)."""
+    kind = doc.checked_type
+    return "special-deployed" if kind == "special" and doc.deployed_by is not None else kind
+
+
 def _first(item: PastInspection | PastPenalty) -> int:
     return item[0]
 
@@ -71,11 +78,15 @@ class History:
     concurrently with readers.
     """
 
-    __slots__ = ("_count", "_inspections", "_max_span", "_penalties")
+    __slots__ = ("_count", "_inspections", "_max_span", "_penalties", "_typed", "_visits")
 
     def __init__(self, entries: Iterable[Inspection | Penalty | Mapping[str, Any]] = ()) -> None:
         self._inspections: dict[tuple[str, str], list[PastInspection]] = {}
         self._penalties: dict[tuple[str, str], list[PastPenalty]] = {}
+        # For the 2025 caps and merge notes: (enterprise, agency, type) -> [(first day, id)], and
+        # enterprise -> [(first day, id, agency)], each sorted; a count is two bisections.
+        self._typed: dict[tuple[str, str, str], list[tuple[int, str]]] = {}
+        self._visits: dict[str, list[tuple[int, str, str]]] = {}
         self._max_span = 0
         self._count = 0
         for entry in entries:
@@ -103,7 +114,10 @@ class History:
         first = doc.first_day.toordinal()
         last = doc.last_day.toordinal()
         self._max_span = max(self._max_span, last - first)
-        item = PastInspection(first, last, doc.id, intern(doc.agency.id), doc.agency.level, doc.deployed_by)
+        agency = intern(doc.agency.id)
+        item = PastInspection(first, last, doc.id, agency, doc.agency.level, doc.deployed_by)
+        insort(self._typed.setdefault((enterprise, agency, counted_type(doc)), []), (first, doc.id))
+        insort(self._visits.setdefault(enterprise, []), (first, doc.id, agency))
         for matter in doc.matters:
             key = (enterprise, intern(matter.code))
             insort(self._inspections.setdefault(key, []), item, key=_order)
@@ -122,6 +136,30 @@ class History:
         for item in items[start:end]:
             if item.last >= lo:
                 yield item
+
+    def typed(
+        self, enterprise: str, agency: str, kind: str, first: date, last: date
+    ) -> list[tuple[int, str]]:
+        """Past inspections of ``enterprise`` by ``agency`` of type ``kind`` starting in ``[first, last]``.
+
+        As ``(ordinal of the first day, id)``, in date order: two bisections, whatever the history's size.
+        """
+        items = self._typed.get((enterprise, agency, kind))
+        if not items:
+            return []
+        lo, hi = first.toordinal(), last.toordinal()
+        return items[bisect_left(items, (lo, "")) : bisect_right(items, (hi, "\U0010ffff"))]
+
+    def visits(self, enterprise: str, first: date, last: date) -> list[tuple[int, str, str]]:
+        """Past inspections of ``enterprise`` by any agency starting in ``[first, last]``.
+
+        As ``(ordinal of the first day, id, agency)``, in date order.
+        """
+        items = self._visits.get(enterprise)
+        if not items:
+            return []
+        lo, hi = first.toordinal(), last.toordinal()
+        return items[bisect_left(items, (lo, "", "")) : bisect_right(items, (hi, "\U0010ffff", ""))]
 
     def penalties(self, enterprise: str, violation: str, before: date) -> list[PastPenalty]:
         """Past penalties of ``enterprise`` for ``violation`` decided before ``before``."""

@@ -35,21 +35,26 @@ from pydantic import (
 )
 
 __all__ = [
+    "CASE_GROUNDS",
     "CST",
     "GROUNDS",
     "LEVELS",
     "Agency",
+    "Approval",
     "Benchmark",
     "CaseFile",
     "Document",
     "Ground",
     "Inspection",
+    "InspectionType",
+    "Inspector",
     "Level",
     "Matter",
     "Moment",
     "Money",
     "Penalty",
     "Rectification",
+    "SpecialPlan",
     "local_date",
 ]
 
@@ -78,6 +83,9 @@ Ground: TypeAlias = Literal[
     "natural-resources",
     "referral",
     "open-case",
+    # Added for the 2025 inspection packs (个案检查 triggers); see docs/places.md.
+    "data-monitoring",
+    "enterprise-request",
 ]
 GROUNDS: tuple[str, ...] = Ground.__args__  # type: ignore[attr-defined]
 
@@ -225,8 +233,67 @@ class Matter(BaseModel):
     periodic_by_law: StrictBool = False
 
 
+InspectionType: TypeAlias = Literal["daily", "case", "special"]
+"""日常检查 (of no particular object or matter), 个案检查 (on a complaint, referral, data
+monitoring, an application...), 专项检查 (deployed on a plan approved, filed and published)."""
+
+CASE_GROUNDS: frozenset[str] = frozenset(
+    {
+        "complaint",
+        "referral",
+        "data-monitoring",
+        "enterprise-request",
+        "licensing",
+        "special-case",
+        "open-case",
+    }
+)
+"""Grounds that make an inspection a 个案检查 when its type is not stated:
+「根据投诉举报、转办交办、数据监测、企业申请等实施的检查」 (licensing is on the enterprise's
+application; ``special-case`` and ``open-case`` are inspections of one case)."""
+
+
+class Approval(BaseModel):
+    """Who approved (an id, a registry agency id when a registry is given) and on which date.
+
+    An approval dated after the inspection's start is *after the fact* (补办).
+    """
+
+    model_config = _FROZEN
+    by: Identifier
+    on: Moment
+
+
+class Inspector(BaseModel):
+    """One person who inspects: whether they hold an enforcement certificate, and their role.
+
+    Roles: ``officer`` (执法人员), ``assistant`` (执法辅助人员), ``grid-worker`` (网格员),
+    ``temporary`` (临时工), ``third-party`` (staff of a testing body, research institute or
+    intermediary).
+    """
+
+    model_config = _FROZEN
+    id: Identifier
+    certified: StrictBool
+    role: Literal["officer", "assistant", "grid-worker", "temporary", "third-party"] = "officer"
+
+
+class SpecialPlan(BaseModel):
+    """The plan of a special inspection (专项检查计划): its approval, filing and publication."""
+
+    model_config = _FROZEN
+    approval: Approval | None = None
+    filed: StrictBool = False
+    published: StrictBool = False
+
+
 class Inspection(BaseModel):
-    """A proposed (or past) inspection of one enterprise (涉企检查)."""
+    """A proposed (or past) inspection of one enterprise (涉企检查).
+
+    The optional facts of the 2025 rules (``mode``, ``approval``, ``inspection_type``,
+    ``inspectors``, ``special_plan``, ``code_scanned``, ``over_cap_approval``) are ``None``
+    when not stated; a rule that needs one says it is missing, never assumes it.
+    """
 
     model_config = _FROZEN
     kind: Literal["inspection"] = "inspection"
@@ -244,6 +311,13 @@ class Inspection(BaseModel):
     oral_filing_at: Moment | None = None
     justification: str | None = None
     status: Literal["proposed", "completed", "cancelled"] = "proposed"
+    mode: Literal["on-site", "remote", "written"] | None = None
+    approval: Approval | None = None
+    inspection_type: InspectionType | None = None
+    inspectors: Annotated[tuple[Inspector, ...], Field(min_length=1)] | None = None
+    special_plan: SpecialPlan | None = None
+    code_scanned: StrictBool | None = None
+    over_cap_approval: Approval | None = None
 
     @model_validator(mode="after")
     def _check(self) -> Inspection:
@@ -272,6 +346,22 @@ class Inspection(BaseModel):
     def act_date(self) -> date:
         """The date whose law applies: the first local day of the visit."""
         return self.first_day
+
+    @_cached
+    def checked_type(self) -> InspectionType:
+        """The inspection's type: ``inspection_type`` when stated, else derived.
+
+        A special-inspection plan, or a deployment from a higher level (``deployed_by``),
+        makes it ``special``; else a ground of :data:`CASE_GROUNDS` makes it ``case``;
+        else it is ``daily`` (of no particular complaint or case).
+        """
+        if self.inspection_type is not None:
+            return self.inspection_type
+        if self.special_plan is not None or self.deployed_by is not None:
+            return "special"
+        if not CASE_GROUNDS.isdisjoint(self.grounds):
+            return "case"
+        return "daily"
 
     @property
     def is_joint(self) -> bool:

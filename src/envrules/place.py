@@ -40,6 +40,7 @@ from .errors import EnvRulesError, PackError, PackNotInForceError, UnknownPackEr
 from .history import History
 from .models import LEVELS, Inspection, Level, Penalty
 from .pack import Pack, get_pack
+from .registry import Registry
 from .result import PackRef, PackStatus, Result
 from .rules.base import Context, Lang
 
@@ -225,11 +226,12 @@ class Stack:
         as_of: date,
         calendar: WorkingCalendar,
         lang: Lang,
+        registry: Registry | None = None,
     ) -> Result:
         """Judge ``doc`` under every pack of the stack that applies on its date."""
         act = doc.act_date
         kind = doc.kind
-        ctx = Context(history, as_of, calendar, lang)
+        ctx = Context(history, as_of, calendar, lang, registry=registry)
         statuses: list[PackStatus] = []
         last: PackRef | None = None
         for (pack, _), ref in zip(self.entries, self._refs, strict=True):

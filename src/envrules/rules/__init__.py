@@ -11,6 +11,8 @@ from .fine_lower_bound import FineLowerBound
 from .first_offence import FirstOffenceExemption
 from .hearing import HearingRequestPeriod
 from .inspection_filing import InspectionFiling
+from .inspection_frequency import AnnualCap, MergeOrJoint, PriorApproval, SpecialInspectionPlan
+from .inspection_subjects import CertifiedInspectors, CodeScanned, InspectingBody, PublishedMatter
 from .limitation import PenaltyLimitation
 from .minor_corrected import NoPenaltyMinorCorrected
 from .one_matter import OneMatterPerYear
@@ -18,17 +20,25 @@ from .quiet_day import QuietDay
 
 __all__ = [
     "RULES",
+    "AnnualCap",
+    "CertifiedInspectors",
+    "CodeScanned",
     "Context",
     "FineLowerBound",
     "FirstOffenceExemption",
     "HearingRequestPeriod",
+    "InspectingBody",
     "InspectionFiling",
+    "MergeOrJoint",
     "NoPenaltyMinorCorrected",
     "OneMatterPerYear",
     "Params",
     "PenaltyLimitation",
+    "PriorApproval",
+    "PublishedMatter",
     "QuietDay",
     "Rule",
+    "SpecialInspectionPlan",
 ]
 
 RULES: dict[str, type[Rule]] = {  # type: ignore[type-arg]
@@ -44,6 +54,15 @@ RULES: dict[str, type[Rule]] = {  # type: ignore[type-arg]
         NoPenaltyMinorCorrected,
         PenaltyLimitation,
         HearingRequestPeriod,
+        # the 2025 inspection law (national-2025-inspection, hunan-2025-inspection, changde-2025)
+        InspectingBody,
+        CertifiedInspectors,
+        PublishedMatter,
+        PriorApproval,
+        SpecialInspectionPlan,
+        AnnualCap,
+        CodeScanned,
+        MergeOrJoint,
     )
 }
 """Rule classes by id, in the order their findings are reported."""
