@@ -83,6 +83,8 @@ Ground: TypeAlias = Literal[
     "natural-resources",
     "referral",
     "open-case",
+    # liuyang-2025's own words: 「直接关系人民群众生命健康安全领域的检查」.
+    "life-health-safety",
     # Added for the 2025 inspection packs (个案检查 triggers); see docs/places.md.
     "data-monitoring",
     "enterprise-request",
@@ -208,6 +210,8 @@ Money: TypeAlias = Annotated[
 """An amount in yuan: a decimal string or number, >= 0, at most two decimals (fen)."""
 
 Code = Annotated[str, Field(min_length=1, max_length=200, pattern=r"\S")]
+StatuteCode = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[a-z0-9][a-z0-9-]*$")]
+"""A statute by code (``tax-collection``): lowercase letters, digits and hyphens."""
 Identifier = Annotated[str, Field(min_length=1, max_length=200, pattern=r"\S")]
 
 _FROZEN = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, ignored_types=(_cached,))
@@ -311,8 +315,11 @@ class Inspection(BaseModel):
     oral_filing_at: Moment | None = None
     justification: str | None = None
     status: Literal["proposed", "completed", "cancelled"] = "proposed"
+    # 现场检查 / 非现场（远程）检查 / 书面核查; None: not stated.
     mode: Literal["on-site", "remote", "written"] | None = None
     approval: Approval | None = None
+    # The kind of body that deployed it (deployed_by gives the level): 党委 / 人民政府 / a department.
+    deployed_by_body: Literal["party-committee", "government", "department"] | None = None
     inspection_type: InspectionType | None = None
     inspectors: Annotated[tuple[Inspector, ...], Field(min_length=1)] | None = None
     special_plan: SpecialPlan | None = None
@@ -416,7 +423,8 @@ class Penalty(BaseModel):
     violation: Code
     decided_on: Moment
     fine: Money
-    statutory_range: tuple[Money, Money]
+    # A range written as an upper limit only (「……元以下」) has no lower bound: [null, "10000"].
+    statutory_range: tuple[Money | None, Money]
     minor: StrictBool
     harm: Literal["none", "minor", "serious"]
     rectification: Rectification | None = None
@@ -431,13 +439,38 @@ class Penalty(BaseModel):
     first_offence: StrictBool | None = None
     corrected: StrictBool | None = None
     hearing_notified_on: Moment | None = None
+    # Later facts (docs/packs.md, national-2021-penalty): all optional.
+    mitigating: tuple[Code, ...] = ()  # art. 32 circumstances, by the pack's codes
+    no_fault: StrictBool | None = None  # art. 33(2): proof of no subjective fault
+    statute: StatuteCode | None = None  # the statute applied (art. 36 「法律另有规定的除外」)
+    limitation_years: Annotated[int, Field(strict=True, ge=1, le=30)] | None = None
+    hearing_waived_on: Moment | None = None  # express waiver of the hearing
+    hearing_time_notified_on: Moment | None = None  # art. 64(2): notice of the hearing's time and place
+    hearing_held_on: Moment | None = None
+    statement_heard: StrictBool | None = None  # art. 62: statement and defence heard
+    statement_waived_on: Moment | None = None  # art. 62: express waiver of statement and defence
+    major: StrictBool | None = None  # art. 57(2): 情节复杂或者重大违法行为
+    collective_decision: StrictBool | None = None  # art. 57(2): 负责人集体讨论决定
+    case_filed_on: Moment | None = None  # art. 60: 立案
+    extended: StrictBool | None = None  # art. 60: a longer period set by law, or an approved extension
 
     @model_validator(mode="after")
     def _check(self) -> Penalty:
         lo, hi = self.statutory_range
-        _check_range(lo, hi, "statutory_range")
+        if lo is not None:
+            _check_range(lo, hi, "statutory_range")
         decided = local_date(self.decided_on)
-        for name in ("committed_on", "ended_on", "discovered_on", "hearing_notified_on"):
+        for name in (
+            "committed_on",
+            "ended_on",
+            "discovered_on",
+            "hearing_notified_on",
+            "hearing_waived_on",
+            "hearing_time_notified_on",
+            "hearing_held_on",
+            "statement_waived_on",
+            "case_filed_on",
+        ):
             moment = getattr(self, name)
             if moment is not None and local_date(moment) > decided:
                 raise ValueError(f"{name} ({local_date(moment)}) must not be after decided_on ({decided})")
@@ -457,9 +490,10 @@ class Penalty(BaseModel):
             raise ValueError("discovered_on must not be before committed_on")
         if self.benchmark is not None:
             blo, bhi = self.benchmark.range
-            if blo < lo or bhi > hi:
+            if (lo is not None and blo < lo) or bhi > hi:
+                low = "null" if lo is None else f"{lo:f}"
                 raise ValueError(
-                    f"benchmark range [{blo:f}, {bhi:f}] must lie inside the statutory range [{lo:f}, {hi:f}]"
+                    f"benchmark range [{blo:f}, {bhi:f}] must lie inside the statutory range [{low}, {hi:f}]"
                 )
         return self
 

@@ -17,6 +17,7 @@ from .limitation import PenaltyLimitation
 from .minor_corrected import NoPenaltyMinorCorrected
 from .one_matter import OneMatterPerYear
 from .quiet_day import QuietDay
+from .statutory_range import FineStatutoryRange
 
 __all__ = [
     "RULES",
@@ -25,6 +26,7 @@ __all__ = [
     "CodeScanned",
     "Context",
     "FineLowerBound",
+    "FineStatutoryRange",
     "FirstOffenceExemption",
     "HearingRequestPeriod",
     "InspectingBody",
@@ -50,7 +52,8 @@ RULES: dict[str, type[Rule]] = {  # type: ignore[type-arg]
         FirstOffenceExemption,
         FineLowerBound,
         InspectionFiling,
-        # later law (national-2021-penalty)
+        # later law (national-2021-penalty), in the order of its articles
+        FineStatutoryRange,
         NoPenaltyMinorCorrected,
         PenaltyLimitation,
         HearingRequestPeriod,
