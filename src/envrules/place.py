@@ -235,13 +235,13 @@ class Stack:
         statuses: list[PackStatus] = []
         last: PackRef | None = None
         for (pack, _), ref in zip(self.entries, self._refs, strict=True):
-            if not pack.in_force(act):
-                statuses.append(PackStatus(ref, False, "not-in-force", _not_in_force(pack, act, lang)))
-                continue
             rules = pack.rules_for(kind)
             if not rules:
                 text = _NOT_APPLIED[lang]
                 statuses.append(PackStatus(ref, False, "no-rules", text["no-rules"].format(kind=text[kind])))
+                continue
+            if not pack.in_force(act):
+                statuses.append(PackStatus(ref, False, "not-in-force", _not_in_force(pack, act, lang)))
                 continue
             ctx.pack = last = ref
             for rule in rules:
