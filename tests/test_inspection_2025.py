@@ -404,13 +404,14 @@ def test_a_2026_miluo_inspection_is_judged_by_national_provincial_and_miluo_pack
     assert ("prior-approval", NATIONAL) in packs
     assert ("code-scanned", HUNAN) in packs
     assert ("quiet-day", "miluo-2013") in packs
-    assert all(s.applied for s in result.packs if s.pack.id != "national-2021-penalty")
+    assert [s.pack.id for s in result.packs if s.applied] == [NATIONAL, HUNAN, "miluo-2013"]
 
 
 def test_the_same_inspection_in_2024_applies_only_the_law_then_in_force() -> None:
     doc = visit("2024-03-16", code_scanned=False, approval={"by": "head", "on": "2024-03-17"})
     result = envrules.evaluate(doc, place="miluo", as_of="2024-04-01", registry=REGISTRY)
     assert [(s.pack.id, s.applied, s.reason) for s in result.packs] == [
+        ("national-1996-penalty", False, "no-rules"),
         ("national-2021-penalty", False, "no-rules"),
         (NATIONAL, False, "not-in-force"),
         (HUNAN, False, "not-in-force"),
@@ -449,3 +450,14 @@ def test_the_typed_index_answers_exactly_what_a_scan_of_the_history_answers(
                 if a == agency and g == ground and lo <= day <= hi
             )
             assert history.typed("E-0042", agency, kind, lo, hi) == expected
+
+
+def test_an_inspection_the_log_later_cancels_stops_counting_toward_the_cap() -> None:
+    history = [*two_before(), {**visit("2026-05-05"), "status": "cancelled"}]
+    assert of(judge(visit("2026-07-07"), history, pack=HUNAN), "annual-cap") == []
+    assert History(history).typed("E-0042", "miluo-fire", "daily", date(2026, 1, 1), date(2026, 12, 31)) == [
+        (date(2026, 3, 3).toordinal(), "I-2026-03-03")
+    ]
+    assert History(history).visits("E-0042", date(2026, 1, 1), date(2026, 12, 31)) == [
+        (date(2026, 3, 3).toordinal(), "I-2026-03-03", "miluo-fire")
+    ]

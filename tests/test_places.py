@@ -63,6 +63,7 @@ def test_a_penalty_at_miluo_is_judged_by_national_and_county_law_each_under_its_
     doc = penalty(fine="8000", committed_on="2022-01-10", discovered_on="2025-10-01")
     result = envrules.evaluate(doc, place="miluo", as_of="2025-10-30")
     assert _statuses(result) == [
+        ("national-1996-penalty", False, "not-in-force"),
         ("national-2021-penalty", True, None),
         ("national-2025-inspection", False, "no-rules"),
         ("hunan-2025-inspection", False, "no-rules"),
@@ -77,12 +78,16 @@ def test_a_penalty_at_miluo_is_judged_by_national_and_county_law_each_under_its_
     assert [f.rule for f in result.violations] == ["penalty-limitation", "fine-lower-bound"]
 
 
-def test_a_penalty_decided_the_day_before_the_2021_law_is_judged_by_miluo_alone() -> None:
+def test_a_penalty_decided_the_day_before_the_2021_law_is_judged_by_the_1996_law_and_miluo() -> None:
     """行政处罚法 第八十六条：本法自2021年7月15日起施行 — on 2021-07-14 it is listed, not applied."""
-    result = envrules.evaluate(penalty(decided_on="2021-07-14"), place="miluo", as_of="2021-07-20")
-    assert _statuses(result)[0] == ("national-2021-penalty", False, "not-in-force")
+    doc = penalty(decided_on="2021-07-14", committed_on="2021-07-01")
+    result = envrules.evaluate(doc, place="miluo", as_of="2021-07-20")
+    assert _statuses(result)[:2] == [
+        ("national-1996-penalty", True, None),
+        ("national-2021-penalty", False, "not-in-force"),
+    ]
     assert _statuses(result)[-1] == ("miluo-2013", True, None)
-    status = result.packs[0]
+    status = result.packs[1]
     assert "2021-07-14" in str(status.message)
     assert "2021-07-15" in str(status.message)
 
@@ -90,7 +95,10 @@ def test_a_penalty_decided_the_day_before_the_2021_law_is_judged_by_miluo_alone(
 def test_a_penalty_decided_the_day_the_2021_law_took_effect_is_judged_by_it_too() -> None:
     doc = penalty(decided_on="2021-07-15", committed_on="2021-07-01")
     result = envrules.evaluate(doc, place="miluo", as_of="2021-07-20")
-    assert _statuses(result)[0] == ("national-2021-penalty", True, None)
+    assert _statuses(result)[:2] == [
+        ("national-1996-penalty", False, "not-in-force"),
+        ("national-2021-penalty", True, None),
+    ]
     assert _statuses(result)[-1] == ("miluo-2013", True, None)
 
 
@@ -283,6 +291,7 @@ def test_check_with_a_place_names_each_findings_pack_and_level(
     assert data["violations"][-1]["pack"] == {"id": "miluo-2013", "version": "1.0.0", "level": "county"}
     assert data["violations"][0]["pack"]["level"] == "national"
     assert {p["id"]: p["applied"] for p in data["packs"]} == {
+        "national-1996-penalty": False,
         "national-2021-penalty": False,
         "national-2025-inspection": True,
         "hunan-2025-inspection": True,

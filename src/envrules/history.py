@@ -65,8 +65,23 @@ def _first(item: PastInspection | PastPenalty) -> int:
 
 
 def _order(item: PastInspection | PastPenalty) -> tuple[int, str]:
-    # By date, ties by id: the index, and so every result, is the same in any order of history.
+    # By date, ties by id: the index, and so every result, is the same in any order of history
+    # (but for entries sharing an id, where the later one updates the earlier).
     return item[0], item.id
+
+
+def _remove(table: dict[tuple[str, str], list[Any]], entry: tuple[Any, ...]) -> None:
+    """Take an indexed entry, ``(item, *keys)``, out of the lists of its keys (found by bisection)."""
+    item = entry[0]
+    order = _order(item)
+    for key in entry[1:]:
+        items = table[key]
+        i = bisect_left(items, order, key=_order)
+        while items[i] is not item:  # ids are unique in the index: at most a few ties to step over
+            i += 1
+        del items[i]
+        if not items:
+            del table[key]
 
 
 class History:
@@ -76,9 +91,25 @@ class History:
     not indexed (RULES.md §2: they do not count). Reading is safe from many
     threads; :meth:`add` is for one writer (the audit) and must not run
     concurrently with readers.
+
+    A later entry with the id of an earlier one of the same kind *updates* it:
+    the earlier entry leaves the index and the later one stands in its place
+    (docs/api.md, "Logs that correct themselves"). An inspection proposed and
+    later recorded as cancelled then stops counting; a re-dated one counts on
+    its new dates only. Entries are added in their order, so the last wins.
     """
 
-    __slots__ = ("_count", "_inspections", "_max_span", "_penalties", "_typed", "_visits")
+    __slots__ = (
+        "_count",
+        "_inspection_ids",
+        "_inspections",
+        "_max_span",
+        "_penalties",
+        "_penalty_ids",
+        "_typed",
+        "_typed_ids",
+        "_visits",
+    )
 
     def __init__(self, entries: Iterable[Inspection | Penalty | Mapping[str, Any]] = ()) -> None:
         self._inspections: dict[tuple[str, str], list[PastInspection]] = {}
@@ -89,6 +120,10 @@ class History:
         self._visits: dict[str, list[tuple[int, str, str]]] = {}
         self._max_span = 0
         self._count = 0
+        # id -> (the entry as indexed, *its keys), so that a later entry with its id replaces it.
+        self._inspection_ids: dict[str, tuple[Any, ...]] = {}
+        self._penalty_ids: dict[str, tuple[Any, ...]] = {}
+        self._typed_ids: dict[str, tuple[tuple[str, str, str], int, str]] = {}
         for entry in entries:
             self.add(entry)
 
@@ -104,11 +139,20 @@ class History:
         # codes millions of times; one copy of each keeps the index small.
         enterprise = intern(doc.enterprise)
         if isinstance(doc, Penalty):
+            earlier = self._penalty_ids.pop(doc.id, None)
+            if earlier is not None:
+                _remove(self._penalties, earlier)
             key = (enterprise, intern(doc.violation))
-            insort(
-                self._penalties.setdefault(key, []), PastPenalty(doc.act_date.toordinal(), doc.id), key=_order
-            )
+            fine = PastPenalty(doc.act_date.toordinal(), doc.id)
+            insort(self._penalties.setdefault(key, []), fine, key=_order)
+            self._penalty_ids[fine.id] = (fine, key)
             return
+        earlier = self._inspection_ids.pop(doc.id, None)
+        if earlier is not None:
+            _remove(self._inspections, earlier)
+        typed_earlier = self._typed_ids.pop(doc.id, None)
+        if typed_earlier is not None:
+            self._unvisit(doc.id, *typed_earlier)
         if doc.status == "cancelled":
             return
         first = doc.first_day.toordinal()
@@ -116,11 +160,14 @@ class History:
         self._max_span = max(self._max_span, last - first)
         agency = intern(doc.agency.id)
         item = PastInspection(first, last, doc.id, agency, doc.agency.level, doc.deployed_by)
-        insort(self._typed.setdefault((enterprise, agency, counted_type(doc)), []), (first, doc.id))
+        typed = (enterprise, agency, counted_type(doc))
+        insort(self._typed.setdefault(typed, []), (first, doc.id))
         insort(self._visits.setdefault(enterprise, []), (first, doc.id, agency))
-        for matter in doc.matters:
-            key = (enterprise, intern(matter.code))
+        self._typed_ids[doc.id] = (typed, first, agency)
+        keys = [(enterprise, intern(matter.code)) for matter in doc.matters]
+        for key in keys:
             insort(self._inspections.setdefault(key, []), item, key=_order)
+        self._inspection_ids[item.id] = (item, *keys)
 
     def inspections(self, enterprise: str, matter: str, first: date, last: date) -> Iterator[PastInspection]:
         """Past inspections of ``enterprise`` covering ``matter`` on any day in ``[first, last]``.
@@ -136,6 +183,17 @@ class History:
         for item in items[start:end]:
             if item.last >= lo:
                 yield item
+
+    def _unvisit(self, id: str, typed: tuple[str, str, str], first: int, agency: str) -> None:
+        """Take an inspection out of the by-type and by-enterprise lists (a later entry replaces it)."""
+        items: list[Any] = self._typed[typed]
+        del items[bisect_left(items, (first, id))]
+        if not items:
+            del self._typed[typed]
+        visits = self._visits[typed[0]]
+        del visits[bisect_left(visits, (first, id, agency))]
+        if not visits:
+            del self._visits[typed[0]]
 
     def typed(
         self, enterprise: str, agency: str, kind: str, first: date, last: date

@@ -16,11 +16,13 @@ Readings fixed here (docs/api.md repeats them):
 
 from __future__ import annotations
 
+import numbers
+import operator
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, datetime, timedelta, timezone
-from decimal import Decimal
-from typing import Annotated, Any, Generic, Literal, TypeAlias, TypeVar, overload
+from decimal import Context, Decimal, Inexact
+from typing import Annotated, Any, Generic, Literal, Self, TypeAlias, TypeVar, overload
 
 from pydantic import (
     AfterValidator,
@@ -92,7 +94,9 @@ Ground: TypeAlias = Literal[
 GROUNDS: tuple[str, ...] = Ground.__args__  # type: ignore[attr-defined]
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_ISO_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?")
+# RFC 3339 allows any number of fraction digits (databases export nanoseconds) and a lower-case
+# t and z; the fraction is cut to microseconds, never rounded (which could move the date).
+_ISO_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d{1,40})?)?([Zz]|[+-]\d{2}:?\d{2})?")
 _EXPECTED = "expected an ISO 8601 date (2025-10-21) or timestamp (2025-10-21T09:30:00+08:00)"
 
 
@@ -125,7 +129,7 @@ def _parse_moment(value: Any) -> date | datetime:
         if not _ISO_STAMP.fullmatch(value):
             raise ValueError(_EXPECTED)
         try:
-            stamp = datetime.fromisoformat(value)
+            stamp = datetime.fromisoformat(value.upper())
         except ValueError as exc:
             raise ValueError(f"{_EXPECTED}: {exc}") from None
     elif isinstance(value, datetime):
@@ -182,13 +186,44 @@ class _cached(Generic[_T]):
         return value
 
 
+_EXACT = Context(prec=60, traps=[Inexact])
+
+
 def _reject_bool(value: Any) -> Any:
+    """An amount of any numeric type read exactly, or refused (the JSON types go straight through).
+
+    A float (or a subclass, such as numpy's float64) is read through its shortest
+    decimal text, as JSON reads it; an integer or a fraction (``numbers.Rational``)
+    exactly; any other real number with ``as_integer_ratio`` (numpy's float32) by
+    its exact binary value. A boolean, a complex number or any other object is refused.
+    """
+    kind = type(value)
+    if kind is str or kind is Decimal or kind is int:
+        return value
     if isinstance(value, bool):
         raise ValueError("expected a decimal amount in yuan, got a boolean")
     if isinstance(value, float):
-        # Through its shortest decimal text, never through binary arithmetic.
-        return Decimal(repr(value))
-    return value
+        # Through its shortest decimal text, never through binary arithmetic (nor a subclass's repr).
+        return Decimal(float.__repr__(value))
+    if isinstance(value, Decimal | str):
+        return Decimal(value) if isinstance(value, Decimal) else str(value)
+    if isinstance(value, numbers.Integral):
+        return operator.index(value)
+    if isinstance(value, numbers.Rational) or (
+        isinstance(value, numbers.Real) and hasattr(value, "as_integer_ratio")
+    ):
+        top, bottom = (
+            (value.numerator, value.denominator)
+            if isinstance(value, numbers.Rational)
+            else value.as_integer_ratio()
+        )
+        try:
+            return _EXACT.divide(Decimal(int(top)), Decimal(int(bottom)))
+        except (ArithmeticError, TypeError, ValueError):
+            raise ValueError(
+                f"expected an amount in yuan with at most 2 decimal places (got {kind.__name__} {value})"
+            ) from None
+    raise ValueError(f"expected an amount in yuan as a number or decimal text (got {kind.__name__})")
 
 
 MAX_YUAN = Decimal("999999999999999.99")
@@ -217,7 +252,26 @@ Identifier = Annotated[str, Field(min_length=1, max_length=200, pattern=r"\S")]
 _FROZEN = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, ignored_types=(_cached,))
 
 
-class Agency(BaseModel):
+class _Document(BaseModel):
+    """Base of the input models: a changed copy is validated, and derives its dates anew."""
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy; with ``update``, a new model validated from the fields set and the changes.
+
+        pydantic's own ``model_copy(update=...)`` neither validates the new values
+        nor forgets the values derived from the old ones (``first_day``, ``act_date``),
+        and a copy would be judged by the dates of the original. A value derived
+        from fields never outlives them: the copy is built afresh.
+        """
+        if not update:
+            return super().model_copy(deep=deep)
+        data = {name: getattr(self, name) for name in self.model_fields_set}
+        data.update(update)
+        copy = self.model_validate(data)
+        return copy.model_copy(deep=True) if deep else copy
+
+
+class Agency(_Document):
     """An agency that inspects or penalises, with its administrative level."""
 
     model_config = _FROZEN
@@ -229,7 +283,7 @@ def _matter(value: Any) -> Any:
     return {"code": value} if isinstance(value, str) else value
 
 
-class Matter(BaseModel):
+class Matter(_Document):
     """A matter inspected, by code; ``periodic_by_law`` marks 法律明确需定期检查项目."""
 
     model_config = _FROZEN
@@ -257,7 +311,7 @@ CASE_GROUNDS: frozenset[str] = frozenset(
 application; ``special-case`` and ``open-case`` are inspections of one case)."""
 
 
-class Approval(BaseModel):
+class Approval(_Document):
     """Who approved (an id, a registry agency id when a registry is given) and on which date.
 
     An approval dated after the inspection's start is *after the fact* (补办).
@@ -268,7 +322,7 @@ class Approval(BaseModel):
     on: Moment
 
 
-class Inspector(BaseModel):
+class Inspector(_Document):
     """One person who inspects: whether they hold an enforcement certificate, and their role.
 
     Roles: ``officer`` (执法人员), ``assistant`` (执法辅助人员), ``grid-worker`` (网格员),
@@ -282,7 +336,7 @@ class Inspector(BaseModel):
     role: Literal["officer", "assistant", "grid-worker", "temporary", "third-party"] = "officer"
 
 
-class SpecialPlan(BaseModel):
+class SpecialPlan(_Document):
     """The plan of a special inspection (专项检查计划): its approval, filing and publication."""
 
     model_config = _FROZEN
@@ -376,7 +430,7 @@ class Inspection(BaseModel):
         return bool(self.participants)
 
 
-class Rectification(BaseModel):
+class Rectification(_Document):
     """An order to rectify within a time limit (责令限期整改) and its outcome."""
 
     model_config = _FROZEN
@@ -399,7 +453,7 @@ def _check_range(lo: Decimal, hi: Decimal, name: str) -> None:
         raise ValueError(f"{name} minimum {lo:f} must not exceed its maximum {hi:f}")
 
 
-class Benchmark(BaseModel):
+class Benchmark(_Document):
     """The published discretion benchmark band (裁量基准) of the grade claimed."""
 
     model_config = _FROZEN
@@ -412,7 +466,7 @@ class Benchmark(BaseModel):
         return self
 
 
-class Penalty(BaseModel):
+class Penalty(_Document):
     """A proposed (or past) administrative penalty with a fine."""
 
     model_config = _FROZEN
@@ -504,7 +558,7 @@ class Penalty(BaseModel):
 
 
 def _kind(value: Any) -> str | None:
-    if isinstance(value, dict):
+    if isinstance(value, dict | Mapping):  # any mapping (a MappingProxyType too), dict first: fast
         kind = value.get("kind")
         return kind if isinstance(kind, str) else None
     return getattr(value, "kind", None)
@@ -521,7 +575,7 @@ Document: TypeAlias = Annotated[
 """An inspection or a penalty, told apart by its ``kind`` field."""
 
 
-class CaseFile(BaseModel):
+class CaseFile(_Document):
     """A proposal with the history the rules must see and the date obligations are judged on."""
 
     model_config = _FROZEN

@@ -80,6 +80,8 @@ class Rule(ABC, Generic[D, P]):
     kind: ClassVar[Literal["inspection", "penalty"]]
     params_model: ClassVar[type[Params]]
     text: ClassVar[Text]
+    circumstance_codes: frozenset[str] = frozenset()
+    """The penalty circumstance codes this rule reads (a pack knows the union of its rules')."""
 
     __slots__ = ("citation", "params")
 

@@ -136,6 +136,10 @@ class FineLowerBound(Rule[Penalty, FineLowerBoundParams]):
 
     __slots__ = ("_codes",)
 
+    @property
+    def circumstance_codes(self) -> frozenset[str]:  # type: ignore[override]
+        return self._codes
+
     def validate(self, doc: Penalty) -> None:
         """Raise :class:`UnknownCodeError` for a circumstance code the pack does not list."""
         for i, code in enumerate(doc.circumstances):
