@@ -345,7 +345,7 @@ class SpecialPlan(_Document):
     published: StrictBool = False
 
 
-class Inspection(BaseModel):
+class Inspection(_Document):
     """A proposed (or past) inspection of one enterprise (涉企检查).
 
     The optional facts of the 2025 rules (``mode``, ``approval``, ``inspection_type``,
