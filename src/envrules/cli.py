@@ -89,6 +89,12 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages")
     check.add_argument("--as-of", metavar="DATE", help="judge obligations on this date (default: today)")
     check.add_argument("--pack", metavar="ID|PATH", help="rule pack id or .toml file (default: miluo-2013)")
+    check.add_argument(
+        "--record",
+        metavar="LOG",
+        help="give the result its decision record and append the record, input included, to this "
+        "decision log (JSON Lines; see docs/service.md)",
+    )
     _calendar_option(check)
 
     audit = sub.add_parser(
@@ -120,6 +126,41 @@ def _parser() -> argparse.ArgumentParser:
 
     packs = sub.add_parser("packs", help="list the bundled rule packs and when they are in force")
     packs.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of titles")
+
+    replay = sub.add_parser(
+        "replay",
+        help="re-judge every decision of a decision log; report those that would differ today",
+        description="Re-judge every recorded decision of a decision log (check --record, serve "
+        "--decision-log) and report those whose verdict, findings or obligations would differ today, "
+        "with the reasons. Exit 0: none differs; 1: some differ; 2: a record could not be judged.",
+    )
+    replay.add_argument("log", metavar="LOG", help="decision log (JSON Lines); - for standard input")
+    replay.add_argument(
+        "--pack", metavar="ID|PATH", help="judge under this pack (default: the pack each record names)"
+    )
+    replay.add_argument("--lang", choices=("zh", "en"), help="language of the report (default: Chinese)")
+    replay.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+
+    diff = sub.add_parser(
+        "diff",
+        help="judge a log under two packs and list the records whose violations change",
+        description="Judge a decision log, or an audit log of inspections and penalties in date order, "
+        "under pack A and pack B; list the records whose violations change, with the violations per "
+        "rule under each. Exit 0: no record changes; 1: some change; 2: a record could not be judged.",
+    )
+    diff.add_argument(
+        "log", metavar="LOG", help="decision log or audit log (JSON Lines); - for standard input"
+    )
+    diff.add_argument(
+        "--pack",
+        metavar="ID|PATH",
+        action="append",
+        required=True,
+        help="pack A, then pack B (give --pack twice)",
+    )
+    diff.add_argument("--as-of", metavar="DATE", help="for an audit log: judge obligations on this date")
+    diff.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the report")
+    diff.add_argument("--format", choices=("text", "json"), default="text", help="output format")
 
     rules = sub.add_parser("rules", help="list the rules of a pack with their clauses")
     rules.add_argument("--pack", metavar="ID|PATH", help="rule pack id or .toml file (default: miluo-2013)")
@@ -196,7 +237,8 @@ def _pack_error(exc: PackError | UnknownPackError) -> InputFileError:
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
     path: str = display_name(args.file)
-    case, history = _case(path, load_json(path, read_text(args.file)))
+    data = load_json(path, read_text(args.file))
+    case, history = _case(path, data)
     try:
         as_of = resolve_as_of(args.as_of) if args.as_of is not None else resolve_as_of(case.as_of)
     except InvalidInputError as exc:
@@ -204,7 +246,10 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     pack = _pack(args.pack)
     evaluator = Evaluator(pack=pack, calendar=_calendar(args.calendar, pack), lang=args.lang)
     try:
-        result = evaluator.evaluate(case.proposal, history, as_of=as_of)
+        if args.record:
+            result = _recorded(evaluator, case, data, as_of, args.record)
+        else:
+            result = evaluator.evaluate(case.proposal, history, as_of=as_of)
     except InvalidInputError as exc:
         raise input_error(path, exc, prefix="proposal") from None
     except PackNotInForceError as exc:
@@ -214,6 +259,22 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     else:
         _write(out, render_text(result, pack.title if args.lang == "zh" else pack.title_en))
     return EXIT_COMPLIANT if result.compliant else EXIT_VIOLATIONS
+
+
+def _recorded(evaluator: Evaluator, case: CaseFile, data: Any, as_of: Any, log_path: str) -> Result:
+    """Judge with a decision record, appended to ``log_path`` (the input as read, history included)."""
+    from .decision import DecisionLog
+
+    try:
+        log = DecisionLog(log_path)
+    except InvalidInputError as exc:
+        raise InputFileError(log_path, f"cannot append to the decision log: {exc.got}") from None
+    entries = data.get("history", []) if "proposal" in data else []
+    with log:
+        try:
+            return evaluator.evaluate(case.proposal, entries, as_of=as_of, record=log)
+        except OSError as exc:
+            raise InputFileError(log_path, f"cannot write the decision record ({exc})") from None
 
 
 def _write(out: TextIO, text: str) -> None:
@@ -588,6 +649,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _packs(args, sys.stdout)
         if args.command == "rules":
             return _rules(args, sys.stdout)
+        if args.command in ("replay", "diff"):
+            from .replay_cli import run
+
+            return run(args, sys.stdout)
         raise AssertionError(f"unhandled command {args.command}")  # pragma: no cover
     except (InputFileError, EnvRulesError) as exc:
         print(f"envrules: {exc}", file=sys.stderr)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import TypeAdapter
 
@@ -18,6 +19,9 @@ from .models import CST, Inspection, Moment, Penalty, local_date
 from .pack import Pack, bundled_pack_ids, get_pack
 from .result import Result
 from .rules.base import Context, Lang
+
+if TYPE_CHECKING:
+    from .decision import DecisionLog
 
 __all__ = ["Evaluator", "evaluate", "resolve_as_of", "today"]
 
@@ -77,6 +81,7 @@ class Evaluator:
         history: History | Iterable[Inspection | Penalty | Mapping[str, Any]] = (),
         *,
         as_of: date | datetime | str | None = None,
+        record: bool | str | os.PathLike[str] | DecisionLog | None = None,
     ) -> Result:
         """Judge ``proposal`` against ``history`` under the pack in force on its date.
 
@@ -84,7 +89,15 @@ class Evaluator:
         :class:`~envrules.errors.PackNotInForceError` when the pack is not the
         law on the date of the act, and :class:`~envrules.errors.UnknownCodeError`
         for a code the pack does not know.
+
+        ``record``: ``True`` gives the result its decision record
+        (:mod:`envrules.decision`); a path or a :class:`~envrules.decision.DecisionLog`
+        also appends the record, input included, to that decision log. A
+        prebuilt :class:`History` cannot be recorded (it keeps only its index):
+        pass the past documents themselves.
         """
+        if record is not None and record is not False:
+            return self._recorded(proposal, history, as_of, record)
         doc = as_document(proposal)
         self.pack.require_in_force(doc.act_date)
         rules = self.pack.rules_for(doc.kind)
@@ -104,6 +117,35 @@ class Evaluator:
             lang=self.lang,
         )
 
+    def _recorded(
+        self,
+        proposal: Inspection | Penalty | Mapping[str, Any],
+        history: History | Iterable[Inspection | Penalty | Mapping[str, Any]],
+        as_of: date | datetime | str | None,
+        record: bool | str | os.PathLike[str] | DecisionLog,
+    ) -> Result:
+        from .decision import DecisionLog, input_document, make_decision
+
+        if isinstance(history, History):
+            raise InvalidInputError(
+                "history",
+                "the past documents themselves to record a decision (a prebuilt History keeps only "
+                "its index)",
+            )
+        entries = list(history)
+        day = resolve_as_of(as_of)
+        result = self.evaluate(proposal, History(entries), as_of=day)
+        doc = input_document(proposal, entries, day)
+        result = replace(result, decision=make_decision((self.pack,), doc, day))
+        if isinstance(record, bool):
+            return result
+        if isinstance(record, DecisionLog):
+            record.write(result, doc)
+        else:
+            with DecisionLog(record) as log:
+                log.write(result, doc)
+        return result
+
 
 _EVALUATORS: dict[tuple[str, str], Evaluator] = {}
 
@@ -116,6 +158,7 @@ def evaluate(
     pack: Pack | str | Path | None = None,
     lang: Lang = "zh",
     calendar: WorkingCalendar | None = None,
+    record: bool | str | os.PathLike[str] | DecisionLog | None = None,
 ) -> Result:
     """Judge one proposed inspection or penalty (CONTRACT.md's entry point).
 
@@ -124,7 +167,9 @@ def evaluate(
     once to judge many proposals). ``as_of`` (default: today in CST) is the
     date on which obligations are judged. ``pack`` is a :class:`Pack`, a
     bundled pack id or a pack file path (default ``miluo-2013``). ``lang`` is
-    ``"zh"`` (default) or ``"en"``.
+    ``"zh"`` (default) or ``"en"``. ``record``: see :meth:`Evaluator.evaluate`
+    (``True`` for a result carrying its decision record, a path to also append
+    it to that decision log).
     """
     if calendar is None and (pack is None or (isinstance(pack, str) and pack in bundled_pack_ids())):
         key = (pack or "", lang)
@@ -134,4 +179,4 @@ def evaluate(
             _EVALUATORS[key] = ev
     else:
         ev = Evaluator(get_pack(pack), calendar, lang)
-    return ev.evaluate(proposal, history, as_of=as_of)
+    return ev.evaluate(proposal, history, as_of=as_of, record=record)

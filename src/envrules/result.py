@@ -10,7 +10,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from .decision import Decision
 
 __all__ = ["Citation", "Finding", "Obligation", "PackRef", "Result", "Severity"]
 
@@ -122,6 +125,8 @@ class Result:
     pack: PackRef
     notes: tuple[Finding, ...] = ()
     lang: str = "zh"
+    decision: Decision | None = None
+    """The decision record (envrules.decision), when one was asked for; else None."""
 
     @property
     def compliant(self) -> bool:
@@ -132,7 +137,7 @@ class Result:
         return tuple(dict.fromkeys(f.rule for f in self.violations))
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "subject": self.subject,
             "compliant": self.compliant,
             "violations": [f.to_dict() for f in self.violations],
@@ -142,6 +147,9 @@ class Result:
             "pack": self.pack.to_dict(),
             "lang": self.lang,
         }
+        if self.decision is not None:
+            out["decision"] = self.decision.to_dict()
+        return out
 
     def to_json(self, *, indent: int | None = None) -> str:
         """The result as CONTRACT.md's JSON (UTF-8 text, Chinese unescaped)."""
