@@ -34,7 +34,7 @@ from .notices import load_notice
 from .pack import Pack, bundled_pack_ids, get_pack
 from .result import Finding, Result
 
-__all__ = ["main"]
+__all__ = ["main", "rules_document"]
 
 EXIT_COMPLIANT, EXIT_VIOLATIONS, EXIT_INVALID, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -161,6 +161,69 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("--as-of", metavar="DATE", help="for an audit log: judge obligations on this date")
     diff.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the report")
     diff.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+
+    serve = sub.add_parser(
+        "serve",
+        help="answer over HTTP: /v1/check, /v1/audit and more (needs envrules[server])",
+        description="Serve envrules over HTTP (docs/service.md). Needs the server extra: "
+        "pip install 'envrules[server]'.",
+    )
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)"
+    )
+    serve.add_argument("--port", type=int, default=8080, help="port (default: 8080)")
+    serve.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes (default: 1)")
+    serve.add_argument(
+        "--pack",
+        metavar="ID|PATH",
+        action="append",
+        default=[],
+        help="a pack the server offers (repeatable; default: every bundled pack)",
+    )
+    serve.add_argument("--default-pack", metavar="ID", help="the pack of a request that names none")
+    serve.add_argument(
+        "--token-file", metavar="FILE", help="require Authorization: Bearer <the token in FILE>"
+    )
+    serve.add_argument(
+        "--decision-log", metavar="LOG", help="append every /v1/check decision to this decision log"
+    )
+    serve.add_argument(
+        "--max-body-bytes",
+        type=int,
+        default=1 << 20,
+        metavar="N",
+        help="largest /v1/check body (default: 1 MiB)",
+    )
+    serve.add_argument(
+        "--max-history",
+        type=int,
+        default=10_000,
+        metavar="N",
+        help="most history entries in a /v1/check case (default: 10000)",
+    )
+    serve.add_argument(
+        "--max-audit-bytes",
+        type=int,
+        default=256 << 20,
+        metavar="N",
+        help="largest /v1/audit body (default: 256 MiB)",
+    )
+    serve.add_argument(
+        "--max-audit-records",
+        type=int,
+        default=1_000_000,
+        metavar="N",
+        help="most records in one /v1/audit (default: 1000000)",
+    )
+    serve.add_argument(
+        "--time-limit", type=float, default=30.0, metavar="SECONDS", help="per request (default: 30)"
+    )
+    serve.add_argument(
+        "--log-level",
+        default="info",
+        choices=("critical", "error", "warning", "info", "debug"),
+        help="server log level",
+    )
 
     rules = sub.add_parser("rules", help="list the rules of a pack with their clauses")
     rules.add_argument("--pack", metavar="ID|PATH", help="rule pack id or .toml file (default: miluo-2013)")
@@ -308,27 +371,32 @@ def _packs(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_COMPLIANT
 
 
+def rules_document(pack: Pack) -> dict[str, Any]:
+    """The pack and its rules as JSON (``envrules rules --format json``, ``GET /v1/rules``)."""
+    return {
+        "pack": {
+            "id": pack.id,
+            "version": pack.version,
+            "title": pack.title,
+            "effective_from": pack.effective_from.isoformat(),
+            "effective_until": pack.effective_until.isoformat() if pack.effective_until else None,
+        },
+        "rules": [
+            {
+                "rule": r.id,
+                "judges": r.kind,
+                "citation": r.citation.to_dict(),
+                "params": r.params.model_dump(mode="json"),
+            }
+            for r in pack.rules
+        ],
+    }
+
+
 def _rules(args: argparse.Namespace, out: TextIO) -> int:
     pack = _pack(args.pack)
     if args.format == "json":
-        doc = {
-            "pack": {
-                "id": pack.id,
-                "version": pack.version,
-                "title": pack.title,
-                "effective_from": pack.effective_from.isoformat(),
-                "effective_until": pack.effective_until.isoformat() if pack.effective_until else None,
-            },
-            "rules": [
-                {
-                    "rule": r.id,
-                    "judges": r.kind,
-                    "citation": r.citation.to_dict(),
-                    "params": r.params.model_dump(mode="json"),
-                }
-                for r in pack.rules
-            ],
-        }
+        doc = rules_document(pack)
         _write(out, json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         return EXIT_COMPLIANT
     zh = args.lang == "zh"
@@ -649,6 +717,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _packs(args, sys.stdout)
         if args.command == "rules":
             return _rules(args, sys.stdout)
+        if args.command == "serve":
+            try:
+                from .server import run as serve
+            except ImportError as exc:
+                print(
+                    f"envrules: serve needs the server extra (pip install 'envrules[server]'): {exc}",
+                    file=sys.stderr,
+                )
+                return EXIT_INVALID
+            return serve(args)
         if args.command in ("replay", "diff"):
             from .replay_cli import run
 
