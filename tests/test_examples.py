@@ -236,3 +236,10 @@ def test_act_before_the_pack_is_in_force_is_refused_not_guessed() -> None:
         "2012-10-23",
         "2013-07-31",
     )
+
+
+def test_fine_below_the_minimum_citing_art32_is_allowed_with_a_note_naming_the_clause() -> None:
+    result = _judge("fine-below-minimum-reduced-art32.json")
+    assert result.compliant
+    (note,) = result.notes
+    assert (note.rule, note.citation.clause) == ("fine-lower-bound", "行政处罚法第三十二条第一项")

@@ -30,12 +30,14 @@ def outputs(example: Path) -> str:
     parts = []
     for lang, fmt in RUNS:
         out, err = io.StringIO(), io.StringIO()
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            rc = main(["check", str(example), "--lang", lang, "--format", fmt])
+        # From the checkout's root, with a relative path: the messages then name the same file in any clone.
+        with contextlib.chdir(ROOT), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            rc = main(["check", str(example.relative_to(ROOT)), "--lang", lang, "--format", fmt])
         parts.append(f"=== envrules check {example.name} --lang {lang} --format {fmt}: exit {rc}\n")
         parts.append(out.getvalue())
         if err.getvalue():
-            parts.append(f"--- stderr\n{err.getvalue()}")
+            # Messages name the example by the path given; recorded relative to the clone, wherever it is.
+            parts.append(f"--- stderr\n{err.getvalue().replace(str(ROOT) + '/', '')}")
     return "".join(parts)
 
 

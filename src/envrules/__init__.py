@@ -34,7 +34,16 @@ from .models import (
     Rectification,
 )
 from .pack import Pack, bundled_pack_ids, get_pack, load_pack
-from .result import Citation, Finding, Obligation, PackRef, Result
+from .place import (
+    NoPackInForceError,
+    Place,
+    Stack,
+    UnknownPlaceError,
+    bundled_place_ids,
+    get_place,
+    load_place,
+)
+from .result import Citation, Finding, Obligation, PackRef, PackStatus, Result
 
 try:
     __version__ = version("envrules")
@@ -57,6 +66,7 @@ __all__ = [
     "Inspection",
     "InvalidInputError",
     "Matter",
+    "NoPackInForceError",
     "Notice",
     "Obligation",
     "OutOfOrderError",
@@ -64,17 +74,24 @@ __all__ = [
     "PackError",
     "PackNotInForceError",
     "PackRef",
+    "PackStatus",
     "Penalty",
+    "Place",
     "Rectification",
     "Result",
+    "Stack",
     "UnknownCodeError",
     "UnknownPackError",
+    "UnknownPlaceError",
     "WorkingCalendar",
     "WorkingDay",
     "__version__",
     "audit",
     "bundled_pack_ids",
+    "bundled_place_ids",
     "evaluate",
     "get_pack",
+    "get_place",
     "load_pack",
+    "load_place",
 ]

@@ -17,24 +17,25 @@ import sys
 import time
 from collections.abc import Sequence
 from itertools import chain
-from pathlib import Path
 from typing import Any, TextIO
 
 from pydantic import ValidationError
 
 from . import __version__
+from ._output import STDOUT, Output, refuse_overwriting_inputs
 from .audit import Audited, AuditRun, AuditSummary
 from .calendar import WorkingCalendar
 from .errors import EnvRulesError, InvalidInputError, PackError, PackNotInForceError, UnknownPackError
-from .evaluator import Evaluator, resolve_as_of
+from .evaluator import Evaluator, law, resolve_as_of
 from .history import History
 from .io import InputFileError, Record, display_name, input_error, load_json, read_log, read_text
 from .models import CaseFile
 from .notices import load_notice
 from .pack import Pack, bundled_pack_ids, get_pack
+from .place import LEVEL_NAMES, Place, Stack, UnknownPlaceError, bundled_place_ids, get_place
 from .result import Finding, Result
 
-__all__ = ["main", "rules_document"]
+__all__ = ["main", "places_document", "rules_document"]
 
 EXIT_COMPLIANT, EXIT_VIOLATIONS, EXIT_INVALID, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -43,6 +44,10 @@ _LABELS: dict[str, dict[str, Any]] = {
         "ok": "合规",
         "bad": "不合规（{n}项违规）",
         "pack": "规则包",
+        "packs": "适用的规则包",
+        "place": "地方",
+        "applied": "已适用",
+        "not-applied": "未适用",
         "violations": "违规",
         "waived": "已说明理由的发现（豁免，仍予记录）",
         "obligations": "义务",
@@ -58,6 +63,10 @@ _LABELS: dict[str, dict[str, Any]] = {
         "ok": "compliant",
         "bad": "not compliant ({n} violation{s})",
         "pack": "rule pack",
+        "packs": "rule packs",
+        "place": "place",
+        "applied": "applied",
+        "not-applied": "not applied",
         "violations": "Violations",
         "waived": "Waived findings (justified, still recorded)",
         "obligations": "Obligations",
@@ -88,7 +97,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     check.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages")
     check.add_argument("--as-of", metavar="DATE", help="judge obligations on this date (default: today)")
-    check.add_argument("--pack", metavar="ID|PATH", help="rule pack id or .toml file (default: miluo-2013)")
+    _law_options(check)
     check.add_argument(
         "--record",
         metavar="LOG",
@@ -115,7 +124,7 @@ def _parser() -> argparse.ArgumentParser:
     audit.add_argument("--summary", metavar="FILE", help="also write the summary as JSON to this file")
     audit.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages")
     audit.add_argument("--as-of", metavar="DATE", help="judge obligations on this date (default: today)")
-    audit.add_argument("--pack", metavar="ID|PATH", help="rule pack id or .toml file (default: miluo-2013)")
+    _law_options(audit)
     audit.add_argument(
         "--on-error",
         choices=("stop", "skip"),
@@ -136,8 +145,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     replay.add_argument("log", metavar="LOG", help="decision log (JSON Lines); - for standard input")
     replay.add_argument(
-        "--pack", metavar="ID|PATH", help="judge under this pack (default: the pack each record names)"
+        "--pack",
+        metavar="ID|PATH",
+        action="append",
+        help="judge under this pack (repeatable: packs judged together; default: the law each record names)",
     )
+    replay.add_argument("--place", metavar="ID|PATH", help="judge under this place's packs")
     replay.add_argument("--lang", choices=("zh", "en"), help="language of the report (default: Chinese)")
     replay.add_argument("--format", choices=("text", "json"), default="text", help="output format")
 
@@ -155,8 +168,11 @@ def _parser() -> argparse.ArgumentParser:
         "--pack",
         metavar="ID|PATH",
         action="append",
-        required=True,
+        default=[],
         help="pack A, then pack B (give --pack twice)",
+    )
+    diff.add_argument(
+        "--place", metavar="ID|PATH", action="append", default=[], help="or place A, then place B"
     )
     diff.add_argument("--as-of", metavar="DATE", help="for an audit log: judge obligations on this date")
     diff.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the report")
@@ -179,6 +195,13 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         help="a pack the server offers (repeatable; default: every bundled pack)",
+    )
+    serve.add_argument(
+        "--place",
+        metavar="ID|PATH",
+        action="append",
+        default=[],
+        help="a place the server offers (repeatable; default: every bundled place)",
     )
     serve.add_argument("--default-pack", metavar="ID", help="the pack of a request that names none")
     serve.add_argument(
@@ -225,11 +248,33 @@ def _parser() -> argparse.ArgumentParser:
         help="server log level",
     )
 
+    places = sub.add_parser(
+        "places", help="list the bundled places: their levels, and the packs of each with their dates"
+    )
+    places.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of names")
+    places.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+
     rules = sub.add_parser("rules", help="list the rules of a pack with their clauses")
     rules.add_argument("--pack", metavar="ID|PATH", help="rule pack id or .toml file (default: miluo-2013)")
     rules.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of labels")
     rules.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     return parser
+
+
+def _law_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--pack",
+        metavar="ID|PATH",
+        action="append",
+        help="rule pack id or .toml file (default: miluo-2013); repeat it to judge under several "
+        "packs at once",
+    )
+    parser.add_argument(
+        "--place",
+        metavar="ID|PATH",
+        help="judge under all the packs of a place (e.g. miluo; see `envrules places`) in force "
+        "on the date of the act; not with --pack",
+    )
 
 
 def _calendar_option(parser: argparse.ArgumentParser) -> None:
@@ -250,7 +295,32 @@ def _pack(name: str | None) -> Pack:
         raise _pack_error(exc) from None
 
 
-def _calendar(files: Sequence[str], pack: Pack) -> WorkingCalendar | None:
+def _law(args: argparse.Namespace) -> Pack | Stack:
+    """The law of --pack (one or several) or --place, with errors that name the option or file."""
+    packs: list[str] | None = args.pack
+    try:
+        if args.place is not None:
+            return law(packs, args.place)
+        if packs is None or len(packs) == 1:
+            return get_pack(packs[0] if packs else None)
+        return law(packs)
+    except (PackError, UnknownPackError) as exc:
+        raise _pack_error(exc) from None
+    except UnknownPlaceError as exc:
+        raise InputFileError("--place", str(exc)) from None
+    except InvalidInputError as exc:
+        raise InputFileError("--pack", f"expected {exc.expected}") from None
+
+
+def _title(law: Pack | Stack, lang: str) -> str:
+    if isinstance(law, Pack):
+        return law.title if lang == "zh" else law.title_en
+    if law.place is not None:
+        return law.place.name if lang == "zh" else law.place.name_en
+    return ""
+
+
+def _calendar(files: Sequence[str], pack: Pack | Stack) -> WorkingCalendar | None:
     """The pack's calendar with the notices given on the command line (which win for their year)."""
     if not files:
         return None
@@ -298,7 +368,7 @@ def _pack_error(exc: PackError | UnknownPackError) -> InputFileError:
     return InputFileError(exc.file, f"[{where}] {exc.problem}" if where else exc.problem)
 
 
-def _check(args: argparse.Namespace, out: TextIO) -> int:
+def _check(args: argparse.Namespace, out: Output) -> int:
     path: str = display_name(args.file)
     data = load_json(path, read_text(args.file))
     case, history = _case(path, data)
@@ -306,7 +376,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
         as_of = resolve_as_of(args.as_of) if args.as_of is not None else resolve_as_of(case.as_of)
     except InvalidInputError as exc:
         raise InputFileError("--as-of", f"expected {exc.expected} (got {args.as_of!r})") from None
-    pack = _pack(args.pack)
+    pack = _law(args)
     evaluator = Evaluator(pack=pack, calendar=_calendar(args.calendar, pack), lang=args.lang)
     try:
         if args.record:
@@ -320,7 +390,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "json":
         _write(out, result.to_json(indent=2) + "\n")
     else:
-        _write(out, render_text(result, pack.title if args.lang == "zh" else pack.title_en))
+        _write(out, render_text(result, _title(pack, args.lang)))
     return EXIT_COMPLIANT if result.compliant else EXIT_VIOLATIONS
 
 
@@ -340,23 +410,19 @@ def _recorded(evaluator: Evaluator, case: CaseFile, data: Any, as_of: Any, log_p
             raise InputFileError(log_path, f"cannot write the decision record ({exc})") from None
 
 
-def _write(out: TextIO, text: str) -> None:
+def _write(out: Output, text: str) -> None:
     """Write, and when the reader has gone away keep the verdict: the exit status still tells it."""
-    try:
-        out.write(text)
-        out.flush()
-    except BrokenPipeError:
-        _silence(out)
+    out.write(text)
+    out.flush()
 
 
-def _silence(out: TextIO) -> None:
-    """Point ``out`` at the null device: its reader has gone away, and exit must not fail on it."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    with contextlib.suppress(OSError, ValueError):
-        os.dup2(devnull, out.fileno())
+def _say(text: str) -> None:
+    """One line on standard error; a standard error that cannot be written loses it, nothing more."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        print(text, file=sys.stderr, flush=True)
 
 
-def _packs(args: argparse.Namespace, out: TextIO) -> int:
+def _packs(args: argparse.Namespace, out: Output) -> int:
     rows = []
     for pack_id in bundled_pack_ids():
         pack = get_pack(pack_id)
@@ -393,7 +459,64 @@ def rules_document(pack: Pack) -> dict[str, Any]:
     }
 
 
-def _rules(args: argparse.Namespace, out: TextIO) -> int:
+def places_document(place: Place, lang: str = "zh") -> dict[str, Any]:
+    """A place, its levels and their packs as JSON (``envrules places --format json``, ``GET /v1/places``)."""
+    zh = lang == "zh"
+    return {
+        "id": place.id,
+        "name": place.name,
+        "name_en": place.name_en,
+        "levels": [
+            {
+                "level": j.level,
+                "name": j.name,
+                "name_en": j.name_en,
+                "packs": [
+                    {
+                        "id": p.id,
+                        "version": p.version,
+                        "title": p.title if zh else p.title_en,
+                        "effective_from": p.effective_from.isoformat(),
+                        "effective_until": p.effective_until.isoformat() if p.effective_until else None,
+                        "judges": [k for k in ("inspection", "penalty") if p.rules_for(k)],
+                    }
+                    for p in j.packs
+                ],
+            }
+            for j in place.jurisdictions
+        ],
+    }
+
+
+def _places(args: argparse.Namespace, out: Output) -> int:
+    zh = args.lang == "zh"
+    places = [get_place(place_id) for place_id in bundled_place_ids()]
+    if args.format == "json":
+        doc = [places_document(place, args.lang) for place in places]
+        _write(out, json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_COMPLIANT
+    lines: list[str] = []
+    names = LEVEL_NAMES[args.lang]
+    for place in places:
+        if lines:
+            lines.append("")
+        lines.append(f"{place.id} · {place.name if zh else place.name_en}")
+        for j in place.jurisdictions:
+            lines.append(f"  {names[j.level]} {j.name if zh else j.name_en}")
+            if not j.packs:
+                lines.append("    " + ("（无已编码的规则包）" if zh else "(no pack encoded)"))
+            for p in j.packs:
+                until = p.effective_until.isoformat() if p.effective_until else "…"
+                kinds = "/".join(k for k in ("inspection", "penalty") if p.rules_for(k))
+                lines.append(
+                    f"    {p.id:<24} {p.version:<7} {p.effective_from.isoformat()} – {until:<10} "
+                    f"{kinds:<18} {p.title if zh else p.title_en}"
+                )
+    _write(out, "\n".join(lines) + "\n")
+    return EXIT_COMPLIANT
+
+
+def _rules(args: argparse.Namespace, out: Output) -> int:
     pack = _pack(args.pack)
     if args.format == "json":
         doc = rules_document(pack)
@@ -436,32 +559,27 @@ _CSV_HEADER = (
 
 def _audit(args: argparse.Namespace) -> int:
     log = display_name(args.log)
+    _refuse_overwriting_inputs(args)
     try:
         as_of = resolve_as_of(args.as_of)
     except InvalidInputError as exc:
         raise InputFileError("--as-of", f"expected {exc.expected} (got {args.as_of!r})") from None
-    pack = _pack(args.pack)
+    pack = _law(args)
     evaluator = Evaluator(pack=pack, calendar=_calendar(args.calendar, pack), lang=args.lang)
     run = AuditRun((), evaluator, as_of)
     records = read_log(args.log)  # opens the log now: a missing file is exit 2 before any output
-    first = next(records, None)  # and reads it: an unreadable JSON array too, before --out is emptied
-    try:
-        out: TextIO = open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout  # noqa: SIM115
-    except OSError as exc:
-        records.close()  # closes the log
-        raise InputFileError(args.out, f"cannot write the output ({exc.strerror})") from None
+    first = next(records, None)  # and reads it: an unreadable JSON array too, before any output
     progress = _Progress(sys.stderr)
     failed = False
-    reader_gone = False
-
-    def gone() -> None:
-        # The reader of the output went away (`envrules audit LOG --format json | head`): stop
-        # writing, keep judging, so that the exit status still tells the verdict.
-        nonlocal reader_gone
-        reader_gone = True
-        _silence(out)
-
-    try:
+    with contextlib.ExitStack() as stack:
+        stack.callback(records.close)  # closes the log
+        # Both outputs are opened (as temporary files beside their targets) before the run, and
+        # replace their targets only after it: an interrupted run leaves the earlier files as they were.
+        out = stack.enter_context(Output(args.out))
+        summary_out = stack.enter_context(Output(args.summary)) if args.summary else None
+        if out.closed_stdout:
+            _say(_CLOSED_STDOUT)
+        stack.callback(progress.done)
         writer = csv.writer(out) if args.format == "csv" else None
         if writer is not None:
             writer.writerow(_CSV_HEADER)
@@ -479,46 +597,43 @@ def _audit(args: argparse.Namespace) -> int:
             if error is not None:
                 failed = True
                 run.summary.skipped += 1
-                print(f"envrules: {error}", file=sys.stderr)
+                _say(f"envrules: {error}")
                 if args.on_error == "stop":
                     break
                 continue
-            if not reader_gone:
-                try:
-                    if args.format == "json":
-                        out.write(item.result.to_json() + "\n")
-                    elif writer is not None:
-                        writer.writerow(_csv_row(record.line, item))
-                except BrokenPipeError:
-                    gone()
+            if args.format == "json":
+                out.write(item.result.to_json() + "\n")
+            elif writer is not None:
+                writer.writerow(_csv_row(record.line, item))
             progress.tick(run.summary.records)
         progress.done()
-        table = render_summary(run.summary, args.lang)
+        summary = run.summary
+        table = render_summary(summary, args.lang)
         if args.format == "text":
-            _write(out, table)
+            out.write(table)
         else:
-            sys.stderr.write(table)
-    finally:
-        progress.done()
-        try:
-            out.flush()
-        except BrokenPipeError:
-            gone()
-            with contextlib.suppress(OSError):
-                out.flush()  # what was left in the buffer goes to the null device
-        if out is not sys.stdout:
-            out.close()
-    summary = run.summary
-    if args.summary:
-        try:
-            Path(args.summary).write_text(
-                json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-            )
-        except OSError as exc:
-            raise InputFileError(args.summary, f"cannot write the summary ({exc.strerror})") from None
+            _say(table.rstrip("\n"))
+        if summary_out is not None:
+            summary_out.write(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n")
+            summary_out.commit()
+        out.commit()
     if failed:
         return EXIT_INVALID
     return EXIT_COMPLIANT if summary.violating == 0 else EXIT_VIOLATIONS
+
+
+_CLOSED_STDOUT = f"envrules: {STDOUT}: closed, nothing written (the exit status tells the verdict)"
+
+
+def _refuse_overwriting_inputs(args: argparse.Namespace) -> None:
+    """``--out`` and ``--summary`` may name neither an input (by any path or link) nor each other."""
+    inputs = [("the log", args.log, display_name(args.log))]
+    inputs += [("the --pack file", p, p) for p in args.pack or ()]
+    if args.place is not None:
+        inputs.append(("the --place file", args.place, args.place))
+    inputs += [("the --calendar file", c, c) for c in args.calendar]
+    outputs = [(option, path) for option, path in (("--out", args.out), ("--summary", args.summary)) if path]
+    refuse_overwriting_inputs(outputs, inputs)
 
 
 def _record_error(log: str, record: Record, exc: ValidationError | InvalidInputError) -> InputFileError:
@@ -658,8 +773,10 @@ def render_summary(summary: AuditSummary, lang: str, top: int = 10) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _finding_lines(f: Finding, labels: dict[str, Any]) -> list[str]:
+def _finding_lines(f: Finding, labels: dict[str, Any], lang: str, stacked: bool) -> list[str]:
     head = f"  [{f.rule}] {labels['clause']} {f.citation.clause}"
+    if stacked and f.pack is not None:
+        head += f" · {_pack_label(f.pack.id, f.pack.version, f.pack.level, lang)}"
     if f.matter is not None:
         head += f" · {labels['matter']} {f.matter}"
     if f.provisional:
@@ -670,16 +787,38 @@ def _finding_lines(f: Finding, labels: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _pack_label(pack_id: str, version: str, level: str | None, lang: str) -> str:
+    text = f"{pack_id} {version}"
+    if level is not None:
+        text += f"（{LEVEL_NAMES[lang][level]}）" if lang == "zh" else f" ({LEVEL_NAMES[lang][level]})"
+    return text
+
+
 def render_text(result: Result, pack_title: str = "") -> str:
-    """The result as readable text in its own language."""
+    """The result as readable text in its own language.
+
+    Judged under several packs, it lists each (applied or not, and why) and
+    names the pack and level of every finding and obligation.
+    """
     labels = _LABELS[result.lang]
+    lang = result.lang
     n = len(result.violations)
     verdict = labels["ok"] if result.compliant else labels["bad"].format(n=n, s="" if n == 1 else "s")
-    lines = [
-        f"{result.subject}: {verdict}",
-        f"{labels['pack']}: {result.pack.id} {result.pack.version}"
-        + (f" · {pack_title}" if pack_title else ""),
-    ]
+    stacked = len(result.packs) > 1 or result.place is not None
+    lines = [f"{result.subject}: {verdict}"]
+    if stacked:
+        if pack_title or result.place:
+            lines.append(f"{labels['place']}: {pack_title or result.place}")
+        lines.append(f"{labels['packs']}:")
+        for status in result.packs:
+            ref = status.pack
+            mark = labels["applied"] if status.applied else (status.message or labels["not-applied"])
+            lines.append(f"  {_pack_label(ref.id, ref.version, ref.level, lang)}: {mark}")
+    else:
+        lines.append(
+            f"{labels['pack']}: {result.pack.id} {result.pack.version}"
+            + (f" · {pack_title}" if pack_title else "")
+        )
     for key, findings in (
         ("violations", result.violations),
         ("waived", result.waived),
@@ -688,14 +827,18 @@ def render_text(result: Result, pack_title: str = "") -> str:
         if findings:
             lines += ["", labels[key]]
             for f in findings:
-                lines += _finding_lines(f, labels)
+                lines += _finding_lines(f, labels, lang, stacked)
     if result.obligations:
         lines += ["", labels["obligations"]]
         for o in result.obligations:
             flag = f", {labels['provisional']}" if o.provisional else ""
-            lines.append(
-                f"  [{o.rule}] {labels['due']} {o.due.isoformat()} ({labels['status'][o.status]}{flag})"
+            where = (
+                f" · {_pack_label(o.pack.id, o.pack.version, o.pack.level, lang)}"
+                if stacked and o.pack is not None
+                else ""
             )
+            status = labels["status"][o.status]
+            lines.append(f"  [{o.rule}] {labels['due']} {o.due.isoformat()} ({status}{flag}){where}")
             lines.append(f"    {o.message}")
     return "\n".join(lines) + "\n"
 
@@ -708,15 +851,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     reconfigure = getattr(sys.stdout, "reconfigure", None)
     if reconfigure is not None:
         reconfigure(errors="backslashreplace")
+    if sys.stderr is None:  # started with standard error closed (`2>&-`): messages are lost, not fatal
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     try:
-        if args.command == "check":
-            return _check(args, sys.stdout)
         if args.command == "audit":
             return _audit(args)
-        if args.command == "packs":
-            return _packs(args, sys.stdout)
-        if args.command == "rules":
-            return _rules(args, sys.stdout)
         if args.command == "serve":
             try:
                 from .server import run as serve
@@ -727,18 +866,32 @@ def main(argv: Sequence[str] | None = None) -> int:
                 )
                 return EXIT_INVALID
             return serve(args)
-        if args.command in ("replay", "diff"):
-            from .replay_cli import run
+        with Output(None) as out:
+            if out.closed_stdout:  # started with `>&-`: the verdict is in the exit status only
+                _say(_CLOSED_STDOUT)
+            if args.command == "check":
+                status = _check(args, out)
+            elif args.command == "packs":
+                status = _packs(args, out)
+            elif args.command == "rules":
+                status = _rules(args, out)
+            elif args.command == "places":
+                status = _places(args, out)
+            elif args.command in ("replay", "diff"):
+                from .replay_cli import run
 
-            return run(args, sys.stdout)
-        raise AssertionError(f"unhandled command {args.command}")  # pragma: no cover
+                status = run(args, out)
+            else:  # pragma: no cover
+                raise AssertionError(f"unhandled command {args.command}")
+            out.commit()
+            return status
     except (InputFileError, EnvRulesError) as exc:
-        print(f"envrules: {exc}", file=sys.stderr)
+        _say(f"envrules: {exc}")
         return EXIT_INVALID
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # never a traceback at a user
-        print(f"envrules: internal error, please report it: {type(exc).__name__}: {exc}", file=sys.stderr)
+        _say(f"envrules: internal error, please report it: {type(exc).__name__}: {exc}")
         return EXIT_INTERNAL
 
 

@@ -6,8 +6,11 @@ A decision that may be challenged must show exactly what decided it. A
 * ``id``: a random UUID (version 4), unique to the decision;
 * ``evaluated_at``: when it was evaluated, in UTC (ISO 8601 with ``Z``, milliseconds);
 * ``envrules``: the version of envrules that judged it;
-* ``packs``: each rule pack applied, with its id, version, where it was loaded from and the
-  SHA-256 of the bytes of its pack file (``null`` for a pack built in Python, which has no file);
+* ``packs``: each rule pack judged under, with its id, version, where it was loaded from, the
+  SHA-256 of the bytes of its pack file (``null`` for a pack built in Python, which has no file)
+  and whether it applied (under a place or several packs, a pack not in force on the date of
+  the act, or without rules for the document, is listed as not applied);
+* ``place``: the place judged under (its id and where it was loaded from), or ``null``;
 * ``registries``: each registry applied, in the same shape (empty while envrules has none);
 * ``input_sha256``: the SHA-256 of the canonical JSON of the input (below);
 * ``as_of``: the date on which obligations were judged (China Standard Time).
@@ -45,6 +48,7 @@ from .errors import InvalidInputError
 
 if TYPE_CHECKING:
     from .pack import Pack
+    from .place import Stack
     from .result import Result
 
 __all__ = [
@@ -65,13 +69,20 @@ class PackDigest:
     version: str
     source: str
     sha256: str | None
+    applied: bool = True
 
     @classmethod
-    def of(cls, pack: Pack) -> PackDigest:
-        return cls(pack.id, pack.version, pack.source, pack.sha256)
+    def of(cls, pack: Pack, applied: bool = True) -> PackDigest:
+        return cls(pack.id, pack.version, pack.source, pack.sha256, applied)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "version": self.version, "source": self.source, "sha256": self.sha256}
+        return {
+            "id": self.id,
+            "version": self.version,
+            "source": self.source,
+            "sha256": self.sha256,
+            "applied": self.applied,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +96,8 @@ class Decision:
     input_sha256: str
     as_of: date
     registries: tuple[PackDigest, ...] = field(default=())
+    place: str | None = None
+    place_source: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         stamp = self.evaluated_at.astimezone(UTC).isoformat(timespec="milliseconds")
@@ -96,6 +109,7 @@ class Decision:
             "registries": [r.to_dict() for r in self.registries],
             "input_sha256": self.input_sha256,
             "as_of": self.as_of.isoformat(),
+            "place": None if self.place is None else {"id": self.place, "source": self.place_source},
         }
 
 
@@ -139,20 +153,31 @@ def input_document(proposal: Any, history: Iterable[Any], as_of: date) -> dict[s
 
 
 def make_decision(
-    packs: Iterable[Pack], input_doc: Mapping[str, Any], as_of: date, version: str | None = None
+    law: Pack | Stack, result: Result, input_doc: Mapping[str, Any], as_of: date, version: str | None = None
 ) -> Decision:
-    """A new decision record for ``input_doc`` judged under ``packs``."""
+    """A new decision record for ``input_doc`` judged under ``law`` (a pack or a stack) into ``result``."""
+    from .pack import Pack
+
     if version is None:
         from . import __version__
 
         version = __version__
+    place = None
+    if isinstance(law, Pack):
+        packs: tuple[PackDigest, ...] = (PackDigest.of(law),)
+    else:
+        applied = {(s.pack.id, s.pack.version) for s in result.packs if s.applied}
+        packs = tuple(PackDigest.of(p, (p.id, p.version) in applied) for p in law.packs)
+        place = law.place
     return Decision(
         id=str(uuid.uuid4()),
         evaluated_at=datetime.now(UTC),
         envrules=version,
-        packs=tuple(PackDigest.of(p) for p in packs),
+        packs=packs,
         input_sha256=hashlib.sha256(canonical_json(input_doc)).hexdigest(),
         as_of=as_of,
+        place=None if place is None else place.id,
+        place_source=None if place is None else place.source or f"envrules/places/{place.id}.toml",
     )
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import decimal
 import functools
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -13,19 +14,32 @@ from typing import TYPE_CHECKING, Any
 from pydantic import TypeAdapter
 
 from .calendar import WorkingCalendar
-from .errors import InvalidInputError
+from .errors import InvalidInputError, UnknownCodeError
 from .history import History, as_document
-from .models import CST, Inspection, Moment, Penalty, local_date
+from .models import CST, FIRST_DATE, LAST_DATE, Inspection, Moment, Penalty, local_date
 from .pack import Pack, bundled_pack_ids, get_pack
-from .result import Result
+from .place import Place, Stack, bundled_place_ids, get_place
+from .result import PackStatus, Result
 from .rules.base import Context, Lang
 
 if TYPE_CHECKING:
     from .decision import DecisionLog
 
-__all__ = ["Evaluator", "evaluate", "resolve_as_of", "today"]
+__all__ = ["Evaluator", "evaluate", "law", "resolve_as_of", "today"]
 
 _MOMENT: TypeAdapter[date | datetime] = TypeAdapter(Moment)
+
+MONEY_CONTEXT = decimal.Context(
+    prec=40,
+    rounding=decimal.ROUND_HALF_EVEN,
+    traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
+)
+"""The decimal context of every computation on money while a proposal is judged.
+
+The caller's own context (``decimal.getcontext()``, which is per thread and may
+have a precision of 5 or trap ``Inexact``) never changes an amount: 40 digits
+hold any difference of two amounts (at most 18 digits) exactly.
+"""
 _LANGS = ("zh", "en")
 
 
@@ -39,7 +53,13 @@ def resolve_as_of(value: date | datetime | str | None) -> date:
     if value is None:
         return today()
     if isinstance(value, datetime | date):
-        return local_date(value)
+        try:
+            day: date | None = local_date(value)
+        except OverflowError:  # an aware moment that CST would carry past year 9999
+            day = None
+        if day is None or not FIRST_DATE <= day <= LAST_DATE:  # as a string would be refused
+            raise InvalidInputError("as_of", f"a date from {FIRST_DATE} to {LAST_DATE}", value)
+        return day
     if isinstance(value, str):
         return _as_of_text(value)
     raise InvalidInputError("as_of", "an ISO 8601 date such as 2025-10-30", value)
@@ -60,20 +80,31 @@ def _history(history: History | Iterable[Inspection | Penalty | Mapping[str, Any
 
 @dataclass(frozen=True)
 class Evaluator:
-    """A pack, a calendar and a language, ready to judge many proposals from many threads.
+    """A pack (or a stack of packs), a calendar and a language, ready to judge many proposals.
 
-    Without a ``calendar``, the pack's own (the shared default plus any notices the pack adds).
+    Safe to share between threads. ``pack`` is one :class:`Pack` or a
+    :class:`~envrules.place.Stack` (a place's packs, or a list of packs:
+    ``Place.stack()``, ``Stack.of([...])``). Without a ``calendar``, the
+    pack's own (the shared default plus any notices the packs add).
     """
 
-    pack: Pack = field(default_factory=get_pack)
+    pack: Pack | Stack = field(default_factory=get_pack)
     calendar: WorkingCalendar | None = None
     lang: Lang = "zh"
+    _applied: tuple[PackStatus, ...] = field(default=(), init=False, repr=False, compare=False)
+    _circumstances: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.lang not in _LANGS:
             raise InvalidInputError("lang", "'zh' or 'en'", self.lang)
         if self.calendar is None:
             object.__setattr__(self, "calendar", self.pack.calendar())
+        if isinstance(self.pack, Pack):
+            object.__setattr__(self, "_applied", (PackStatus(self.pack.ref, True),))
+        # The circumstance codes the packs' rules read: any other is unknown, under every pack.
+        packs = (self.pack,) if isinstance(self.pack, Pack) else self.pack.packs
+        codes = frozenset().union(*(r.circumstance_codes for p in packs for r in p.rules_for("penalty")))
+        object.__setattr__(self, "_circumstances", codes)
 
     def evaluate(
         self,
@@ -87,8 +118,9 @@ class Evaluator:
 
         Raises ``pydantic.ValidationError`` for an invalid document,
         :class:`~envrules.errors.PackNotInForceError` when the pack is not the
-        law on the date of the act, and :class:`~envrules.errors.UnknownCodeError`
-        for a code the pack does not know.
+        law on the date of the act (for a stack: when no pack of it applies),
+        and :class:`~envrules.errors.UnknownCodeError` for a code the pack does
+        not know.
 
         ``record``: ``True`` gives the result its decision record
         (:mod:`envrules.decision`); a path or a :class:`~envrules.decision.DecisionLog`
@@ -99,12 +131,29 @@ class Evaluator:
         if record is not None and record is not False:
             return self._recorded(proposal, history, as_of, record)
         doc = as_document(proposal)
-        self.pack.require_in_force(doc.act_date)
-        rules = self.pack.rules_for(doc.kind)
-        if not rules:
-            raise InvalidInputError("kind", f"a document that pack {self.pack.id!r} has rules for", doc.kind)
+        if doc.kind == "penalty":
+            for i, code in enumerate(doc.circumstances):
+                if code not in self._circumstances:
+                    raise UnknownCodeError(f"circumstances[{i}]", code, self._circumstances)
+            with decimal.localcontext(MONEY_CONTEXT):  # money in our own context, never the caller's
+                return self._judge(doc, history, as_of)
+        return self._judge(doc, history, as_of)  # an inspection has no money: 1.6 us saved
+
+    def _judge(
+        self,
+        doc: Inspection | Penalty,
+        history: History | Iterable[Inspection | Penalty | Mapping[str, Any]],
+        as_of: date | datetime | str | None,
+    ) -> Result:
+        pack = self.pack
         assert self.calendar is not None
-        ctx = Context(_history(history), resolve_as_of(as_of), self.calendar, self.lang)
+        if not isinstance(pack, Pack):
+            return pack.judge(doc, _history(history), resolve_as_of(as_of), self.calendar, self.lang)
+        pack.require_in_force(doc.act_date)
+        rules = pack.rules_for(doc.kind)
+        if not rules:
+            raise InvalidInputError("kind", f"a document that pack {pack.id!r} has rules for", doc.kind)
+        ctx = Context(_history(history), resolve_as_of(as_of), self.calendar, self.lang, pack=pack.ref)
         for rule in rules:
             rule.check(doc, ctx)
         return Result(
@@ -112,9 +161,10 @@ class Evaluator:
             violations=tuple(ctx.violations),
             waived=tuple(ctx.waived),
             obligations=tuple(ctx.obligations),
-            pack=self.pack.ref,
+            pack=pack.ref,
             notes=tuple(ctx.notes),
             lang=self.lang,
+            packs=self._applied,
         )
 
     def _recorded(
@@ -136,7 +186,7 @@ class Evaluator:
         day = resolve_as_of(as_of)
         result = self.evaluate(proposal, History(entries), as_of=day)
         doc = input_document(proposal, entries, day)
-        result = replace(result, decision=make_decision((self.pack,), doc, day))
+        result = replace(result, decision=make_decision(self.pack, result, doc, day))
         if isinstance(record, bool):
             return result
         if isinstance(record, DecisionLog):
@@ -147,7 +197,46 @@ class Evaluator:
         return result
 
 
-_EVALUATORS: dict[tuple[str, str], Evaluator] = {}
+_EVALUATORS: dict[tuple[object, str], Evaluator] = {}
+
+PackChoice = Pack | Stack | str | Path | Sequence[Pack | str | Path] | None
+
+
+def law(pack: PackChoice = None, place: Place | str | Path | None = None) -> Pack | Stack:
+    """The law to judge under: one pack, the stack of a list of packs, or a place's stack.
+
+    ``pack`` and ``place`` together are an error: a place already names its packs.
+    """
+    if place is not None:
+        if pack is not None:
+            raise InvalidInputError("pack", "either pack or place, not both (a place names its packs)", pack)
+        return get_place(place).stack()
+    if isinstance(pack, Stack):
+        return pack
+    if isinstance(pack, Sequence) and not isinstance(pack, str):
+        if not pack:
+            raise InvalidInputError("pack", "at least one pack", list(pack))
+        return Stack.of(pack)
+    return get_pack(pack)
+
+
+def _key(pack: PackChoice, place: Place | str | Path | None) -> object:
+    """The cache key of bundled law (a bundled pack, list of them, or place), else None."""
+    if place is not None:
+        return (
+            ("place", place)
+            if pack is None and isinstance(place, str) and place in bundled_place_ids()
+            else None
+        )
+    if pack is None or (isinstance(pack, str) and pack in bundled_pack_ids()):
+        return pack or ""
+    if (
+        isinstance(pack, list | tuple)
+        and pack
+        and all(isinstance(p, str) and p in bundled_pack_ids() for p in pack)
+    ):
+        return tuple(pack)
+    return None
 
 
 def evaluate(
@@ -155,9 +244,10 @@ def evaluate(
     history: History | Iterable[Inspection | Penalty | Mapping[str, Any]] = (),
     *,
     as_of: date | datetime | str | None = None,
-    pack: Pack | str | Path | None = None,
+    pack: PackChoice = None,
     lang: Lang = "zh",
     calendar: WorkingCalendar | None = None,
+    place: Place | str | Path | None = None,
     record: bool | str | os.PathLike[str] | DecisionLog | None = None,
 ) -> Result:
     """Judge one proposed inspection or penalty (CONTRACT.md's entry point).
@@ -166,17 +256,20 @@ def evaluate(
     ``history`` may be a prebuilt :class:`~envrules.history.History` (build it
     once to judge many proposals). ``as_of`` (default: today in CST) is the
     date on which obligations are judged. ``pack`` is a :class:`Pack`, a
-    bundled pack id or a pack file path (default ``miluo-2013``). ``lang`` is
-    ``"zh"`` (default) or ``"en"``. ``record``: see :meth:`Evaluator.evaluate`
-    (``True`` for a result carrying its decision record, a path to also append
-    it to that decision log).
+    bundled pack id or a pack file path (default ``miluo-2013``), or a list of
+    them judged together; ``place`` (instead of ``pack``) is a bundled place
+    id, a place file or a :class:`~envrules.place.Place`: all its packs in
+    force on the date of the act apply (docs/places.md). ``lang`` is ``"zh"``
+    (default) or ``"en"``. ``record``: see
+    :meth:`Evaluator.evaluate` (``True`` for a result carrying its decision
+    record, a path to also append it to that decision log).
     """
-    if calendar is None and (pack is None or (isinstance(pack, str) and pack in bundled_pack_ids())):
-        key = (pack or "", lang)
-        ev = _EVALUATORS.get(key)
+    key = _key(pack, place) if calendar is None else None
+    if key is not None:
+        ev = _EVALUATORS.get((key, lang))
         if ev is None:
-            ev = Evaluator(get_pack(pack), None, lang)
-            _EVALUATORS[key] = ev
+            ev = Evaluator(law(pack, place), None, lang)
+            _EVALUATORS[(key, lang)] = ev
     else:
-        ev = Evaluator(get_pack(pack), calendar, lang)
+        ev = Evaluator(law(pack, place), calendar, lang)
     return ev.evaluate(proposal, history, as_of=as_of, record=record)

@@ -26,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ._toml import load_toml
 from .calendar import Notice, WorkingCalendar, default_calendar
 from .errors import PackError, PackNotInForceError, UnknownPackError
+from .models import Level
 from .notices import get_notice
 from .result import Citation, PackRef
 from .rules import RULES, Rule
@@ -55,6 +56,7 @@ class _PackMeta(_Strict):
     effective_until: date | None = None
     notes: str = ""
     calendars: tuple[_Text, ...] = ()
+    level: Level | None = None
 
 
 class _RuleTable(_Strict):
@@ -87,6 +89,7 @@ class Pack:
     notes: str = ""
     document_number: str = ""
     notices: tuple[Notice, ...] = ()
+    level: Level | None = None
     source: str = field(default="", compare=False)
     sha256: str | None = field(default=None, compare=False)
     """SHA-256 (hex) of the bytes of the pack file it was loaded from; None for a pack built in Python."""
@@ -102,7 +105,7 @@ class Pack:
             )
         by_kind = {kind: tuple(r for r in self.rules if r.kind == kind) for kind in ("inspection", "penalty")}
         object.__setattr__(self, "_by_kind", by_kind)
-        object.__setattr__(self, "_ref", PackRef(self.id, self.version))
+        object.__setattr__(self, "_ref", PackRef(self.id, self.version, self.level))
 
     @property
     def ref(self) -> PackRef:
@@ -224,6 +227,7 @@ def parse_pack(data: Mapping[str, Any], source: str, sha256: str | None = None) 
         notes=meta.notes,
         document_number=meta.document_number,
         notices=tuple(notices),
+        level=meta.level,
         rules=tuple(rules),
         source=source,
         sha256=sha256,

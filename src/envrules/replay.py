@@ -41,10 +41,11 @@ from . import __version__
 from .audit import AuditRun
 from .decision import canonical_json
 from .errors import EnvRulesError, InvalidInputError
-from .evaluator import Evaluator, resolve_as_of
+from .evaluator import Evaluator, PackChoice, law, resolve_as_of
 from .history import History, as_document
 from .io import InputFileError, describe_validation_error, read_log
 from .pack import Pack, bundled_pack_ids, get_pack, load_pack
+from .place import Place, Stack, bundled_place_ids, get_place, load_place
 from .rules.base import Lang
 
 __all__ = ["Difference", "Impact", "ReplayError", "diff", "finding_keys", "replay"]
@@ -140,27 +141,48 @@ def _problem(exc: Exception) -> str:
     return str(exc)
 
 
-class _Packs:
-    """The packs records name, loaded once each: bundled by id, else from the recorded file."""
+class _Laws:
+    """The law each record names, loaded once: bundled packs and places by id, else their files."""
 
     def __init__(self) -> None:
-        self._loaded: dict[tuple[str, str], Pack] = {}
+        self._loaded: dict[str, Pack | Stack] = {}
 
-    def named(self, ref: Mapping[str, Any]) -> Pack:
+    @staticmethod
+    def _pack(ref: Any) -> Pack:
+        ref = ref if isinstance(ref, dict) else {}
         pack_id, source = str(ref.get("id", "")), str(ref.get("source", ""))
-        key = (pack_id, source)
+        if pack_id in bundled_pack_ids() and (not source or source.startswith("envrules/packs/")):
+            return get_pack(pack_id)
+        if source and Path(source).is_file():
+            return load_pack(source)
+        raise InvalidInputError(
+            "decision.packs", "a bundled pack or a pack file that still exists (or give --pack)", source
+        )
+
+    def named(self, decision: Mapping[str, Any]) -> Pack | Stack:
+        key = canonical_json([decision.get("place"), decision.get("packs")]).decode("utf-8")
         if key not in self._loaded:
-            if pack_id in bundled_pack_ids() and (not source or source.startswith("envrules/packs/")):
-                self._loaded[key] = get_pack(pack_id)
-            elif source and Path(source).is_file():
-                self._loaded[key] = load_pack(source)
+            place = decision.get("place")
+            if isinstance(place, dict):
+                place_id, source = str(place.get("id", "")), str(place.get("source", ""))
+                if place_id in bundled_place_ids() and source.startswith("envrules/places/"):
+                    self._loaded[key] = get_place(place_id).stack()
+                elif source and Path(source).is_file():
+                    self._loaded[key] = load_place(source).stack()
+                else:
+                    raise InvalidInputError(
+                        "decision.place",
+                        "a bundled place or a place file that still exists (or give --place)",
+                        source,
+                    )
             else:
-                raise InvalidInputError(
-                    "decision.packs",
-                    "a bundled pack or a pack file that still exists (or give --pack)",
-                    source,
-                )
+                packs = [self._pack(ref) for ref in decision.get("packs") or [{}]]
+                self._loaded[key] = packs[0] if len(packs) == 1 else Stack.of(packs)
         return self._loaded[key]
+
+
+def _packs_of(law: Pack | Stack) -> tuple[Pack, ...]:
+    return (law,) if isinstance(law, Pack) else law.packs
 
 
 _REASONS = {
@@ -179,19 +201,21 @@ _REASONS = {
 }
 
 
-def _reasons(recorded: Mapping[str, Any], pack: Pack, lang: str) -> tuple[str, ...]:
+def _reasons(recorded: Mapping[str, Any], law: Pack | Stack, lang: str) -> tuple[str, ...]:
     """What changed between the record and now that may explain a difference, in ``lang``."""
     say = _REASONS["en" if lang == "en" else "zh"]
     out = []
-    was = (recorded.get("packs") or [{}])[0]
-    if was.get("id") != pack.id:
-        old = f"{was.get('id')} {was.get('version')}"
-        out.append(say["other"].format(new=f"{pack.id} {pack.version}", old=old))
-    else:
-        if was.get("version") != pack.version:
-            out.append(say["version"].format(id=pack.id, old=was.get("version"), new=pack.version))
-        if was.get("sha256") != pack.sha256:
-            old, new = str(was.get("sha256"))[:12], str(pack.sha256)[:12]
+    was = {str(d.get("id")): d for d in recorded.get("packs") or [] if isinstance(d, dict)}
+    for pack in _packs_of(law):
+        before = was.get(pack.id)
+        if before is None:
+            old = ", ".join(f"{d.get('id')} {d.get('version')}" for d in was.values()) or "-"
+            out.append(say["other"].format(new=f"{pack.id} {pack.version}", old=old))
+            continue
+        if before.get("version") != pack.version:
+            out.append(say["version"].format(id=pack.id, old=before.get("version"), new=pack.version))
+        if before.get("sha256") != pack.sha256:
+            old, new = str(before.get("sha256"))[:12], str(pack.sha256)[:12]
             out.append(say["content"].format(id=pack.id, old=old, new=new))
     if recorded.get("envrules") != __version__:
         out.append(say["envrules"].format(old=recorded.get("envrules"), new=__version__))
@@ -220,15 +244,20 @@ def _judge(evaluator: Evaluator, doc: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def replay(
-    log: str, *, pack: Pack | str | Path | None = None, lang: Lang | None = None
+    log: str,
+    *,
+    pack: PackChoice = None,
+    place: Place | str | Path | None = None,
+    lang: Lang | None = None,
 ) -> Iterator[Difference | ReplayError]:
     """Re-judge every decision of the decision log ``log``; yield those that differ and those that fail.
 
-    ``pack``: judge under this pack instead of the pack each record names.
-    ``lang``: the language of the new results (default: each record's own).
+    ``pack`` (a pack, or a list judged together) or ``place``: judge under this law instead of
+    the law each record names. ``lang``: the language of the new results (default: each
+    record's own).
     """
-    chosen = None if pack is None else get_pack(pack)
-    packs = _Packs()
+    chosen = None if pack is None and place is None else law(pack, place)
+    laws = _Laws()
     evaluators: dict[tuple[int, str], Evaluator] = {}
     for record in read_log(log):
         if record.error is not None:
@@ -236,7 +265,7 @@ def replay(
             continue
         try:
             decision, doc, before = _record_parts(record.value)
-            applied = chosen or packs.named((decision.get("packs") or [{}])[0])
+            applied = chosen or laws.named(decision)
             language = lang or str(before.get("lang", "zh"))
             key = (id(applied), language)
             if key not in evaluators:
@@ -285,26 +314,35 @@ class Impact:
         }
 
 
-def _label(pack: Pack) -> str:
-    bundled = not pack.source or pack.source.startswith("envrules/packs/")
-    return f"{pack.id} {pack.version}" + ("" if bundled else f" ({pack.source})")
+def _label(law: Pack | Stack) -> str:
+    if isinstance(law, Stack) and law.place is not None:
+        return f"place {law.place.id}" + (f" ({law.place.source})" if law.place.source else "")
+    labels = []
+    for pack in _packs_of(law):
+        bundled = not pack.source or pack.source.startswith("envrules/packs/")
+        labels.append(f"{pack.id} {pack.version}" + ("" if bundled else f" ({pack.source})"))
+    return " + ".join(labels)
 
 
 def diff(
     log: str,
-    a: Pack | str | Path,
-    b: Pack | str | Path,
+    a: PackChoice | Place,
+    b: PackChoice | Place,
     *,
     as_of: date | str | None = None,
     lang: Lang = "zh",
 ) -> Impact:
-    """Judge the log ``log`` under packs ``a`` and ``b``; the records whose violations differ.
+    """Judge the log ``log`` under the law ``a`` and ``b``; the records whose violations differ.
+
+    ``a`` and ``b`` are each a pack (id, path or :class:`Pack`), a list of packs judged
+    together, a :class:`Stack`, or a :class:`Place`.
 
     A decision log's records are each judged with their own history and
     ``as_of``; an audit log's records against the records before them, with
     obligations judged on ``as_of`` (default today).
     """
-    pa, pb = get_pack(a), get_pack(b)
+    pa = a.stack() if isinstance(a, Place) else law(a)
+    pb = b.stack() if isinstance(b, Place) else law(b)
     ea, eb = Evaluator(pa, lang=lang), Evaluator(pb, lang=lang)
     impact = Impact(_label(pa), _label(pb))
     day = resolve_as_of(as_of)
@@ -323,8 +361,9 @@ def diff(
             else:
                 ref = None
                 doc = as_document(value)  # both runs refuse a record alike, so their histories agree
-                pa.require_in_force(doc.act_date)
-                pb.require_in_force(doc.act_date)
+                for one in (pa, pb):
+                    if isinstance(one, Pack):
+                        one.require_in_force(doc.act_date)
                 ra = runs[0].judge(doc).result.to_dict()
                 rb = runs[1].judge(doc).result.to_dict()
         except (ValidationError, EnvRulesError) as exc:

@@ -9,11 +9,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any, TextIO
+from typing import Any
 
-from .errors import PackError, UnknownPackError
+from ._output import Output
+from .errors import InvalidInputError, PackError, UnknownPackError
+from .evaluator import law
 from .io import InputFileError, display_name
-from .pack import Pack, get_pack
+from .pack import Pack
+from .place import Stack, UnknownPlaceError
 from .replay import Difference, Impact, ReplayError, diff, replay
 
 __all__ = ["run"]
@@ -42,13 +45,20 @@ _LABELS = {
 }
 
 
-def _pack(name: str) -> Pack:
+def _law(packs: list[str] | None, place: str | None) -> Pack | Stack | None:
+    """The law of --pack (one or several) or --place; errors name the option or the file."""
+    if not packs and place is None:
+        return None
     try:
-        return get_pack(name)
+        return law(packs or None, place)
     except UnknownPackError as exc:
         raise InputFileError("--pack", str(exc)) from None
+    except UnknownPlaceError as exc:
+        raise InputFileError("--place", str(exc)) from None
     except PackError as exc:
         raise InputFileError(exc.file, str(exc).split(": ", 1)[-1]) from None
+    except InvalidInputError as exc:
+        raise InputFileError("--pack", f"expected {exc.expected}") from None
 
 
 def _difference_lines(d: Difference, say: dict[str, str]) -> list[str]:
@@ -66,13 +76,13 @@ def _report_error(log: str, item: ReplayError) -> None:
     print(f"envrules: {InputFileError(log, item.problem, line=item.line)}", file=sys.stderr)
 
 
-def _replay(args: argparse.Namespace, out: TextIO) -> int:
+def _replay(args: argparse.Namespace, out: Output) -> int:
     log = display_name(args.log)
-    pack = _pack(args.pack) if args.pack else None
+    chosen = _law(args.pack, args.place)
     lang = args.lang or "zh"
     say = _LABELS[lang]
     differ = errors = 0
-    for item in replay(args.log, pack=pack, lang=args.lang):
+    for item in replay(args.log, pack=chosen, lang=args.lang):
         if isinstance(item, ReplayError):
             errors += 1
             _report_error(log, item)
@@ -91,11 +101,19 @@ def _replay(args: argparse.Namespace, out: TextIO) -> int:
     return 2 if errors else 1 if differ else 0
 
 
-def _diff(args: argparse.Namespace, out: TextIO) -> int:
-    if len(args.pack) != 2:
-        raise InputFileError("--pack", f"expected exactly two packs, A and B (got {len(args.pack)})")
+def _diff(args: argparse.Namespace, out: Output) -> int:
+    if len(args.pack) == 2 and not args.place:
+        a, b = _law([args.pack[0]], None), _law([args.pack[1]], None)
+    elif len(args.place) == 2 and not args.pack:
+        a, b = _law(None, args.place[0]), _law(None, args.place[1])
+    else:
+        given = len(args.pack) + len(args.place)
+        raise InputFileError(
+            "--pack", f"expected exactly two packs, A and B, or two places (--place twice) (got {given})"
+        )
     log = display_name(args.log)
-    a, b = _pack(args.pack[0]), _pack(args.pack[1])
+    assert a is not None
+    assert b is not None
     impact: Impact = diff(args.log, a, b, as_of=args.as_of, lang=args.lang)
     for item in impact.errors:
         _report_error(log, item)
@@ -131,6 +149,6 @@ def _diff(args: argparse.Namespace, out: TextIO) -> int:
     return 2 if impact.errors else 1 if impact.changed else 0
 
 
-def run(args: argparse.Namespace, out: TextIO) -> int:
+def run(args: argparse.Namespace, out: Output) -> int:
     """Run ``replay`` or ``diff``."""
     return _replay(args, out) if args.command == "replay" else _diff(args, out)

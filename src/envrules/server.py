@@ -45,7 +45,7 @@ from starlette.requests import ClientDisconnect
 
 from . import __version__
 from .audit import AuditRun
-from .cli import rules_document
+from .cli import places_document, rules_document
 from .decision import DecisionLog
 from .errors import EnvRulesError, InvalidInputError, PackError, PackNotInForceError, UnknownPackError
 from .evaluator import Evaluator, resolve_as_of
@@ -53,6 +53,7 @@ from .history import History
 from .io import _read_line, field_path, parse_json
 from .models import CaseFile, Inspection, Penalty
 from .pack import DEFAULT_PACK, Pack, bundled_pack_ids, get_pack
+from .place import Place, Stack, UnknownPlaceError, bundled_place_ids, get_place
 
 __all__ = ["ServerConfig", "create_app", "serve"]
 
@@ -74,6 +75,7 @@ class ServerConfig:
     """
 
     packs: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()  # place ids or files it offers (empty: every bundled place)
     default_pack: str | None = None
     token: str | None = field(default=None, repr=False)
     token_file: str | None = None  # read at start when ``token`` is None (worker processes re-read it)
@@ -92,6 +94,7 @@ class ServerConfig:
     def from_env(cls, text: str) -> ServerConfig:
         data = json.loads(text)
         data["packs"] = tuple(data["packs"])
+        data["places"] = tuple(data["places"])
         return cls(**data)
 
 
@@ -199,6 +202,12 @@ class CitationOut(_Open):
     verified: bool
 
 
+class PackRefOut(_Open):
+    id: str
+    version: str
+    level: str | None = None
+
+
 class FindingOut(_Open):
     rule: str
     severity: Literal["error", "info"]
@@ -209,6 +218,7 @@ class FindingOut(_Open):
     value: str | None = None
     limit: str | None = None
     provisional: bool | None = None
+    pack: PackRefOut | None = None
 
 
 class ObligationOut(_Open):
@@ -217,11 +227,18 @@ class ObligationOut(_Open):
     provisional: bool
     status: Literal["pending", "met", "overdue"]
     message: str
+    pack: PackRefOut | None = None
 
 
-class PackRefOut(_Open):
+class PackStatusOut(PackRefOut):
+    applied: bool
+    reason: Literal["not-in-force", "no-rules"] | None = None
+    message: str | None = None
+
+
+class PlaceRefOut(_Open):
     id: str
-    version: str
+    source: str | None
 
 
 class PackDigestOut(_Open):
@@ -229,6 +246,7 @@ class PackDigestOut(_Open):
     version: str
     source: str
     sha256: str | None
+    applied: bool
 
 
 class DecisionOut(_Open):
@@ -239,6 +257,7 @@ class DecisionOut(_Open):
     registries: list[PackDigestOut]
     input_sha256: str
     as_of: date
+    place: PlaceRefOut | None
 
 
 class ResultOut(_Open):
@@ -251,6 +270,8 @@ class ResultOut(_Open):
     obligations: list[ObligationOut]
     notes: list[FindingOut]
     pack: PackRefOut
+    packs: list[PackStatusOut]
+    place: str | None
     lang: Literal["zh", "en"]
     decision: DecisionOut | None = None
 
@@ -332,6 +353,10 @@ class _State:
         self.default = default
         token = config.token if config.token is not None else _read_token(config.token_file)
         self.token = token.encode() if token else None
+        self.places: dict[str, Place] = {}
+        for name in config.places or bundled_place_ids():
+            place = get_place(name)
+            self.places.setdefault(place.id, place)
         self.log = DecisionLog(config.decision_log) if config.decision_log else None
         self._evaluators: dict[tuple[str, str], Evaluator] = {}
         self._lock = threading.Lock()
@@ -345,12 +370,31 @@ class _State:
             )
         return pack
 
-    def evaluator(self, pack: Pack, lang: str) -> Evaluator:
-        key = (pack.id, lang)
+    def law(self, pack_id: str | None, place_id: str | None) -> Pack | Stack:
+        """The configured pack, or the configured place's stack, a request names."""
+        if place_id is None:
+            return self.pack(pack_id)
+        if pack_id is not None:
+            raise _invalid(
+                [_problem_entry("pack", "either pack or place, not both (a place names its packs)", pack_id)]
+            )
+        place = self.places.get(place_id)
+        if place is None:
+            known = ", ".join(sorted(self.places)) or "none"
+            raise Problem(
+                404,
+                "unknown-place",
+                "Unknown place",
+                f"this server has no place {place_id!r}; it offers {known}",
+            )
+        return place.stack()
+
+    def evaluator(self, law: Pack | Stack, lang: str) -> Evaluator:
+        key = (law.id if isinstance(law, Pack) else f"place:{law.place.id if law.place else ''}", lang)
         ev = self._evaluators.get(key)
         if ev is None:
             with self._lock:
-                ev = self._evaluators.setdefault(key, Evaluator(pack, lang=lang))  # type: ignore[arg-type]
+                ev = self._evaluators.setdefault(key, Evaluator(law, lang=lang))  # type: ignore[arg-type]
         return ev
 
 
@@ -440,7 +484,7 @@ def _parse(body: bytes) -> Any:
 
 
 def _judge_case(
-    state: _State, body: bytes, pack: Pack, lang: str, as_of: str | None, with_decision: bool
+    state: _State, body: bytes, pack: Pack | Stack, lang: str, as_of: str | None, with_decision: bool
 ) -> bytes:
     """Parse, validate and judge one case file; the result JSON as ``check --format json`` prints it."""
     data = _parse(body)
@@ -483,7 +527,11 @@ def _judge_case(
             result = evaluator.evaluate(case.proposal, history, as_of=day)
     except PackNotInForceError as exc:
         raise _invalid(
-            [_problem_entry("proposal", f"an act while pack {pack.id!r} is in force", str(exc.act_date))],
+            [
+                _problem_entry(
+                    "proposal", "an act on a date when the law chosen is in force", str(exc.act_date)
+                )
+            ],
             str(exc),
         ) from None
     except (ValidationError, InvalidInputError) as exc:
@@ -500,6 +548,9 @@ LangQuery = Annotated[
     Query(description="language of messages (default: Accept-Language, else zh)"),
 ]
 PackQuery = Annotated[str | None, Query(description="a pack id this server offers (GET /v1/packs)")]
+PlaceQuery = Annotated[
+    str | None, Query(description="a place id this server offers (GET /v1/places); not with pack")
+]
 
 _BEARER = HTTPBearer(auto_error=False, description="the token of the server's --token-file")
 
@@ -567,13 +618,14 @@ def create_app(config: ServerConfig | None = None) -> FastAPI:
         request: Request,
         lang: LangQuery = None,
         pack: PackQuery = None,
+        place: PlaceQuery = None,
         as_of: Annotated[
             str | None, Query(description="judge obligations on this date (overrides the case file's)")
         ] = None,
         decision: Annotated[bool, Query(description="give the result its decision record")] = False,
     ) -> Response:
         language = _language(lang, request.headers.get("accept-language"))
-        chosen = state.pack(pack)
+        chosen = state.law(pack, place)
         body = await _read_body(request, config.max_body_bytes)
         job = functools.partial(_judge_case, state, body, chosen, language, as_of, decision)
         try:
@@ -603,13 +655,14 @@ def create_app(config: ServerConfig | None = None) -> FastAPI:
         request: Request,
         lang: LangQuery = None,
         pack: PackQuery = None,
+        place: PlaceQuery = None,
         as_of: Annotated[
             str | None, Query(description="judge obligations on this date (default today)")
         ] = None,
         on_error: Annotated[Literal["stop", "skip"], Query(description="on a bad record")] = "stop",
     ) -> Response:
         language = _language(lang, request.headers.get("accept-language"))
-        chosen = state.pack(pack)
+        chosen = state.law(pack, place)
         length = request.headers.get("content-length")
         if length is not None and length.isdigit() and int(length) > config.max_audit_bytes:
             raise _too_large(
@@ -644,11 +697,11 @@ def create_app(config: ServerConfig | None = None) -> FastAPI:
 
     @v1.get(
         "/places",
-        summary="The places this server knows (none until places are configured)",
+        summary="The places this server offers, with their levels and packs",
         response_model=PlacesOut,
     )
     async def places() -> dict[str, Any]:
-        return {"places": []}
+        return {"places": [places_document(p) for p in state.places.values()]}
 
     @v1.get(
         "/rules",
@@ -873,6 +926,7 @@ def run(args: Any) -> int:
     """``envrules serve``: the options of the command line, checked, then the server."""
     config = ServerConfig(
         packs=tuple(args.pack),
+        places=tuple(args.place),
         default_pack=args.default_pack,
         token_file=args.token_file,
         decision_log=args.decision_log,
@@ -886,5 +940,7 @@ def run(args: Any) -> int:
         create_app(config)
     except (PackError, UnknownPackError) as exc:
         raise InvalidInputError("--pack", "a bundled pack id or a readable pack file", str(exc)) from None
+    except UnknownPlaceError as exc:
+        raise InvalidInputError("--place", "a bundled place id or a readable place file", str(exc)) from None
     serve(config, host=args.host, port=args.port, workers=args.workers, log_level=args.log_level)
     return 0
