@@ -23,7 +23,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ._toml import load_toml
+from ._toml import load_toml, read_raw
 from .calendar import Notice, WorkingCalendar, default_calendar
 from .errors import PackError, PackNotInForceError, UnknownPackError
 from .models import Level
@@ -237,10 +237,7 @@ def parse_pack(data: Mapping[str, Any], source: str, sha256: str | None = None) 
 def load_pack(path: str | Path) -> Pack:
     """Read and check a pack file; :class:`PackError` names what is wrong and where."""
     source = str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise PackError(source, "", None, f"cannot read the file ({exc.strerror})") from None
+    raw = read_raw(path)
     return parse_pack(load_toml(raw, source), source, hashlib.sha256(raw).hexdigest())
 
 
