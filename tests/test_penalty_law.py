@@ -6,6 +6,7 @@ beside the national law's remedies; under national-2021-penalty and in the Miluo
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -216,3 +217,189 @@ def test_refusal_note_is_not_given_before_the_2021_law_took_effect() -> None:
     result = miluo(fine="8000", decided_on="2021-07-14")
     only_violation(result, "fine-lower-bound")
     assert notes_of(result, "fine-lower-bound") == []
+
+
+# 第三十六条 「法律另有规定的除外」: the statute applied may carry its own period.
+
+
+def test_tax_violation_discovered_within_five_years_may_be_penalised_under_tax_law_art86() -> None:
+    result = national(
+        committed_on="2021-08-01",
+        discovered_on="2026-08-01",
+        decided_on="2026-09-01",
+        statute="tax-collection",
+    )
+    assert violations_of(result, "penalty-limitation") == []
+    (note,) = notes_of(result, "penalty-limitation")
+    assert note.citation.clause == "税收征收管理法第八十六条"
+    assert "时效为5年" in note.message
+
+
+def test_tax_violation_discovered_the_day_after_five_years_is_barred_citing_tax_law_art86() -> None:
+    result = national(
+        committed_on="2021-08-01",
+        discovered_on="2026-08-02",
+        decided_on="2026-09-01",
+        statute="tax-collection",
+    )
+    finding = only_violation(result, "penalty-limitation")
+    assert (finding.citation.clause, finding.limit) == ("税收征收管理法第八十六条", "2026-08-01")
+
+
+def test_the_same_act_without_the_tax_statute_is_barred_after_two_years() -> None:
+    result = national(committed_on="2021-08-01", discovered_on="2026-08-01", decided_on="2026-09-01")
+    assert only_violation(result, "penalty-limitation").limit == "2023-08-01"
+
+
+def test_a_statute_the_pack_does_not_list_uses_the_general_rule_and_says_so() -> None:
+    result = national(
+        committed_on="2023-03-01", discovered_on="2025-03-02", decided_on="2025-04-01", statute="food-safety"
+    )
+    assert only_violation(result, "penalty-limitation").citation.clause == "第三十六条"
+    (note,) = notes_of(result, "penalty-limitation")
+    assert note.message == "本规则包未列出法律“food-safety”的特别时效，适用一般规定（第三十六条，2年）"
+
+
+def test_a_penalty_stating_its_own_period_is_judged_by_it_with_a_note() -> None:
+    within = national(
+        committed_on="2022-03-01", discovered_on="2025-03-01", decided_on="2025-04-01", limitation_years=3
+    )
+    after = national(
+        committed_on="2022-03-01", discovered_on="2025-03-02", decided_on="2025-04-01", limitation_years=3
+    )
+    assert violations_of(within, "penalty-limitation") == []
+    assert only_violation(after, "penalty-limitation").limit == "2025-03-01"
+    assert "limitation_years" in notes_of(within, "penalty-limitation")[0].message
+
+
+def test_a_stated_period_that_contradicts_the_listed_statute_is_invalid_input() -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        national(committed_on="2022-03-01", statute="tax-collection", limitation_years=3)
+    assert caught.value.field == "limitation_years"
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("statute", "Tax Collection"),
+        ("statute", ""),
+        ("limitation_years", "5"),
+        ("limitation_years", 0),
+        ("limitation_years", 31),
+    ],
+)
+def test_statute_and_limitation_years_have_a_strict_shape(field: str, value: object) -> None:
+    with pytest.raises(ValueError, match=field):
+        national(**{field: value})
+
+
+# 第三十七条 从旧兼从轻: an act before 2021-07-15 is judged by the old 第二十九条 unless the new is lighter.
+
+OLD_ACT = {"committed_on": "2018-03-01", "discovered_on": "2023-04-01", "decided_on": "2023-05-10"}
+
+
+def test_act_of_2018_with_life_health_harm_discovered_in_2023_is_barred_under_the_old_two_year_rule() -> None:
+    result = national(harm="serious", life_health_or_financial=True, **OLD_ACT)
+    finding = only_violation(result, "penalty-limitation")
+    assert (finding.citation.clause, finding.limit) == ("第二十九条", "2020-03-01")
+    assert finding.citation.document.startswith("中华人民共和国行政处罚法（1996年")
+    (note,) = notes_of(result, "penalty-limitation")
+    assert note.citation.clause == "第三十七条"
+    assert "依第三十七条适用违法行为发生时的规定（第二十九条，时效2年）" in note.message
+    assert "（第三十六条，时效5年）并不较轻" in note.message
+
+
+def test_the_same_facts_for_an_act_of_2021_07_15_have_five_years_and_no_art37_note() -> None:
+    result = national(
+        harm="serious",
+        life_health_or_financial=True,
+        committed_on="2021-07-15",
+        discovered_on="2026-07-15",
+        decided_on="2026-08-01",
+    )
+    assert violations_of(result, "penalty-limitation") == []
+    assert notes_of(result, "penalty-limitation") == []
+
+
+@pytest.mark.parametrize(("found", "barred"), [("2023-07-14", False), ("2023-07-15", True)])
+def test_act_of_2021_07_14_has_the_old_two_years_whatever_the_harm(found: str, barred: bool) -> None:
+    result = national(
+        harm="serious",
+        life_health_or_financial=True,
+        committed_on="2021-07-14",
+        discovered_on=found,
+        decided_on="2023-08-01",
+    )
+    assert bool(violations_of(result, "penalty-limitation")) is barred
+    assert "依第三十七条适用违法行为发生时的规定" in notes_of(result, "penalty-limitation")[0].message
+
+
+def test_continuing_act_that_ended_after_the_new_law_took_effect_is_judged_under_it() -> None:
+    result = national(
+        harm="serious",
+        life_health_or_financial=True,
+        committed_on="2020-01-01",
+        ended_on="2021-08-01",
+        discovered_on="2025-08-01",
+        decided_on="2025-09-01",
+    )
+    assert violations_of(result, "penalty-limitation") == []
+    assert notes_of(result, "penalty-limitation") == []
+
+
+def test_new_rule_applies_when_it_is_lighter_for_the_party(tmp_path: Any) -> None:
+    from envrules.rules.limitation import PriorLaw
+
+    old = tmp_path / "old.toml"
+    text = (Path(envrules.__file__).parent / "packs" / "national-1996-penalty.toml").read_text(
+        encoding="utf-8"
+    )
+    old.write_text(text.replace("years = 2\n", "years = 3\n", 1), encoding="utf-8")
+    pack = envrules.get_pack(NATIONAL)
+    rule = pack.rule("penalty-limitation")
+    prior = rule.params.prior_law
+    assert isinstance(prior, PriorLaw)
+    lighter = type(rule)(
+        rule.params.model_copy(update={"prior_law": prior.model_copy(update={"pack": str(old)})}),
+        rule.citation,
+    )
+    custom = envrules.Pack(
+        **{**_fields(pack), "rules": tuple(lighter if r is rule else r for r in pack.rules)}
+    )
+    doc = penalty(committed_on="2020-03-01", discovered_on="2022-03-02", decided_on="2022-04-01")
+    result = envrules.evaluate(doc, pack=custom)
+    finding = only_violation(result, "penalty-limitation")
+    assert (finding.citation.clause, finding.limit) == ("第三十六条", "2022-03-01")
+    assert (
+        "较违法行为发生时的规定（第二十九条，时效3年）为轻，依第三十七条适用新的规定"
+        in result.notes[0].message
+    )
+
+
+def test_decision_before_2021_07_15_is_judged_under_the_old_law_pack() -> None:
+    doc = penalty(committed_on="2019-01-01", discovered_on="2021-01-02", decided_on="2021-07-14")
+    result = envrules.evaluate(doc, pack="national-1996-penalty")
+    finding = only_violation(result, "penalty-limitation")
+    assert (finding.citation.clause, finding.limit) == ("第二十九条", "2021-01-01")
+    assert result.notes == ()
+
+
+def test_old_law_has_no_five_year_extension() -> None:
+    doc = penalty(
+        harm="serious",
+        life_health_or_financial=True,
+        committed_on="2018-01-01",
+        discovered_on="2020-01-02",
+        decided_on="2021-01-01",
+    )
+    assert (
+        only_violation(envrules.evaluate(doc, pack="national-1996-penalty"), "penalty-limitation").limit
+        == "2020-01-01"
+    )
+
+
+def test_the_old_law_pack_is_not_in_force_from_2021_07_15() -> None:
+    with pytest.raises(envrules.PackNotInForceError):
+        envrules.evaluate(
+            penalty(committed_on="2021-01-01", decided_on="2021-07-15"), pack="national-1996-penalty"
+        )

@@ -110,3 +110,84 @@ def test_under_every_bundled_pack_an_unknown_circumstance_is_exit_2(
     err = capsys.readouterr().err
     assert err.startswith(f"envrules: {path}: field proposal.circumstances[0]: expected ")
     assert "no-such-circumstance" in err
+
+
+# --- logs that correct themselves: a later record with the same id updates the earlier one --------------
+
+
+def visits(*, cancelled: bool) -> list[dict[str, object]]:
+    """INSP-1 planned for 2025-10-21 (and, if ``cancelled``, later recorded as cancelled); then INSP-2
+    of the same enterprise and matter on 2025-10-28 (词解5: one inspection of a matter a year)."""
+    docs: list[dict[str, object]] = [inspection(id="INSP-1", start="2025-10-21")]
+    if cancelled:
+        docs.append(inspection(id="INSP-1", start="2025-10-21", status="cancelled"))
+    docs.append(inspection(id="INSP-2", start="2025-10-28", form_filed_at="2025-10-27T09:00:00+08:00"))
+    return docs
+
+
+def test_an_inspection_the_log_later_cancels_no_longer_counts_against_later_ones() -> None:
+    results = [a.result for a in envrules.audit(visits(cancelled=True), as_of=AS_OF)]
+    assert [r.subject for r in results] == ["INSP-1", "INSP-1", "INSP-2"]
+    assert results[2].compliant
+
+
+def test_an_inspection_the_log_does_not_cancel_counts_against_later_ones() -> None:
+    results = [a.result for a in envrules.audit(visits(cancelled=False), as_of=AS_OF)]
+    found = violations_of(results[1], "one-matter-per-year")
+    assert [f.value for f in found] == ["INSP-1"]
+
+
+def test_the_cancellation_holds_from_the_command_line_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = tmp_path / "log.jsonl"
+    for cancelled, verdict in ((True, 0), (False, 1)):
+        log.write_text("".join(json.dumps(d) + "\n" for d in visits(cancelled=cancelled)), encoding="utf-8")
+        assert main(["audit", str(log), "--as-of", AS_OF]) == verdict
+        capsys.readouterr()
+
+
+def test_a_re_dated_inspection_counts_on_its_new_dates_only() -> None:
+    history = envrules.History(
+        [inspection(id="INSP-1", start="2024-10-21"), inspection(id="INSP-1", start="2025-03-25")]
+    )
+    assert [
+        p.first_day
+        for p in history.inspections("E-0042", "fire-safety", date(2024, 1, 1), date(2025, 12, 31))
+    ] == [date(2025, 3, 25)]
+    assert len(history) == 2  # entries added, as before
+
+
+def test_a_later_inspection_with_the_same_id_and_other_matters_leaves_the_earlier_matters() -> None:
+    history = envrules.History(
+        [
+            inspection(id="INSP-1", matters=["fire-safety", "noise"]),
+            inspection(id="INSP-1", matters=["noise"]),
+        ]
+    )
+    days = (date(2025, 1, 1), date(2025, 12, 31))
+    assert list(history.inspections("E-0042", "fire-safety", *days)) == []
+    assert [p.id for p in history.inspections("E-0042", "noise", *days)] == ["INSP-1"]
+
+
+def test_a_penalty_recorded_twice_is_one_past_penalty_on_its_last_date() -> None:
+    history = envrules.History(
+        [penalty(id="PEN-1", decided_on="2025-03-01"), penalty(id="PEN-1", decided_on="2025-04-01")]
+    )
+    assert [p.id for p in history.penalties("E-0042", "signage-unlicensed", date(2025, 12, 31))] == ["PEN-1"]
+    assert history.penalties("E-0042", "signage-unlicensed", date(2025, 3, 15)) == []
+
+
+def test_an_inspection_and_a_penalty_sharing_an_id_are_two_documents() -> None:
+    history = envrules.History([inspection(id="X-1", start="2025-03-25"), penalty(id="X-1")])
+    assert [
+        p.id for p in history.inspections("E-0042", "fire-safety", date(2025, 1, 1), date(2025, 12, 31))
+    ] == ["X-1"]
+    assert [p.id for p in history.penalties("E-0042", "signage-unlicensed", date(2025, 12, 31))] == ["X-1"]
+
+
+def test_a_case_file_history_that_cancels_its_own_entry_does_not_count_it() -> None:
+    earlier = inspection(id="INSP-0", start="2025-03-25")
+    proposal = inspection()
+    assert violations_of(envrules.evaluate(proposal, [earlier], as_of=AS_OF), "one-matter-per-year")
+    assert envrules.evaluate(proposal, [earlier, {**earlier, "status": "cancelled"}], as_of=AS_OF).compliant
