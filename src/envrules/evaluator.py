@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import decimal
 import functools
+import os
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ConfigDict, TypeAdapter
 
@@ -21,6 +22,9 @@ from .place import Place, Stack, bundled_place_ids, get_place
 from .registry import Registry, load_registry
 from .result import PackStatus, Result
 from .rules.base import Context, Lang
+
+if TYPE_CHECKING:
+    from .decision import DecisionLog
 
 __all__ = ["Evaluator", "evaluate", "law", "resolve_as_of", "today"]
 
@@ -112,6 +116,7 @@ class Evaluator:
         history: History | Iterable[Inspection | Penalty | Mapping[str, Any]] = (),
         *,
         as_of: date | datetime | str | None = None,
+        record: bool | str | os.PathLike[str] | DecisionLog | None = None,
     ) -> Result:
         """Judge ``proposal`` against ``history`` under the pack in force on its date.
 
@@ -120,7 +125,15 @@ class Evaluator:
         law on the date of the act (for a stack: when no pack of it applies),
         and :class:`~envrules.errors.UnknownCodeError` for a code the pack does
         not know.
+
+        ``record``: ``True`` gives the result its decision record
+        (:mod:`envrules.decision`); a path or a :class:`~envrules.decision.DecisionLog`
+        also appends the record, input included, to that decision log. A
+        prebuilt :class:`History` cannot be recorded (it keeps only its index):
+        pass the past documents themselves.
         """
+        if record is not None and record is not False:
+            return self._recorded(proposal, history, as_of, record)
         doc = as_document(proposal)
         if doc.kind == "penalty":
             for i, code in enumerate(doc.circumstances):
@@ -166,6 +179,35 @@ class Evaluator:
             lang=self.lang,
             packs=self._applied,
         )
+
+    def _recorded(
+        self,
+        proposal: Inspection | Penalty | Mapping[str, Any],
+        history: History | Iterable[Inspection | Penalty | Mapping[str, Any]],
+        as_of: date | datetime | str | None,
+        record: bool | str | os.PathLike[str] | DecisionLog,
+    ) -> Result:
+        from .decision import DecisionLog, input_document, make_decision
+
+        if isinstance(history, History):
+            raise InvalidInputError(
+                "history",
+                "the past documents themselves to record a decision (a prebuilt History keeps only "
+                "its index)",
+            )
+        entries = list(history)
+        day = resolve_as_of(as_of)
+        result = self.evaluate(proposal, History(entries), as_of=day)
+        doc = input_document(proposal, entries, day)
+        result = replace(result, decision=make_decision(self.pack, result, doc, day))
+        if isinstance(record, bool):
+            return result
+        if isinstance(record, DecisionLog):
+            record.write(result, doc)
+        else:
+            with DecisionLog(record) as log:
+                log.write(result, doc)
+        return result
 
 
 _EVALUATORS: dict[tuple[object, str], Evaluator] = {}
@@ -220,6 +262,7 @@ def evaluate(
     calendar: WorkingCalendar | None = None,
     place: Place | str | Path | None = None,
     registry: Registry | str | Path | None = None,
+    record: bool | str | os.PathLike[str] | DecisionLog | None = None,
 ) -> Result:
     """Judge one proposed inspection or penalty (CONTRACT.md's entry point).
 
@@ -232,11 +275,15 @@ def evaluate(
     id, a place file or a :class:`~envrules.place.Place`: all its packs in
     force on the date of the act apply (docs/places.md). ``lang`` is ``"zh"``
     (default) or ``"en"``. ``registry`` is a :class:`~envrules.registry.Registry`
-    or a registry file (TOML or JSON) of the lists governments publish.
+    or a registry file (TOML or JSON) of the lists governments publish. ``record``: see
+    :meth:`Evaluator.evaluate` (``True`` for a result carrying its decision
+    record, a path to also append it to that decision log).
     """
     if registry is not None:
         reg = registry if isinstance(registry, Registry) else load_registry(registry)
-        return Evaluator(law(pack, place), calendar, lang, reg).evaluate(proposal, history, as_of=as_of)
+        return Evaluator(law(pack, place), calendar, lang, reg).evaluate(
+            proposal, history, as_of=as_of, record=record
+        )
     key = _key(pack, place) if calendar is None else None
     if key is not None:
         ev = _EVALUATORS.get((key, lang))
@@ -245,4 +292,4 @@ def evaluate(
             _EVALUATORS[(key, lang)] = ev
     else:
         ev = Evaluator(law(pack, place), calendar, lang)
-    return ev.evaluate(proposal, history, as_of=as_of)
+    return ev.evaluate(proposal, history, as_of=as_of, record=record)
