@@ -10,7 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from pydantic import TypeAdapter
+from pydantic import ConfigDict, TypeAdapter
 
 from .calendar import WorkingCalendar
 from .errors import InvalidInputError, UnknownCodeError
@@ -23,7 +23,7 @@ from .rules.base import Context, Lang
 
 __all__ = ["Evaluator", "evaluate", "law", "resolve_as_of", "today"]
 
-_MOMENT: TypeAdapter[date | datetime] = TypeAdapter(Moment)
+_MOMENT: TypeAdapter[date | datetime] = TypeAdapter(Moment, config=ConfigDict(defer_build=True))
 
 MONEY_CONTEXT = decimal.Context(
     prec=40,

@@ -15,13 +15,14 @@ from datetime import date
 from sys import intern
 from typing import Any, NamedTuple
 
-from pydantic import TypeAdapter
+from pydantic import ConfigDict, TypeAdapter
 
 from .models import Document, Inspection, Level, Penalty
 
 __all__ = ["History", "PastInspection", "PastPenalty", "as_document"]
 
-_DOCUMENT: TypeAdapter[Inspection | Penalty] = TypeAdapter(Document)
+# Built on first use (defer_build): a command that validates no history entry never pays for it.
+_DOCUMENT: TypeAdapter[Inspection | Penalty] = TypeAdapter(Document, config=ConfigDict(defer_build=True))
 
 
 def as_document(entry: Inspection | Penalty | Mapping[str, Any]) -> Inspection | Penalty:

@@ -244,7 +244,9 @@ StatuteCode = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[a-z0
 """A statute by code (``tax-collection``): lowercase letters, digits and hyphens."""
 Identifier = Annotated[str, Field(min_length=1, max_length=200, pattern=r"\S")]
 
-_FROZEN = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, ignored_types=(_cached,))
+_FROZEN = ConfigDict(
+    extra="forbid", frozen=True, str_strip_whitespace=True, ignored_types=(_cached,), defer_build=True
+)
 
 
 class _Document(BaseModel):

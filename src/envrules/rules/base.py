@@ -26,7 +26,7 @@ Text = Mapping[str, Mapping[str, str]]
 class Params(BaseModel):
     """Base of each rule's parameters as read from a pack: frozen, unknown keys rejected."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
 
 
 P = TypeVar("P", bound=Params)
