@@ -12,6 +12,7 @@ docs/packs.md describes the format.
 from __future__ import annotations
 
 import functools
+import hashlib
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ._toml import load_toml, read_toml
+from ._toml import load_toml, read_raw
 from .calendar import Notice, WorkingCalendar, default_calendar
 from .errors import PackError, PackNotInForceError, UnknownPackError, quote
 from .models import Level
@@ -90,6 +91,8 @@ class Pack:
     notices: tuple[Notice, ...] = ()
     level: Level | None = None
     source: str = field(default="", compare=False)
+    sha256: str | None = field(default=None, compare=False)
+    """SHA-256 (hex) of the bytes of the pack file it was loaded from; None for a pack built in Python."""
     _by_kind: Mapping[str, tuple[Rule, ...]] = field(  # type: ignore[type-arg]
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -151,8 +154,11 @@ def _first_error(file: str, table: str, exc: ValidationError) -> PackError:
     return PackError(file, table, key, problem)
 
 
-def parse_pack(data: Mapping[str, Any], source: str) -> Pack:
-    """Build a pack from the parsed TOML of ``source`` (used in error messages)."""
+def parse_pack(data: Mapping[str, Any], source: str, sha256: str | None = None) -> Pack:
+    """Build a pack from the parsed TOML of ``source`` (used in error messages).
+
+    ``sha256`` is the digest of the file's bytes, which decision records cite.
+    """
     unknown = sorted(set(data) - {"pack", "rules"})
     if unknown:
         raise PackError(source, "", unknown[0], "unknown table (expected [pack] and [rules.*])")
@@ -224,12 +230,15 @@ def parse_pack(data: Mapping[str, Any], source: str) -> Pack:
         level=meta.level,
         rules=tuple(rules),
         source=source,
+        sha256=sha256,
     )
 
 
 def load_pack(path: str | Path) -> Pack:
     """Read and check a pack file; :class:`PackError` names what is wrong and where."""
-    return parse_pack(read_toml(path), str(path))
+    source = str(path)
+    raw = read_raw(path)
+    return parse_pack(load_toml(raw, source), source, hashlib.sha256(raw).hexdigest())
 
 
 _PACKS = resources.files(__package__).joinpath("packs")
@@ -262,5 +271,6 @@ def get_pack(pack: Pack | str | Path | None = None) -> Pack:
         if name not in _CACHE:
             entry = _PACKS.joinpath(f"{name}.toml")
             source = f"envrules/packs/{name}.toml"
-            _CACHE[name] = parse_pack(load_toml(entry.read_bytes(), source), source)
+            raw = entry.read_bytes()
+            _CACHE[name] = parse_pack(load_toml(raw, source), source, hashlib.sha256(raw).hexdigest())
         return _CACHE[name]
