@@ -16,6 +16,7 @@ from .inspection_subjects import CertifiedInspectors, CodeScanned, InspectingBod
 from .limitation import PenaltyLimitation
 from .minor_corrected import NoPenaltyMinorCorrected
 from .one_matter import OneMatterPerYear
+from .procedure import CollectiveDecision, DecisionPeriod, HearingNoticePeriod, StatementAndDefence
 from .quiet_day import QuietDay
 from .statutory_range import FineStatutoryRange
 
@@ -24,10 +25,13 @@ __all__ = [
     "AnnualCap",
     "CertifiedInspectors",
     "CodeScanned",
+    "CollectiveDecision",
     "Context",
+    "DecisionPeriod",
     "FineLowerBound",
     "FineStatutoryRange",
     "FirstOffenceExemption",
+    "HearingNoticePeriod",
     "HearingRequestPeriod",
     "InspectingBody",
     "InspectionFiling",
@@ -41,6 +45,7 @@ __all__ = [
     "QuietDay",
     "Rule",
     "SpecialInspectionPlan",
+    "StatementAndDefence",
 ]
 
 RULES: dict[str, type[Rule]] = {  # type: ignore[type-arg]
@@ -56,7 +61,11 @@ RULES: dict[str, type[Rule]] = {  # type: ignore[type-arg]
         FineStatutoryRange,
         NoPenaltyMinorCorrected,
         PenaltyLimitation,
+        CollectiveDecision,
+        DecisionPeriod,
+        StatementAndDefence,
         HearingRequestPeriod,
+        HearingNoticePeriod,
         # the 2025 inspection law (national-2025-inspection, hunan-2025-inspection, changde-2025)
         InspectingBody,
         CertifiedInspectors,
