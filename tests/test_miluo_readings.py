@@ -120,7 +120,7 @@ def test_another_violation_or_another_enterprise_does_not_count() -> None:
 def test_a_penalty_that_states_it_is_not_a_first_offence_is_outside_the_exemption() -> None:
     result = first_offence([], first_offence=False)
     assert result.compliant
-    (note,) = result.notes
+    (note,) = [n for n in result.notes if n.rule == "first-offence-exemption"]
     assert "不是初次违法（first_offence）" in note.message
 
 
@@ -135,7 +135,7 @@ def test_the_pack_sets_the_period() -> None:
 def test_range_with_no_lower_bound_and_no_band_notes_there_is_no_minimum() -> None:
     result = envrules.evaluate(penalty(fine="5000", statutory_range=[None, "10000"]))
     assert result.compliant
-    (note,) = result.notes
+    (note,) = [n for n in result.notes if n.rule == "fine-lower-bound"]
     assert note.message == "法定幅度为10000元以下，无法定下限，且未给出裁量基准档次：词解7没有可遵守的下限"
 
 

@@ -6,6 +6,7 @@ come from a rule pack (``envrules/packs/*.toml``).
 
 from __future__ import annotations
 
+from .attested import AttestedUntil
 from .base import Context, Params, Rule
 from .fine_lower_bound import FineLowerBound
 from .first_offence import FirstOffenceExemption
@@ -23,6 +24,7 @@ from .statutory_range import FineStatutoryRange
 __all__ = [
     "RULES",
     "AnnualCap",
+    "AttestedUntil",
     "CertifiedInspectors",
     "CodeScanned",
     "CollectiveDecision",
@@ -75,6 +77,8 @@ RULES: dict[str, type[Rule]] = {  # type: ignore[type-arg]
         AnnualCap,
         CodeScanned,
         MergeOrJoint,
+        # the pack's own currency, last: a note after every other finding
+        AttestedUntil,
     )
 }
 """Rule classes by id, in the order their findings are reported."""
