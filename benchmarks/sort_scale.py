@@ -3,7 +3,9 @@
     python benchmarks/sort_scale.py [--sizes 100000 1000000] [--rounds 3] [--big-rounds 1]
 
 The sorted logs are audit_scale.py's (``benchmarks/data/log-N-sS.jsonl``); the
-shuffled copy holds the same lines in a seeded random order
+shuffled copy holds the same lines in a seeded random order, but for records
+of one date, which keep their order (as ``--sort`` does; otherwise the two
+audits would judge same-day records in different orders and could differ)
 (``log-N-sS-shuffled.jsonl``, cached beside it). Each round runs, in-process
 and in alternating order, ``envrules audit SORTED --format text`` and
 ``envrules audit SHUFFLED --sort --format text``; both must count the same
@@ -17,6 +19,7 @@ resident set per record (``VmHWM``), the sort's index included.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import statistics
 import subprocess
@@ -31,12 +34,25 @@ def shuffled_path(n: int, seed: int) -> Path:
     path = log_path(n, seed)
     out = path.with_name(f"log-{n}-s{seed}-shuffled.jsonl")
     if not out.exists():
+        from envrules.audit import act_ordinal
+
         with open(path, encoding="utf-8") as f:
             lines = f.readlines()
-        random.Random(seed).shuffle(lines)
+        days = [act_ordinal(json.loads(line)) for line in lines]
+        order = list(range(len(lines)))
+        random.Random(seed).shuffle(order)
+        # Records of one date keep their order in the log (the order --sort keeps), so that
+        # both audits judge exactly the same sequence: shuffle, then put each date's records
+        # back, in their original order, into the places that date drew.
+        places: dict[int, list[int]] = {}
+        for place, original in enumerate(order):
+            places.setdefault(days[original], []).append(place)
+        for places_of_day in places.values():
+            for place, original in zip(places_of_day, sorted(order[p] for p in places_of_day), strict=True):
+                order[place] = original
         tmp = out.with_suffix(".tmp")
         with open(tmp, "w", encoding="utf-8") as f:
-            f.writelines(lines)
+            f.writelines(lines[i] for i in order)
         tmp.replace(out)
     return out
 

@@ -64,6 +64,14 @@ def _order(item: PastInspection | PastPenalty) -> tuple[int, str]:
     return item[0], item.id
 
 
+_DAYS: dict[int, int] = {}
+
+
+def _day(ordinal: int) -> int:
+    """One shared ``int`` per day (at most 54,787: the dates 1950-2099 a model accepts)."""
+    return _DAYS.setdefault(ordinal, ordinal)
+
+
 def _remove(table: dict[tuple[str, str], list[Any]], entry: tuple[Any, ...]) -> None:
     """Take an indexed entry, ``(item, *keys)``, out of the lists of its keys (found by bisection)."""
     item = entry[0]
@@ -122,7 +130,7 @@ class History:
             if earlier is not None:
                 _remove(self._penalties, earlier)
             key = (enterprise, intern(doc.violation))
-            fine = PastPenalty(doc.act_date.toordinal(), doc.id)
+            fine = PastPenalty(_day(doc.act_date.toordinal()), doc.id)
             insort(self._penalties.setdefault(key, []), fine, key=_order)
             self._penalty_ids[fine.id] = (fine, key)
             return
@@ -131,8 +139,8 @@ class History:
             _remove(self._inspections, earlier)
         if doc.status == "cancelled":
             return
-        first = doc.first_day.toordinal()
-        last = doc.last_day.toordinal()
+        first = _day(doc.first_day.toordinal())
+        last = _day(doc.last_day.toordinal())
         self._max_span = max(self._max_span, last - first)
         item = PastInspection(first, last, doc.id, intern(doc.agency.id), doc.agency.level, doc.deployed_by)
         keys = [(enterprise, intern(matter.code)) for matter in doc.matters]
