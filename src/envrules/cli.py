@@ -32,6 +32,7 @@ from .models import CaseFile
 from .notices import load_notice
 from .pack import Pack, bundled_pack_ids, get_pack
 from .place import LEVEL_NAMES, Place, Stack, UnknownPlaceError, bundled_place_ids, get_place
+from .registry import Registry, load_registry
 from .result import Finding, Result
 
 __all__ = ["main", "places_document", "rules_document"]
@@ -290,6 +291,12 @@ def _law_options(parser: argparse.ArgumentParser) -> None:
         help="judge under all the packs of a place (e.g. miluo; see `envrules places`) in force "
         "on the date of the act; not with --pack",
     )
+    parser.add_argument(
+        "--registry",
+        metavar="FILE",
+        help="a registry (TOML or JSON) of the inspecting bodies, published matters and annual caps, "
+        "for the 2025 inspection rules that need them (docs/places.md)",
+    )
 
 
 def _calendar_option(parser: argparse.ArgumentParser) -> None:
@@ -325,6 +332,15 @@ def _law(args: argparse.Namespace) -> Pack | Stack:
         raise InputFileError("--place", str(exc)) from None
     except InvalidInputError as exc:
         raise InputFileError("--pack", f"expected {exc.expected}") from None
+
+
+def _registry(path: str | None) -> Registry | None:
+    if path is None:
+        return None
+    try:
+        return load_registry(path)
+    except PackError as exc:
+        raise _pack_error(exc) from None
 
 
 def _title(law: Pack | Stack, lang: str) -> str:
@@ -392,7 +408,9 @@ def _check(args: argparse.Namespace, out: Output) -> int:
     except InvalidInputError as exc:
         raise InputFileError("--as-of", f"expected {exc.expected} (got {args.as_of!r})") from None
     pack = _law(args)
-    evaluator = Evaluator(pack=pack, calendar=_calendar(args.calendar, pack), lang=args.lang)
+    evaluator = Evaluator(
+        pack=pack, calendar=_calendar(args.calendar, pack), lang=args.lang, registry=_registry(args.registry)
+    )
     try:
         if args.record:
             result = _recorded(evaluator, case, data, as_of, args.record)
@@ -580,7 +598,9 @@ def _audit(args: argparse.Namespace) -> int:
     except InvalidInputError as exc:
         raise InputFileError("--as-of", f"expected {exc.expected} (got {args.as_of!r})") from None
     pack = _law(args)
-    evaluator = Evaluator(pack=pack, calendar=_calendar(args.calendar, pack), lang=args.lang)
+    evaluator = Evaluator(
+        pack=pack, calendar=_calendar(args.calendar, pack), lang=args.lang, registry=_registry(args.registry)
+    )
     run = AuditRun((), evaluator, as_of)
     # Opens the log now: a missing file is exit 2 before any output.
     records = read_log(args.log, sort=args.sort)
@@ -648,6 +668,8 @@ def _refuse_overwriting_inputs(args: argparse.Namespace) -> None:
     inputs += [("the --pack file", p, p) for p in args.pack or ()]
     if args.place is not None:
         inputs.append(("the --place file", args.place, args.place))
+    if args.registry is not None:
+        inputs.append(("the --registry file", args.registry, args.registry))
     inputs += [("the --calendar file", c, c) for c in args.calendar]
     outputs = [(option, path) for option, path in (("--out", args.out), ("--summary", args.summary)) if path]
     refuse_overwriting_inputs(outputs, inputs)

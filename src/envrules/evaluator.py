@@ -19,6 +19,7 @@ from .history import History, as_document
 from .models import CST, FIRST_DATE, LAST_DATE, Inspection, Moment, Penalty, local_date
 from .pack import Pack, bundled_pack_ids, get_pack
 from .place import Place, Stack, bundled_place_ids, get_place
+from .registry import Registry, load_registry
 from .result import PackStatus, Result
 from .rules.base import Context, Lang
 
@@ -86,11 +87,14 @@ class Evaluator:
     :class:`~envrules.place.Stack` (a place's packs, or a list of packs:
     ``Place.stack()``, ``Stack.of([...])``). Without a ``calendar``, the
     pack's own (the shared default plus any notices the packs add).
+    ``registry`` holds the lists governments publish (inspecting bodies,
+    matters, caps) for the rules that need them (:mod:`envrules.registry`).
     """
 
     pack: Pack | Stack = field(default_factory=get_pack)
     calendar: WorkingCalendar | None = None
     lang: Lang = "zh"
+    registry: Registry | None = None
     _applied: tuple[PackStatus, ...] = field(default=(), init=False, repr=False, compare=False)
     _circumstances: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
 
@@ -148,12 +152,21 @@ class Evaluator:
         pack = self.pack
         assert self.calendar is not None
         if not isinstance(pack, Pack):
-            return pack.judge(doc, _history(history), resolve_as_of(as_of), self.calendar, self.lang)
+            return pack.judge(
+                doc, _history(history), resolve_as_of(as_of), self.calendar, self.lang, self.registry
+            )
         pack.require_in_force(doc.act_date)
         rules = pack.rules_for(doc.kind)
         if not rules:
             raise InvalidInputError("kind", f"a document that pack {pack.id!r} has rules for", doc.kind)
-        ctx = Context(_history(history), resolve_as_of(as_of), self.calendar, self.lang, pack=pack.ref)
+        ctx = Context(
+            _history(history),
+            resolve_as_of(as_of),
+            self.calendar,
+            self.lang,
+            pack=pack.ref,
+            registry=self.registry,
+        )
         for rule in rules:
             rule.check(doc, ctx)
         return Result(
@@ -248,6 +261,7 @@ def evaluate(
     lang: Lang = "zh",
     calendar: WorkingCalendar | None = None,
     place: Place | str | Path | None = None,
+    registry: Registry | str | Path | None = None,
     record: bool | str | os.PathLike[str] | DecisionLog | None = None,
 ) -> Result:
     """Judge one proposed inspection or penalty (CONTRACT.md's entry point).
@@ -260,10 +274,16 @@ def evaluate(
     them judged together; ``place`` (instead of ``pack``) is a bundled place
     id, a place file or a :class:`~envrules.place.Place`: all its packs in
     force on the date of the act apply (docs/places.md). ``lang`` is ``"zh"``
-    (default) or ``"en"``. ``record``: see
+    (default) or ``"en"``. ``registry`` is a :class:`~envrules.registry.Registry`
+    or a registry file (TOML or JSON) of the lists governments publish. ``record``: see
     :meth:`Evaluator.evaluate` (``True`` for a result carrying its decision
     record, a path to also append it to that decision log).
     """
+    if registry is not None:
+        reg = registry if isinstance(registry, Registry) else load_registry(registry)
+        return Evaluator(law(pack, place), calendar, lang, reg).evaluate(
+            proposal, history, as_of=as_of, record=record
+        )
     key = _key(pack, place) if calendar is None else None
     if key is not None:
         ev = _EVALUATORS.get((key, lang))
