@@ -60,7 +60,7 @@ def _stamp(day: date, time: str = "16:00:00") -> str:
 def build_log(
     n: int, *, seed: int = 1, enterprises: int = 40, first: date = date(2024, 1, 1), days: int = 730
 ) -> list[dict[str, Any]]:
-    """A chronological log of ``n`` CONTRACT-shaped records (75% inspections) that breaks every rule.
+    """A chronological log of ``n`` records (75% inspections, shaped as docs/contract.md) breaking every rule.
 
     Few enterprises and matters, so that one matter comes back within the year;
     inspections inside the quiet window with and without exempt grounds; forms

@@ -1,6 +1,6 @@
 """The ``envrules`` command line: exit status, output formats, options and one-line input errors.
 
-CONTRACT.md: 0 compliant, 1 violations found, 2 the input could not be read or
+docs/contract.md: 0 compliant, 1 violations found, 2 the input could not be read or
 is invalid (a message naming the file, the field and what was wrong, never a
 traceback). A few tests run a real process (``python -m envrules.cli``); the
 many bad-input cases call :func:`envrules.cli.main` in-process, which is the

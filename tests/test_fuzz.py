@@ -1,6 +1,6 @@
 """Fuzzing the front door: the JSON loader and ``envrules check`` against hostile input.
 
-CONTRACT.md: exit 2 with a message that names the file (and the field) for input
+docs/contract.md: exit 2 with a message that names the file (and the field) for input
 that cannot be read or is invalid, never a traceback; 0 or 1 with the correct
 result for valid input. Here every input goes through ``envrules.cli.main``
 in-process (and, for the loader, ``envrules.io.parse_json`` / ``load_json`` /

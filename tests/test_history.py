@@ -1,6 +1,6 @@
 """The history index: past inspections by (enterprise, matter), past penalties by (enterprise, violation).
 
-RULES.md §2: "History that is not about the same enterprise, the same matter, or
+docs/rules.md (one-matter-per-year): "History that is not about the same enterprise, the same matter, or
 the same year never counts. Cancelled inspections do not count."
 """
 

@@ -1,4 +1,4 @@
-"""The input documents of CONTRACT.md: strict, exact money, dates in China Standard Time."""
+"""The input documents of docs/contract.md: strict, exact money, dates in China Standard Time."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ def test_the_builders_make_valid_documents() -> None:
     assert Penalty.model_validate(penalty()).fine == Decimal("5000")
 
 
-# Unknown fields and unknown words are errors, not ignored (CONTRACT.md).
+# Unknown fields and unknown words are errors, not ignored (docs/contract.md).
 
 
 def test_unknown_field_of_an_inspection_is_an_error_naming_it() -> None:
@@ -287,7 +287,7 @@ def test_digits_of_a_basic_format_date_are_never_a_date_in_1970() -> None:
     try:
         doc = start_of("20251020")
     except pydantic.ValidationError:
-        return  # rejecting the basic format is a fair reading of CONTRACT.md
+        return  # rejecting the basic format is a fair reading of docs/contract.md
     assert doc.first_day == date(2025, 10, 20)
 
 

@@ -1,6 +1,6 @@
 """Packs a user writes without touching envrules: tests/packs/yibin-2016.toml and edited copies.
 
-宜宾 2016 (shared/sources/regulations.md §4.6): 每周一至周四为企业“安静生产日”; exceptions
+宜宾 2016 (a 央广网 report of 2016-03-14, named in the pack file): 每周一至周四为企业“安静生产日”; exceptions
 上级部署的专项检查、临时检查、立案调查以及因特殊情况需要开展暗访检查. The issue asks that a
 weekday-pattern window be expressible in a user pack and evaluate through ``--pack PATH``.
 """

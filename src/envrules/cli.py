@@ -1,6 +1,6 @@
 """The ``envrules`` command line.
 
-Exit status (CONTRACT.md): 0 compliant, 1 violations found, 2 the input could
+Exit status (docs/contract.md): 0 compliant, 1 violations found, 2 the input could
 not be read or is invalid (one line on stderr naming the file, the field and
 what was expected; never a traceback). 3 is an internal error of envrules
 itself, which should never happen and is worth a bug report.

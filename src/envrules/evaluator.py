@@ -117,7 +117,7 @@ def evaluate(
     lang: Lang = "zh",
     calendar: WorkingCalendar | None = None,
 ) -> Result:
-    """Judge one proposed inspection or penalty (CONTRACT.md's entry point).
+    """Judge one proposed inspection or penalty (the entry point of docs/contract.md).
 
     ``proposal`` and each history entry may be models or JSON-shaped mappings.
     ``history`` may be a prebuilt :class:`~envrules.history.History` (build it

@@ -66,7 +66,7 @@ class History:
     """Past inspections and penalties, indexed by (enterprise, matter) and (enterprise, violation).
 
     Build it once and pass it to many evaluations. Cancelled inspections are
-    not indexed (RULES.md §2: they do not count). Reading is safe from many
+    not indexed (docs/rules.md, ``one-matter-per-year``: they do not count). Reading is safe from many
     threads; :meth:`add` is for one writer (the audit) and must not run
     concurrently with readers.
     """

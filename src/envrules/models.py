@@ -1,4 +1,4 @@
-"""The input documents of CONTRACT.md as frozen pydantic models.
+"""The input documents of docs/contract.md as frozen pydantic models.
 
 Readings fixed here (docs/api.md repeats them):
 
@@ -56,7 +56,7 @@ __all__ = [
 _T = TypeVar("_T")
 
 CST = timezone(timedelta(hours=8), "CST")
-"""China Standard Time: UTC+08:00, no daylight saving (RULES.md, *local date*)."""
+"""China Standard Time: UTC+08:00, no daylight saving (docs/contract.md, *Dates*)."""
 
 Level: TypeAlias = Literal["national", "provincial", "prefecture", "county", "township"]
 LEVELS: tuple[Level, ...] = ("national", "provincial", "prefecture", "county", "township")

@@ -4,7 +4,7 @@ Two halves, documented in docs/testing.md:
 
 * **Strategies** (hypothesis): :func:`inspections`, :func:`penalties`,
   :func:`histories` and :func:`case_files` generate plain JSON-shaped dicts in
-  the shapes of CONTRACT.md, the same dicts a script's ``json.load`` returns,
+  the shapes of docs/contract.md, the same dicts a script's ``json.load`` returns,
   valid by construction (``end`` never before ``start``, ``min <= max``, money
   with at most two decimals, only known levels, grounds and circumstance
   codes), so that :func:`envrules.evaluate` judges them and never raises.
@@ -69,7 +69,7 @@ __all__ = [
 T = TypeVar("T")
 
 CONTRACT_GROUNDS: tuple[str, ...] = GROUNDS[: GROUNDS.index("ecological-safety") + 1]
-"""The grounds of RULES.md's vocabulary (the Miluo pack's words); the default pool.
+"""The grounds of the Miluo vocabulary (docs/contract.md), the Miluo pack's words; the default pool.
 
 The models' vocabulary lists them first; the grounds after them were added for later packs.
 """
@@ -523,11 +523,11 @@ def inspections(
     participants: bool = True,
     id: str = "INSP-0001",
 ) -> SearchStrategy[dict[str, Any]]:
-    """Valid proposed inspections as CONTRACT-shaped dicts.
+    """Valid proposed inspections in the shapes of docs/contract.md, as dicts.
 
     ``enterprise``: an id or a pool of ids. ``dates``: the range of the first
     local day; the visit lasts 1 to ``max_days`` days. ``grounds``: the pool
-    from which 1 to 3 grounds are drawn (default: RULES.md's ten). ``levels``:
+    from which 1 to 3 grounds are drawn (default: the Miluo vocabulary's ten). ``levels``:
     the agency levels. ``matters``: the pool of matter codes (1 to
     ``max_matters`` each; some periodic by law). ``deployed_by``: the levels a
     uniform deployment may come from (``[None]`` for never). ``statuses``: the
@@ -567,7 +567,7 @@ def penalties(
     timestamps: bool = True,
     id: str = "PEN-0001",
 ) -> SearchStrategy[dict[str, Any]]:
-    """Valid proposed penalties as CONTRACT-shaped dicts.
+    """Valid proposed penalties in the shapes of docs/contract.md, as dicts.
 
     ``dates``: the range of the decision's local date. ``circumstances``: the
     pool of special-circumstance codes that may be cited (default: the
@@ -659,7 +659,7 @@ def case_files(
     max_history: int = 8,
     as_of: tuple[int, int] | None = (-5, 60),
 ) -> SearchStrategy[dict[str, Any]]:
-    """Case files ``{"proposal", "history", "as_of"}`` (CONTRACT.md).
+    """Case files ``{"proposal", "history", "as_of"}`` (docs/contract.md).
 
     By default the proposal is an inspection or a penalty (``kinds``) and the
     history is drawn from the same small pools of enterprises, matters and
