@@ -30,8 +30,9 @@ def outputs(example: Path) -> str:
     parts = []
     for lang, fmt in RUNS:
         out, err = io.StringIO(), io.StringIO()
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            rc = main(["check", str(example), "--lang", lang, "--format", fmt])
+        # From the project's root with a relative path: the messages name the file as a user types it.
+        with contextlib.chdir(ROOT), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            rc = main(["check", f"examples/{example.name}", "--lang", lang, "--format", fmt])
         parts.append(f"=== envrules check {example.name} --lang {lang} --format {fmt}: exit {rc}\n")
         parts.append(out.getvalue())
         if err.getvalue():
