@@ -36,7 +36,8 @@ def outputs(example: Path) -> str:
         parts.append(f"=== envrules check {example.name} --lang {lang} --format {fmt}: exit {rc}\n")
         parts.append(out.getvalue())
         if err.getvalue():
-            parts.append(f"--- stderr\n{err.getvalue()}")
+            # Messages name the example by the path given; recorded relative to the clone, wherever it is.
+            parts.append(f"--- stderr\n{err.getvalue().replace(str(ROOT) + '/', '')}")
     return "".join(parts)
 
 

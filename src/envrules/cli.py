@@ -17,12 +17,12 @@ import sys
 import time
 from collections.abc import Sequence
 from itertools import chain
-from pathlib import Path
 from typing import Any, TextIO
 
 from pydantic import ValidationError
 
 from . import __version__
+from ._output import STDOUT, Output, refuse_overwriting_inputs
 from .audit import Audited, AuditRun, AuditSummary
 from .calendar import WorkingCalendar
 from .errors import EnvRulesError, InvalidInputError, PackError, PackNotInForceError, UnknownPackError
@@ -194,7 +194,7 @@ def _pack_error(exc: PackError | UnknownPackError) -> InputFileError:
     return InputFileError(exc.file, f"[{where}] {exc.problem}" if where else exc.problem)
 
 
-def _check(args: argparse.Namespace, out: TextIO) -> int:
+def _check(args: argparse.Namespace, out: Output) -> int:
     path: str = display_name(args.file)
     case, history = _case(path, load_json(path, read_text(args.file)))
     try:
@@ -216,23 +216,19 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_COMPLIANT if result.compliant else EXIT_VIOLATIONS
 
 
-def _write(out: TextIO, text: str) -> None:
+def _write(out: Output, text: str) -> None:
     """Write, and when the reader has gone away keep the verdict: the exit status still tells it."""
-    try:
-        out.write(text)
-        out.flush()
-    except BrokenPipeError:
-        _silence(out)
+    out.write(text)
+    out.flush()
 
 
-def _silence(out: TextIO) -> None:
-    """Point ``out`` at the null device: its reader has gone away, and exit must not fail on it."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    with contextlib.suppress(OSError, ValueError):
-        os.dup2(devnull, out.fileno())
+def _say(text: str) -> None:
+    """One line on standard error; a standard error that cannot be written loses it, nothing more."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        print(text, file=sys.stderr, flush=True)
 
 
-def _packs(args: argparse.Namespace, out: TextIO) -> int:
+def _packs(args: argparse.Namespace, out: Output) -> int:
     rows = []
     for pack_id in bundled_pack_ids():
         pack = get_pack(pack_id)
@@ -247,7 +243,7 @@ def _packs(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_COMPLIANT
 
 
-def _rules(args: argparse.Namespace, out: TextIO) -> int:
+def _rules(args: argparse.Namespace, out: Output) -> int:
     pack = _pack(args.pack)
     if args.format == "json":
         doc = {
@@ -307,6 +303,7 @@ _CSV_HEADER = (
 
 def _audit(args: argparse.Namespace) -> int:
     log = display_name(args.log)
+    _refuse_overwriting_inputs(args)
     try:
         as_of = resolve_as_of(args.as_of)
     except InvalidInputError as exc:
@@ -315,24 +312,18 @@ def _audit(args: argparse.Namespace) -> int:
     evaluator = Evaluator(pack=pack, calendar=_calendar(args.calendar, pack), lang=args.lang)
     run = AuditRun((), evaluator, as_of)
     records = read_log(args.log)  # opens the log now: a missing file is exit 2 before any output
-    first = next(records, None)  # and reads it: an unreadable JSON array too, before --out is emptied
-    try:
-        out: TextIO = open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout  # noqa: SIM115
-    except OSError as exc:
-        records.close()  # closes the log
-        raise InputFileError(args.out, f"cannot write the output ({exc.strerror})") from None
+    first = next(records, None)  # and reads it: an unreadable JSON array too, before any output
     progress = _Progress(sys.stderr)
     failed = False
-    reader_gone = False
-
-    def gone() -> None:
-        # The reader of the output went away (`envrules audit LOG --format json | head`): stop
-        # writing, keep judging, so that the exit status still tells the verdict.
-        nonlocal reader_gone
-        reader_gone = True
-        _silence(out)
-
-    try:
+    with contextlib.ExitStack() as stack:
+        stack.callback(records.close)  # closes the log
+        # Both outputs are opened (as temporary files beside their targets) before the run, and
+        # replace their targets only after it: an interrupted run leaves the earlier files as they were.
+        out = stack.enter_context(Output(args.out))
+        summary_out = stack.enter_context(Output(args.summary)) if args.summary else None
+        if out.closed_stdout:
+            _say(_CLOSED_STDOUT)
+        stack.callback(progress.done)
         writer = csv.writer(out) if args.format == "csv" else None
         if writer is not None:
             writer.writerow(_CSV_HEADER)
@@ -350,46 +341,42 @@ def _audit(args: argparse.Namespace) -> int:
             if error is not None:
                 failed = True
                 run.summary.skipped += 1
-                print(f"envrules: {error}", file=sys.stderr)
+                _say(f"envrules: {error}")
                 if args.on_error == "stop":
                     break
                 continue
-            if not reader_gone:
-                try:
-                    if args.format == "json":
-                        out.write(item.result.to_json() + "\n")
-                    elif writer is not None:
-                        writer.writerow(_csv_row(record.line, item))
-                except BrokenPipeError:
-                    gone()
+            if args.format == "json":
+                out.write(item.result.to_json() + "\n")
+            elif writer is not None:
+                writer.writerow(_csv_row(record.line, item))
             progress.tick(run.summary.records)
         progress.done()
-        table = render_summary(run.summary, args.lang)
+        summary = run.summary
+        table = render_summary(summary, args.lang)
         if args.format == "text":
-            _write(out, table)
+            out.write(table)
         else:
-            sys.stderr.write(table)
-    finally:
-        progress.done()
-        try:
-            out.flush()
-        except BrokenPipeError:
-            gone()
-            with contextlib.suppress(OSError):
-                out.flush()  # what was left in the buffer goes to the null device
-        if out is not sys.stdout:
-            out.close()
-    summary = run.summary
-    if args.summary:
-        try:
-            Path(args.summary).write_text(
-                json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-            )
-        except OSError as exc:
-            raise InputFileError(args.summary, f"cannot write the summary ({exc.strerror})") from None
+            _say(table.rstrip("\n"))
+        if summary_out is not None:
+            summary_out.write(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n")
+            summary_out.commit()
+        out.commit()
     if failed:
         return EXIT_INVALID
     return EXIT_COMPLIANT if summary.violating == 0 else EXIT_VIOLATIONS
+
+
+_CLOSED_STDOUT = f"envrules: {STDOUT}: closed, nothing written (the exit status tells the verdict)"
+
+
+def _refuse_overwriting_inputs(args: argparse.Namespace) -> None:
+    """``--out`` and ``--summary`` may name neither an input (by any path or link) nor each other."""
+    inputs = [("the log", args.log, display_name(args.log))]
+    if args.pack is not None:
+        inputs.append(("the --pack file", args.pack, args.pack))
+    inputs += [("the --calendar file", c, c) for c in args.calendar]
+    outputs = [(option, path) for option, path in (("--out", args.out), ("--summary", args.summary)) if path]
+    refuse_overwriting_inputs(outputs, inputs)
 
 
 def _record_error(log: str, record: Record, exc: ValidationError | InvalidInputError) -> InputFileError:
@@ -579,23 +566,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     reconfigure = getattr(sys.stdout, "reconfigure", None)
     if reconfigure is not None:
         reconfigure(errors="backslashreplace")
+    if sys.stderr is None:  # started with standard error closed (`2>&-`): messages are lost, not fatal
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     try:
-        if args.command == "check":
-            return _check(args, sys.stdout)
         if args.command == "audit":
             return _audit(args)
-        if args.command == "packs":
-            return _packs(args, sys.stdout)
-        if args.command == "rules":
-            return _rules(args, sys.stdout)
-        raise AssertionError(f"unhandled command {args.command}")  # pragma: no cover
+        with Output(None) as out:
+            if out.closed_stdout:  # started with `>&-`: the verdict is in the exit status only
+                _say(_CLOSED_STDOUT)
+            if args.command == "check":
+                status = _check(args, out)
+            elif args.command == "packs":
+                status = _packs(args, out)
+            elif args.command == "rules":
+                status = _rules(args, out)
+            else:  # pragma: no cover
+                raise AssertionError(f"unhandled command {args.command}")
+            out.commit()
+            return status
     except (InputFileError, EnvRulesError) as exc:
-        print(f"envrules: {exc}", file=sys.stderr)
+        _say(f"envrules: {exc}")
         return EXIT_INVALID
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # never a traceback at a user
-        print(f"envrules: internal error, please report it: {type(exc).__name__}: {exc}", file=sys.stderr)
+        _say(f"envrules: internal error, please report it: {type(exc).__name__}: {exc}")
         return EXIT_INTERNAL
 
 
