@@ -190,7 +190,7 @@ def test_an_invalid_record_of_a_json_array_is_named_by_its_position(
     assert rc == 2
     assert (
         err.splitlines()[0]
-        == f"envrules: {array_log}: field [3].colour: unknown field (not part of the contract)"
+        == f"envrules: {array_log}: field [3].colour: unknown field 'colour' (not part of the contract)"
     )
 
 
@@ -216,7 +216,7 @@ BAD_LINES: dict[str, tuple[bytes, str]] = {
     ),
     "unknown field": (
         json.dumps(penalty(id="PEN-4", decided_on="2025-10-26", colour="red")).encode(),
-        "field colour: unknown field (not part of the contract)",
+        "field colour: unknown field 'colour' (not part of the contract)",
     ),
     "non-UTF-8": (
         '{"kind": "penalty", "id": "PEN-é"}'.encode("latin-1"),

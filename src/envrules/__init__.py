@@ -18,6 +18,7 @@ from .errors import (
     InvalidInputError,
     PackError,
     PackNotInForceError,
+    Problem,
     UnknownCodeError,
     UnknownPackError,
 )
@@ -65,6 +66,7 @@ __all__ = [
     "PackNotInForceError",
     "PackRef",
     "Penalty",
+    "Problem",
     "Rectification",
     "Result",
     "UnknownCodeError",

@@ -25,7 +25,14 @@ from . import __version__
 from ._output import STDOUT, Output, refuse_overwriting_inputs
 from .audit import Audited, AuditRun, AuditSummary
 from .calendar import WorkingCalendar
-from .errors import EnvRulesError, InvalidInputError, PackError, PackNotInForceError, UnknownPackError
+from .errors import (
+    EnvRulesError,
+    InvalidInputError,
+    PackError,
+    PackNotInForceError,
+    UnknownCodeError,
+    UnknownPackError,
+)
 from .evaluator import Evaluator, resolve_as_of
 from .history import History
 from .io import InputFileError, Record, display_name, input_error, load_json, read_log, read_text
@@ -33,6 +40,7 @@ from .models import CaseFile
 from .notices import load_notice
 from .pack import Pack, bundled_pack_ids, get_pack
 from .result import Finding, Result
+from .schema import SCHEMA_NAMES, schema_text
 
 __all__ = ["main"]
 
@@ -72,10 +80,24 @@ _LABELS: dict[str, dict[str, Any]] = {
 }
 
 
+_EXIT_STATUSES = """exit status:
+  0  compliant (for audit: every record)
+  1  violations found
+  2  the input could not be read or is invalid: one line per problem on stderr,
+     naming the file, the field, what was expected and what was given
+  3  an internal error of envrules (a bug: please report it)
+
+The documents and the result are described in docs/contract.md; their JSON
+Schema is printed by `envrules schema NAME`.
+"""
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="envrules",
         description="Check proposed enterprise inspections and penalties against the rules in force.",
+        epilog=_EXIT_STATUSES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"envrules {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -125,6 +147,17 @@ def _parser() -> argparse.ArgumentParser:
     rules.add_argument("--pack", metavar="ID|PATH", help="rule pack id or .toml file (default: miluo-2013)")
     rules.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of labels")
     rules.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+
+    schema = sub.add_parser(
+        "schema",
+        help="print the JSON Schema of an input or output document",
+        description="Print the JSON Schema (draft 2020-12) of a document, generated from the models; "
+        "the same schemas ship in the package (envrules/schemas/).",
+    )
+    schema.add_argument("name", metavar="NAME", help="one of: " + ", ".join(SCHEMA_NAMES))
+    schema.add_argument(
+        "--pack", metavar="ID|PATH", help="allow only the codes this pack lists (circumstances)"
+    )
     return parser
 
 
@@ -177,11 +210,13 @@ def _case(path: str, data: Any) -> tuple[CaseFile, History]:
         case = CaseFile.model_validate({**data, "history": []})
     except ValidationError as exc:
         raise input_error(path, exc) from None
+    except (ArithmeticError, RecursionError, TypeError, ValueError) as exc:  # pragma: no cover - JSON is tame
+        raise InputFileError(path, f"cannot be read as a case file ({type(exc).__name__})") from None
     history = History()
     for i, entry in enumerate(entries):
         try:
             history.add(entry)
-        except ValidationError as exc:
+        except InvalidInputError as exc:
             raise input_error(path, exc, prefix=f"history[{i}]") from None
     return case, history
 
@@ -226,6 +261,16 @@ def _say(text: str) -> None:
     """One line on standard error; a standard error that cannot be written loses it, nothing more."""
     with contextlib.suppress(OSError, ValueError, AttributeError):
         print(text, file=sys.stderr, flush=True)
+
+
+def _schema(args: argparse.Namespace, out: Output) -> int:
+    if args.name not in SCHEMA_NAMES:
+        raise InputFileError(
+            "schema", str(UnknownCodeError("NAME", args.name, SCHEMA_NAMES)).split(": ", 1)[1]
+        )
+    pack = _pack(args.pack) if args.pack else None
+    _write(out, schema_text(args.name, pack=pack))
+    return EXIT_COMPLIANT
 
 
 def _packs(args: argparse.Namespace, out: Output) -> int:
@@ -341,7 +386,7 @@ def _audit(args: argparse.Namespace) -> int:
             if error is not None:
                 failed = True
                 run.summary.skipped += 1
-                _say(f"envrules: {error}")
+                _print_error(error)
                 if args.on_error == "stop":
                     break
                 continue
@@ -558,6 +603,13 @@ def render_text(result: Result, pack_title: str = "") -> str:
     return "\n".join(lines) + "\n"
 
 
+def _print_error(exc: Exception) -> None:
+    """One line per problem on stderr, each beginning ``envrules:``."""
+    lines = exc.lines() if isinstance(exc, InputFileError) else str(exc).splitlines() or [type(exc).__name__]
+    for line in lines:
+        _say(f"envrules: {line}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
@@ -580,12 +632,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 status = _packs(args, out)
             elif args.command == "rules":
                 status = _rules(args, out)
+            elif args.command == "schema":
+                status = _schema(args, out)
             else:  # pragma: no cover
                 raise AssertionError(f"unhandled command {args.command}")
             out.commit()
             return status
     except (InputFileError, EnvRulesError) as exc:
-        _say(f"envrules: {exc}")
+        _print_error(exc)
         return EXIT_INVALID
     except KeyboardInterrupt:
         return 130

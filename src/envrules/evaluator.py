@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from .calendar import WorkingCalendar
-from .errors import InvalidInputError
+from .errors import InvalidInputError, UnknownCodeError
 from .history import History, as_document
 from .models import CST, Inspection, Moment, Penalty, local_date
 from .pack import Pack, bundled_pack_ids, get_pack
@@ -35,7 +35,10 @@ def resolve_as_of(value: date | datetime | str | None) -> date:
     if value is None:
         return today()
     if isinstance(value, datetime | date):
-        return local_date(value)
+        try:
+            return local_date(value)
+        except OverflowError:  # an aware moment that CST would carry past year 9999
+            raise InvalidInputError("as_of", "a date from 1950-01-01 to 2099-12-31", value) from None
     if isinstance(value, str):
         return _as_of_text(value)
     raise InvalidInputError("as_of", "an ISO 8601 date such as 2025-10-30", value)
@@ -67,7 +70,9 @@ class Evaluator:
 
     def __post_init__(self) -> None:
         if self.lang not in _LANGS:
-            raise InvalidInputError("lang", "'zh' or 'en'", self.lang)
+            raise UnknownCodeError(
+                "lang", self.lang if isinstance(self.lang, str) else repr(self.lang), _LANGS
+            )
         if self.calendar is None:
             object.__setattr__(self, "calendar", self.pack.calendar())
 
@@ -80,10 +85,11 @@ class Evaluator:
     ) -> Result:
         """Judge ``proposal`` against ``history`` under the pack in force on its date.
 
-        Raises ``pydantic.ValidationError`` for an invalid document,
-        :class:`~envrules.errors.PackNotInForceError` when the pack is not the
-        law on the date of the act, and :class:`~envrules.errors.UnknownCodeError`
-        for a code the pack does not know.
+        Raises :class:`~envrules.errors.InvalidInputError` for an invalid
+        document, history or ``as_of`` (every problem named in ``problems``;
+        :class:`~envrules.errors.UnknownCodeError` for a code the pack does not
+        know), and :class:`~envrules.errors.PackNotInForceError` when the pack
+        is not the law on the date of the act.
         """
         doc = as_document(proposal)
         self.pack.require_in_force(doc.act_date)

@@ -15,8 +15,9 @@ from datetime import date
 from sys import intern
 from typing import Any, NamedTuple
 
-from pydantic import TypeAdapter
+from pydantic import TypeAdapter, ValidationError
 
+from .errors import InvalidInputError, excerpt
 from .models import Document, Inspection, Level, Penalty
 
 __all__ = ["History", "PastInspection", "PastPenalty", "as_document"]
@@ -25,10 +26,27 @@ _DOCUMENT: TypeAdapter[Inspection | Penalty] = TypeAdapter(Document)
 
 
 def as_document(entry: Inspection | Penalty | Mapping[str, Any]) -> Inspection | Penalty:
-    """A model as it is, or a JSON-shaped mapping validated into one."""
+    """A model as it is, or a JSON-shaped mapping validated into one.
+
+    Anything that cannot be read as a document raises :class:`InvalidInputError`
+    naming every problem (the pydantic error is its ``__cause__``), also for
+    the exceptions odd values raise on the way (overflow, decimal conversion,
+    recursion, a type that cannot be compared).
+    """
     if isinstance(entry, Inspection | Penalty):
         return entry
-    return _DOCUMENT.validate_python(entry)
+    try:
+        return _DOCUMENT.validate_python(entry)
+    except ValidationError as exc:
+        raise InvalidInputError.from_validation_error(exc) from exc
+    except (ArithmeticError, RecursionError, TypeError, ValueError) as exc:
+        raise _odd(exc, entry) from exc
+
+
+def _odd(exc: BaseException, value: object) -> InvalidInputError:
+    """An exception an odd input raised on its way in, as invalid input."""
+    reason = "nested too deeply" if isinstance(exc, RecursionError) else f"{type(exc).__name__}: {exc}"[:120]
+    return InvalidInputError("(document)", f"a JSON-shaped inspection or penalty ({reason})", excerpt(value))
 
 
 class PastInspection(NamedTuple):
@@ -78,8 +96,15 @@ class History:
         self._penalties: dict[tuple[str, str], list[PastPenalty]] = {}
         self._max_span = 0
         self._count = 0
-        for entry in entries:
-            self.add(entry)
+        try:
+            iterator = iter(entries)
+        except TypeError:
+            raise InvalidInputError("history", "an iterable of inspections and penalties", entries) from None
+        for i, entry in enumerate(iterator):
+            try:
+                self.add(entry)
+            except InvalidInputError as exc:
+                raise exc.prefixed(f"history[{i}]") from exc.__cause__
 
     def __len__(self) -> int:
         """How many entries were added (cancelled ones included)."""

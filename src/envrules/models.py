@@ -31,6 +31,7 @@ from pydantic import (
     Field,
     StrictBool,
     Tag,
+    WithJsonSchema,
     model_validator,
 )
 
@@ -196,6 +197,15 @@ Money: TypeAlias = Annotated[
     Field(ge=0, le=MAX_YUAN, decimal_places=2, allow_inf_nan=False),
     BeforeValidator(_reject_bool),
     AfterValidator(_no_negative_zero),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number", "minimum": 0, "exclusiveMaximum": 10**15},
+                {"type": "string", "pattern": r"^\s*[0-9]+(\.[0-9]{1,2})?\s*$"},
+            ],
+            "description": "an amount in yuan: a decimal string or number, >= 0, at most two decimals",
+        }
+    ),
 ]
 """An amount in yuan: a decimal string or number, >= 0, at most two decimals (fen)."""
 
@@ -234,7 +244,10 @@ class Inspection(BaseModel):
     enterprise: Identifier
     agency: Agency
     participants: tuple[Agency, ...] = ()
-    matters: Annotated[tuple[Annotated[Matter, BeforeValidator(_matter)], ...], Field(min_length=1)]
+    matters: Annotated[
+        tuple[Annotated[Matter, BeforeValidator(_matter, json_schema_input_type=Code | Matter)], ...],
+        Field(min_length=1),
+    ]
     start: Moment
     end: Moment | None = None
     grounds: Annotated[tuple[Ground, ...], Field(min_length=1)]

@@ -371,9 +371,19 @@ def _penalty(src: _Source, o: _PenaltyOptions, dates: tuple[date, date] | None =
     if o.circumstances and _chance(src, 40):
         doc["circumstances"] = _subset(src, o.circumstances, 1, o.max_circumstances)
     if _chance(src, 30):
-        blo = _amount(src, lo, hi)
+        # Asked for the minimum, the band of the grade claimed holds it: compliant is what was asked.
+        blo = lo if o.fine == "minimum" else _amount(src, lo, hi)
         bhi = _amount(src, blo, hi)
         doc["benchmark"] = {"grade": src.choice(_GRADES), "range": [_money(src, blo), _money(src, bhi)]}
+    if o.fine == "minimum" and doc["minor"] and doc["harm"] == "none":
+        # A minor, harmless offence is fined only after an order to rectify has failed (词解3).
+        deadline = decided - timedelta(days=src.integer(1, 30))
+        ordered = deadline - timedelta(days=src.integer(0, 30))
+        doc["rectification"] = {
+            "ordered_on": _moment(src, ordered, timestamps=o.timestamps),
+            "deadline": deadline.isoformat(),
+            "outcome": src.choice(("incomplete", "refused")),
+        }
     return doc
 
 
@@ -574,7 +584,10 @@ def penalties(
     miluo-2013 pack's list; ``[]`` for none). ``fine``: ``"any"``,
     ``"minimum"`` (at the statutory minimum), ``"in-range"``,
     ``"above-minimum"`` (by at least one fen, within the range) or
-    ``"outside-range"``. ``minor`` and ``harm`` fix or narrow those facts.
+    ``"outside-range"``. With ``fine="minimum"`` the penalties are compliant
+    under the default pack: a benchmark band, when drawn, holds the minimum,
+    and a minor, harmless offence comes with a failed order to rectify whose
+    deadline has passed. ``minor`` and ``harm`` fix or narrow those facts.
     Statutory ranges, benchmark bands (always inside the range) and
     rectification orders (deadline never before the order) vary freely.
     """
