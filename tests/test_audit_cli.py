@@ -330,14 +330,16 @@ def test_an_output_file_that_cannot_be_written_is_exit_2_in_one_line(
     assert err == f"envrules: {out_file}: cannot write the output (No such file or directory)\n"
 
 
-def test_an_empty_log_is_exit_0_with_zero_records(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_empty_log_is_exit_2_no_records(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     log = tmp_path / "empty.jsonl"
-    log.write_bytes(b"")
-    rc, out, err = run(capsys, str(log), "--lang", "en")
-    assert (rc, err) == (0, "")
-    assert out == "Audit: 0 records, 0 compliant, 0 violating; compliant share 100.0%; waived 0; skipped 0\n"
-    rc, out, _ = run(capsys, str(log), "--format", "json")
-    assert (rc, out) == (0, "")
+    for content in (b"", b"\n\n  \n", b"[]"):
+        log.write_bytes(content)
+        rc, out, err = run(capsys, str(log), "--lang", "en")
+        assert (rc, out) == (2, "")
+        assert err == (
+            f"envrules: {log}: no records: the log is empty (expected JSON Lines, one inspection or "
+            "penalty per line, or a JSON array of them)\n"
+        )
 
 
 def test_a_dash_reads_the_log_from_standard_input(

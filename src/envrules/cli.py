@@ -35,7 +35,16 @@ from .errors import (
 )
 from .evaluator import Evaluator, resolve_as_of
 from .history import History
-from .io import InputFileError, Record, display_name, input_error, load_json, read_log, read_text
+from .io import (
+    InputFileError,
+    Record,
+    display_name,
+    input_error,
+    load_json,
+    parse_json,
+    read_log,
+    read_text,
+)
 from .models import CaseFile
 from .notices import load_notice
 from .pack import Pack, bundled_pack_ids, get_pack
@@ -358,6 +367,15 @@ def _audit(args: argparse.Namespace) -> int:
     run = AuditRun((), evaluator, as_of)
     records = read_log(args.log)  # opens the log now: a missing file is exit 2 before any output
     first = next(records, None)  # and reads it: an unreadable JSON array too, before any output
+    if first is None:
+        records.close()
+        raise InputFileError(log, _NO_RECORDS)
+    if first.position == 0 and (first.error is not None or _is_case_file(first.value)):
+        not_a_log = _not_a_log(args.log, first)
+        if not_a_log is not None:
+            records.close()
+            raise InputFileError(log, not_a_log)
+    stopped: Record | None = None
     progress = _Progress(sys.stderr)
     failed = False
     with contextlib.ExitStack() as stack:
@@ -388,6 +406,7 @@ def _audit(args: argparse.Namespace) -> int:
                 run.summary.skipped += 1
                 _print_error(error)
                 if args.on_error == "stop":
+                    stopped = record
                     break
                 continue
             if args.format == "json":
@@ -398,6 +417,8 @@ def _audit(args: argparse.Namespace) -> int:
         progress.done()
         summary = run.summary
         table = render_summary(summary, args.lang)
+        if stopped is not None:
+            table += _stopped(stopped, args.lang) + "\n"
         if args.format == "text":
             out.write(table)
         else:
@@ -412,6 +433,43 @@ def _audit(args: argparse.Namespace) -> int:
 
 
 _CLOSED_STDOUT = f"envrules: {STDOUT}: closed, nothing written (the exit status tells the verdict)"
+
+_NO_RECORDS = (
+    "no records: the log is empty (expected JSON Lines, one inspection or penalty per line, "
+    "or a JSON array of them)"
+)
+
+
+def _is_case_file(value: Any) -> bool:
+    return isinstance(value, dict) and "proposal" in value and "kind" not in value
+
+
+def _not_a_log(path: str, first: Record) -> str | None:
+    """Why the file is not a log, when it is a case file or one document spread over many lines."""
+    value = first.value
+    if first.error is not None and path != "-":
+        # A pretty-printed document fails as JSON Lines on its first line; read it whole (if small).
+        with contextlib.suppress(OSError, ValueError, RecursionError):
+            if os.path.getsize(path) <= 1 << 26:
+                with open(path, "rb") as whole:
+                    value = parse_json(whole.read().decode("utf-8-sig"))
+    if _is_case_file(value):
+        return f"this is a case file (a proposal with its history), not a log: use `envrules check {path}`"
+    if first.error is not None and isinstance(value, dict) and "kind" in value:
+        return (
+            "this is one document written over several lines, not a log: a log holds one record per "
+            f"line (JSON Lines) or a JSON array; to judge one document use `envrules check {path}`"
+        )
+    return None
+
+
+def _stopped(record: Record, lang: str) -> str:
+    """The summary's last line when --on-error stop stopped the run."""
+    if lang == "zh":
+        where = f"第{record.line}行" if record.line is not None else f"第{record.position + 1}条记录"
+        return f"审计在{where}停止（--on-error stop）：该记录及其后的记录均未审查"
+    where = f"line {record.line}" if record.line is not None else f"record [{record.position}]"
+    return f"Audit stopped at {where} (--on-error stop): it and the records after it were not judged"
 
 
 def _refuse_overwriting_inputs(args: argparse.Namespace) -> None:
