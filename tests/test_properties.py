@@ -102,7 +102,10 @@ def test_the_json_of_a_result_round_trips_with_the_contract_keys(case: dict[str,
     assert data == result.to_dict()
     assert {"subject", "compliant", "violations", "waived", "obligations", "pack"} <= set(data)
     assert data["subject"] == case["proposal"]["id"]
-    assert data["pack"] == {"id": "miluo-2013", "version": PACK.version}
+    assert data["pack"] == {"id": "miluo-2013", "version": PACK.version, "level": "county"}
+    assert data["packs"] == [
+        {"id": "miluo-2013", "version": PACK.version, "level": "county", "applied": True}
+    ]
     for finding in data["violations"] + data["waived"]:
         assert {"rule", "severity", "message", "citation", "remedy"} <= set(finding)
         assert {"clause", "text"} <= set(finding["citation"])

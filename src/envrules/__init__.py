@@ -35,7 +35,16 @@ from .models import (
     Rectification,
 )
 from .pack import Pack, bundled_pack_ids, get_pack, load_pack
-from .result import Citation, Finding, Obligation, PackRef, Result
+from .place import (
+    NoPackInForceError,
+    Place,
+    Stack,
+    UnknownPlaceError,
+    bundled_place_ids,
+    get_place,
+    load_place,
+)
+from .result import Citation, Finding, Obligation, PackRef, PackStatus, Result
 
 try:
     __version__ = version("envrules")
@@ -58,6 +67,7 @@ __all__ = [
     "Inspection",
     "InvalidInputError",
     "Matter",
+    "NoPackInForceError",
     "Notice",
     "Obligation",
     "OutOfOrderError",
@@ -65,18 +75,25 @@ __all__ = [
     "PackError",
     "PackNotInForceError",
     "PackRef",
+    "PackStatus",
     "Penalty",
+    "Place",
     "Problem",
     "Rectification",
     "Result",
+    "Stack",
     "UnknownCodeError",
     "UnknownPackError",
+    "UnknownPlaceError",
     "WorkingCalendar",
     "WorkingDay",
     "__version__",
     "audit",
     "bundled_pack_ids",
+    "bundled_place_ids",
     "evaluate",
     "get_pack",
+    "get_place",
     "load_pack",
+    "load_place",
 ]

@@ -13,7 +13,8 @@ Readings:
   before it is an error (:class:`OutOfOrderError`): sort the log first. Records
   of the same day are judged in log order.
 * Every record is judged under the same pack, which must be in force on each
-  record's date.
+  record's date; or under the same place (or list of packs), whose packs in
+  force on each record's date apply to it.
 * Obligations are judged as of ``as_of`` (default: today in CST), the day of
   the audit, not the day of each record.
 """
@@ -29,10 +30,10 @@ from typing import Any
 
 from .calendar import WorkingCalendar
 from .errors import InvalidInputError
-from .evaluator import Evaluator, resolve_as_of
+from .evaluator import Evaluator, PackChoice, law, resolve_as_of
 from .history import History, as_document
 from .models import Inspection, Penalty
-from .pack import Pack, get_pack
+from .place import Place
 from .result import Result
 from .rules.base import Lang
 
@@ -197,10 +198,11 @@ class AuditRun:
 def audit(
     records: Iterable[Inspection | Penalty | Mapping[str, Any]],
     *,
-    pack: Pack | str | Path | None = None,
+    pack: PackChoice = None,
     as_of: date | datetime | str | None = None,
     lang: Lang = "zh",
     calendar: WorkingCalendar | None = None,
+    place: Place | str | Path | None = None,
 ) -> AuditRun:
     """Judge every record of a chronological log against the records before it.
 
@@ -208,7 +210,8 @@ def audit(
     (in log order), and read ``run.summary`` for counts per rule, kind,
     agency, enterprise and month. Invalid records raise as in
     :func:`envrules.evaluate`; a record out of date order raises
-    :class:`OutOfOrderError`.
+    :class:`OutOfOrderError`. ``pack`` and ``place`` choose the law as in
+    :func:`envrules.evaluate`.
     """
-    evaluator = Evaluator(get_pack(pack), calendar, lang)
+    evaluator = Evaluator(law(pack, place), calendar, lang)
     return AuditRun(records, evaluator, resolve_as_of(as_of))

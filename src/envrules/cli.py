@@ -33,7 +33,7 @@ from .errors import (
     UnknownCodeError,
     UnknownPackError,
 )
-from .evaluator import Evaluator, resolve_as_of
+from .evaluator import Evaluator, law, resolve_as_of
 from .history import History
 from .io import (
     InputFileError,
@@ -48,6 +48,7 @@ from .io import (
 from .models import CaseFile
 from .notices import load_notice
 from .pack import Pack, bundled_pack_ids, get_pack
+from .place import LEVEL_NAMES, Stack, UnknownPlaceError, bundled_place_ids, get_place
 from .result import Finding, Result
 from .schema import SCHEMA_NAMES, schema_text
 
@@ -60,6 +61,10 @@ _LABELS: dict[str, dict[str, Any]] = {
         "ok": "合规",
         "bad": "不合规（{n}项违规）",
         "pack": "规则包",
+        "packs": "适用的规则包",
+        "place": "地方",
+        "applied": "已适用",
+        "not-applied": "未适用",
         "violations": "违规",
         "waived": "已说明理由的发现（豁免，仍予记录）",
         "obligations": "义务",
@@ -75,6 +80,10 @@ _LABELS: dict[str, dict[str, Any]] = {
         "ok": "compliant",
         "bad": "not compliant ({n} violation{s})",
         "pack": "rule pack",
+        "packs": "rule packs",
+        "place": "place",
+        "applied": "applied",
+        "not-applied": "not applied",
         "violations": "Violations",
         "waived": "Waived findings (justified, still recorded)",
         "obligations": "Obligations",
@@ -119,7 +128,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     check.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages")
     check.add_argument("--as-of", metavar="DATE", help="judge obligations on this date (default: today)")
-    check.add_argument("--pack", metavar="ID|PATH", help="rule pack id or .toml file (default: miluo-2013)")
+    _law_options(check)
     _calendar_option(check)
 
     audit = sub.add_parser(
@@ -140,7 +149,7 @@ def _parser() -> argparse.ArgumentParser:
     audit.add_argument("--summary", metavar="FILE", help="also write the summary as JSON to this file")
     audit.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages")
     audit.add_argument("--as-of", metavar="DATE", help="judge obligations on this date (default: today)")
-    audit.add_argument("--pack", metavar="ID|PATH", help="rule pack id or .toml file (default: miluo-2013)")
+    _law_options(audit)
     audit.add_argument(
         "--on-error",
         choices=("stop", "skip"),
@@ -151,6 +160,12 @@ def _parser() -> argparse.ArgumentParser:
 
     packs = sub.add_parser("packs", help="list the bundled rule packs and when they are in force")
     packs.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of titles")
+
+    places = sub.add_parser(
+        "places", help="list the bundled places: their levels, and the packs of each with their dates"
+    )
+    places.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of names")
+    places.add_argument("--format", choices=("text", "json"), default="text", help="output format")
 
     rules = sub.add_parser("rules", help="list the rules of a pack with their clauses")
     rules.add_argument("--pack", metavar="ID|PATH", help="rule pack id or .toml file (default: miluo-2013)")
@@ -168,6 +183,22 @@ def _parser() -> argparse.ArgumentParser:
         "--pack", metavar="ID|PATH", help="allow only the codes this pack lists (circumstances)"
     )
     return parser
+
+
+def _law_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--pack",
+        metavar="ID|PATH",
+        action="append",
+        help="rule pack id or .toml file (default: miluo-2013); repeat it to judge under several "
+        "packs at once",
+    )
+    parser.add_argument(
+        "--place",
+        metavar="ID|PATH",
+        help="judge under all the packs of a place (e.g. miluo; see `envrules places`) in force "
+        "on the date of the act; not with --pack",
+    )
 
 
 def _calendar_option(parser: argparse.ArgumentParser) -> None:
@@ -188,7 +219,32 @@ def _pack(name: str | None) -> Pack:
         raise _pack_error(exc) from None
 
 
-def _calendar(files: Sequence[str], pack: Pack) -> WorkingCalendar | None:
+def _law(args: argparse.Namespace) -> Pack | Stack:
+    """The law of --pack (one or several) or --place, with errors that name the option or file."""
+    packs: list[str] | None = args.pack
+    try:
+        if args.place is not None:
+            return law(packs, args.place)
+        if packs is None or len(packs) == 1:
+            return get_pack(packs[0] if packs else None)
+        return law(packs)
+    except (PackError, UnknownPackError) as exc:
+        raise _pack_error(exc) from None
+    except UnknownPlaceError as exc:
+        raise InputFileError("--place", str(exc)) from None
+    except InvalidInputError as exc:
+        raise InputFileError("--pack", f"expected {exc.expected}") from None
+
+
+def _title(law: Pack | Stack, lang: str) -> str:
+    if isinstance(law, Pack):
+        return law.title if lang == "zh" else law.title_en
+    if law.place is not None:
+        return law.place.name if lang == "zh" else law.place.name_en
+    return ""
+
+
+def _calendar(files: Sequence[str], pack: Pack | Stack) -> WorkingCalendar | None:
     """The pack's calendar with the notices given on the command line (which win for their year)."""
     if not files:
         return None
@@ -245,7 +301,7 @@ def _check(args: argparse.Namespace, out: Output) -> int:
         as_of = resolve_as_of(args.as_of) if args.as_of is not None else resolve_as_of(case.as_of)
     except InvalidInputError as exc:
         raise InputFileError("--as-of", f"expected {exc.expected} (got {args.as_of!r})") from None
-    pack = _pack(args.pack)
+    pack = _law(args)
     evaluator = Evaluator(pack=pack, calendar=_calendar(args.calendar, pack), lang=args.lang)
     try:
         result = evaluator.evaluate(case.proposal, history, as_of=as_of)
@@ -256,7 +312,7 @@ def _check(args: argparse.Namespace, out: Output) -> int:
     if args.format == "json":
         _write(out, result.to_json(indent=2) + "\n")
     else:
-        _write(out, render_text(result, pack.title if args.lang == "zh" else pack.title_en))
+        _write(out, render_text(result, _title(pack, args.lang)))
     return EXIT_COMPLIANT if result.compliant else EXIT_VIOLATIONS
 
 
@@ -294,6 +350,62 @@ def _packs(args: argparse.Namespace, out: Output) -> int:
             f"{kinds:<18} {title}"
         )
     _write(out, "\n".join(rows) + "\n")
+    return EXIT_COMPLIANT
+
+
+def _places(args: argparse.Namespace, out: Output) -> int:
+    zh = args.lang == "zh"
+    places = [get_place(place_id) for place_id in bundled_place_ids()]
+    if args.format == "json":
+        doc = [
+            {
+                "id": place.id,
+                "name": place.name,
+                "name_en": place.name_en,
+                "levels": [
+                    {
+                        "level": j.level,
+                        "name": j.name,
+                        "name_en": j.name_en,
+                        "packs": [
+                            {
+                                "id": p.id,
+                                "version": p.version,
+                                "title": p.title if zh else p.title_en,
+                                "effective_from": p.effective_from.isoformat(),
+                                "effective_until": p.effective_until.isoformat()
+                                if p.effective_until
+                                else None,
+                                "judges": [k for k in ("inspection", "penalty") if p.rules_for(k)],
+                            }
+                            for p in j.packs
+                        ],
+                    }
+                    for j in place.jurisdictions
+                ],
+            }
+            for place in places
+        ]
+        _write(out, json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_COMPLIANT
+    lines: list[str] = []
+    names = LEVEL_NAMES[args.lang]
+    for place in places:
+        if lines:
+            lines.append("")
+        lines.append(f"{place.id} · {place.name if zh else place.name_en}")
+        for j in place.jurisdictions:
+            lines.append(f"  {names[j.level]} {j.name if zh else j.name_en}")
+            if not j.packs:
+                lines.append("    " + ("（无已编码的规则包）" if zh else "(no pack encoded)"))
+            for p in j.packs:
+                until = p.effective_until.isoformat() if p.effective_until else "…"
+                kinds = "/".join(k for k in ("inspection", "penalty") if p.rules_for(k))
+                lines.append(
+                    f"    {p.id:<24} {p.version:<7} {p.effective_from.isoformat()} – {until:<10} "
+                    f"{kinds:<18} {p.title if zh else p.title_en}"
+                )
+    _write(out, "\n".join(lines) + "\n")
     return EXIT_COMPLIANT
 
 
@@ -362,7 +474,7 @@ def _audit(args: argparse.Namespace) -> int:
         as_of = resolve_as_of(args.as_of)
     except InvalidInputError as exc:
         raise InputFileError("--as-of", f"expected {exc.expected} (got {args.as_of!r})") from None
-    pack = _pack(args.pack)
+    pack = _law(args)
     evaluator = Evaluator(pack=pack, calendar=_calendar(args.calendar, pack), lang=args.lang)
     run = AuditRun((), evaluator, as_of)
     records = read_log(args.log)  # opens the log now: a missing file is exit 2 before any output
@@ -475,8 +587,9 @@ def _stopped(record: Record, lang: str) -> str:
 def _refuse_overwriting_inputs(args: argparse.Namespace) -> None:
     """``--out`` and ``--summary`` may name neither an input (by any path or link) nor each other."""
     inputs = [("the log", args.log, display_name(args.log))]
-    if args.pack is not None:
-        inputs.append(("the --pack file", args.pack, args.pack))
+    inputs += [("the --pack file", p, p) for p in args.pack or ()]
+    if args.place is not None:
+        inputs.append(("the --place file", args.place, args.place))
     inputs += [("the --calendar file", c, c) for c in args.calendar]
     outputs = [(option, path) for option, path in (("--out", args.out), ("--summary", args.summary)) if path]
     refuse_overwriting_inputs(outputs, inputs)
@@ -619,8 +732,10 @@ def render_summary(summary: AuditSummary, lang: str, top: int = 10) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _finding_lines(f: Finding, labels: dict[str, Any]) -> list[str]:
+def _finding_lines(f: Finding, labels: dict[str, Any], lang: str, stacked: bool) -> list[str]:
     head = f"  [{f.rule}] {labels['clause']} {f.citation.clause}"
+    if stacked and f.pack is not None:
+        head += f" · {_pack_label(f.pack.id, f.pack.version, f.pack.level, lang)}"
     if f.matter is not None:
         head += f" · {labels['matter']} {f.matter}"
     if f.provisional:
@@ -631,16 +746,38 @@ def _finding_lines(f: Finding, labels: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _pack_label(pack_id: str, version: str, level: str | None, lang: str) -> str:
+    text = f"{pack_id} {version}"
+    if level is not None:
+        text += f"（{LEVEL_NAMES[lang][level]}）" if lang == "zh" else f" ({LEVEL_NAMES[lang][level]})"
+    return text
+
+
 def render_text(result: Result, pack_title: str = "") -> str:
-    """The result as readable text in its own language."""
+    """The result as readable text in its own language.
+
+    Judged under several packs, it lists each (applied or not, and why) and
+    names the pack and level of every finding and obligation.
+    """
     labels = _LABELS[result.lang]
+    lang = result.lang
     n = len(result.violations)
     verdict = labels["ok"] if result.compliant else labels["bad"].format(n=n, s="" if n == 1 else "s")
-    lines = [
-        f"{result.subject}: {verdict}",
-        f"{labels['pack']}: {result.pack.id} {result.pack.version}"
-        + (f" · {pack_title}" if pack_title else ""),
-    ]
+    stacked = len(result.packs) > 1 or result.place is not None
+    lines = [f"{result.subject}: {verdict}"]
+    if stacked:
+        if pack_title or result.place:
+            lines.append(f"{labels['place']}: {pack_title or result.place}")
+        lines.append(f"{labels['packs']}:")
+        for status in result.packs:
+            ref = status.pack
+            mark = labels["applied"] if status.applied else (status.message or labels["not-applied"])
+            lines.append(f"  {_pack_label(ref.id, ref.version, ref.level, lang)}: {mark}")
+    else:
+        lines.append(
+            f"{labels['pack']}: {result.pack.id} {result.pack.version}"
+            + (f" · {pack_title}" if pack_title else "")
+        )
     for key, findings in (
         ("violations", result.violations),
         ("waived", result.waived),
@@ -649,14 +786,18 @@ def render_text(result: Result, pack_title: str = "") -> str:
         if findings:
             lines += ["", labels[key]]
             for f in findings:
-                lines += _finding_lines(f, labels)
+                lines += _finding_lines(f, labels, lang, stacked)
     if result.obligations:
         lines += ["", labels["obligations"]]
         for o in result.obligations:
             flag = f", {labels['provisional']}" if o.provisional else ""
-            lines.append(
-                f"  [{o.rule}] {labels['due']} {o.due.isoformat()} ({labels['status'][o.status]}{flag})"
+            where = (
+                f" · {_pack_label(o.pack.id, o.pack.version, o.pack.level, lang)}"
+                if stacked and o.pack is not None
+                else ""
             )
+            status = labels["status"][o.status]
+            lines.append(f"  [{o.rule}] {labels['due']} {o.due.isoformat()} ({status}{flag}){where}")
             lines.append(f"    {o.message}")
     return "\n".join(lines) + "\n"
 
@@ -690,6 +831,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 status = _packs(args, out)
             elif args.command == "rules":
                 status = _rules(args, out)
+            elif args.command == "places":
+                status = _places(args, out)
             elif args.command == "schema":
                 status = _schema(args, out)
             else:  # pragma: no cover

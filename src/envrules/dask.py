@@ -46,9 +46,10 @@ from typing import TYPE_CHECKING, Any
 
 from .audit import AuditSummary, OutOfOrderError, _Tally, audit
 from .calendar import Notice, WorkingCalendar
-from .evaluator import resolve_as_of
+from .evaluator import PackChoice, law, resolve_as_of
 from .models import Inspection, Penalty
-from .pack import Pack, get_pack
+from .pack import Pack
+from .place import Place, Stack
 from .rules.base import Lang
 
 if TYPE_CHECKING:
@@ -98,7 +99,7 @@ def shard_of(record: Record, shards: int) -> int:
 class _Options:
     """What every shard needs to judge as one process would; plain data, sent to the workers."""
 
-    pack: Pack
+    pack: Pack | Stack
     as_of: date
     lang: Lang
     notices: tuple[Notice, ...] | None  # None: the pack's own calendar
@@ -184,16 +185,17 @@ def merge_summaries(summaries: Iterable[AuditSummary]) -> AuditSummary:
 
 def _plan(
     bag: Bag,
-    pack: Pack | str | Path | None,
+    pack: PackChoice,
     as_of: date | datetime | str | None,
     lang: Lang,
     npartitions: int | None,
     calendar: WorkingCalendar | None,
+    place: Place | str | Path | None = None,
 ) -> tuple[list[Delayed], list[Delayed]]:
     """The task graph: (one merged partition of results per input partition, one summary per shard)."""
     _, delayed = _dask()
     options = _Options(
-        get_pack(pack), resolve_as_of(as_of), lang, None if calendar is None else tuple(calendar.notices)
+        law(pack, place), resolve_as_of(as_of), lang, None if calendar is None else tuple(calendar.notices)
     )
     to_delayed: Any = bag.to_delayed  # untyped in Dask
     parts: list[Any] = list(to_delayed(optimize_graph=False))
@@ -214,11 +216,12 @@ def _plan(
 def audit_bag(
     bag: Bag,
     *,
-    pack: Pack | str | Path | None = None,
+    pack: PackChoice = None,
     as_of: date | datetime | str | None = None,
     lang: Lang = "zh",
     npartitions: int | None = None,
     calendar: WorkingCalendar | None = None,
+    place: Place | str | Path | None = None,
 ) -> Bag:
     """The audit of a bag of records (in log order) as a bag of result dicts, in the same order.
 
@@ -226,13 +229,14 @@ def audit_bag(
     chronological order, partition after partition (``dask.bag.read_text`` of a
     sorted JSON Lines log keeps that order). The result has the input's
     partitions: ``dask.bag.zip(bag, results)`` pairs each record with its
-    result. ``npartitions`` is the number of enterprise shards audited in
+    result. ``place`` (or a list of packs) judges under a stack as
+    :func:`envrules.audit` does. ``npartitions`` is the number of enterprise shards audited in
     parallel (default: as many as the input's partitions). ``pack``,
     ``as_of``, ``lang`` and ``calendar`` are those of :func:`envrules.audit`.
     Lazy: nothing runs until the bag is computed.
     """
     db, _ = _dask()
-    merged, _ = _plan(bag, pack, as_of, lang, npartitions, calendar)
+    merged, _ = _plan(bag, pack, as_of, lang, npartitions, calendar, place)
     results: Bag = db.from_delayed(merged)
     return results
 
@@ -240,11 +244,12 @@ def audit_bag(
 def audit_summary(
     bag: Bag,
     *,
-    pack: Pack | str | Path | None = None,
+    pack: PackChoice = None,
     as_of: date | datetime | str | None = None,
     lang: Lang = "zh",
     npartitions: int | None = None,
     calendar: WorkingCalendar | None = None,
+    place: Place | str | Path | None = None,
 ) -> Delayed:
     """The :class:`~envrules.audit.AuditSummary` of the same audit, as a ``Delayed``.
 
@@ -252,6 +257,6 @@ def audit_summary(
     (``dask.compute(results, summary)``), the audit runs once.
     """
     _, delayed = _dask()
-    _, summaries = _plan(bag, pack, as_of, lang, npartitions, calendar)
+    _, summaries = _plan(bag, pack, as_of, lang, npartitions, calendar, place)
     summary: Delayed = delayed(merge_summaries, pure=True)(summaries)
     return summary

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -16,10 +16,11 @@ from .errors import InvalidInputError, UnknownCodeError
 from .history import History, as_document
 from .models import CST, Inspection, Moment, Penalty, local_date
 from .pack import Pack, bundled_pack_ids, get_pack
-from .result import Result
+from .place import Place, Stack, bundled_place_ids, get_place
+from .result import PackStatus, Result
 from .rules.base import Context, Lang
 
-__all__ = ["Evaluator", "evaluate", "resolve_as_of", "today"]
+__all__ = ["Evaluator", "evaluate", "law", "resolve_as_of", "today"]
 
 _MOMENT: TypeAdapter[date | datetime] = TypeAdapter(Moment)
 _LANGS = ("zh", "en")
@@ -59,14 +60,18 @@ def _history(history: History | Iterable[Inspection | Penalty | Mapping[str, Any
 
 @dataclass(frozen=True)
 class Evaluator:
-    """A pack, a calendar and a language, ready to judge many proposals from many threads.
+    """A pack (or a stack of packs), a calendar and a language, ready to judge many proposals.
 
-    Without a ``calendar``, the pack's own (the shared default plus any notices the pack adds).
+    Safe to share between threads. ``pack`` is one :class:`Pack` or a
+    :class:`~envrules.place.Stack` (a place's packs, or a list of packs:
+    ``Place.stack()``, ``Stack.of([...])``). Without a ``calendar``, the
+    pack's own (the shared default plus any notices the packs add).
     """
 
-    pack: Pack = field(default_factory=get_pack)
+    pack: Pack | Stack = field(default_factory=get_pack)
     calendar: WorkingCalendar | None = None
     lang: Lang = "zh"
+    _applied: tuple[PackStatus, ...] = field(default=(), init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.lang not in _LANGS:
@@ -75,6 +80,8 @@ class Evaluator:
             )
         if self.calendar is None:
             object.__setattr__(self, "calendar", self.pack.calendar())
+        if isinstance(self.pack, Pack):
+            object.__setattr__(self, "_applied", (PackStatus(self.pack.ref, True),))
 
     def evaluate(
         self,
@@ -89,15 +96,19 @@ class Evaluator:
         document, history or ``as_of`` (every problem named in ``problems``;
         :class:`~envrules.errors.UnknownCodeError` for a code the pack does not
         know), and :class:`~envrules.errors.PackNotInForceError` when the pack
-        is not the law on the date of the act.
+        is not the law on the date of the act (for a stack: when no pack of it
+        applies).
         """
         doc = as_document(proposal)
-        self.pack.require_in_force(doc.act_date)
-        rules = self.pack.rules_for(doc.kind)
-        if not rules:
-            raise InvalidInputError("kind", f"a document that pack {self.pack.id!r} has rules for", doc.kind)
+        pack = self.pack
         assert self.calendar is not None
-        ctx = Context(_history(history), resolve_as_of(as_of), self.calendar, self.lang)
+        if not isinstance(pack, Pack):
+            return pack.judge(doc, _history(history), resolve_as_of(as_of), self.calendar, self.lang)
+        pack.require_in_force(doc.act_date)
+        rules = pack.rules_for(doc.kind)
+        if not rules:
+            raise InvalidInputError("kind", f"a document that pack {pack.id!r} has rules for", doc.kind)
+        ctx = Context(_history(history), resolve_as_of(as_of), self.calendar, self.lang, pack=pack.ref)
         for rule in rules:
             rule.check(doc, ctx)
         return Result(
@@ -105,13 +116,53 @@ class Evaluator:
             violations=tuple(ctx.violations),
             waived=tuple(ctx.waived),
             obligations=tuple(ctx.obligations),
-            pack=self.pack.ref,
+            pack=pack.ref,
             notes=tuple(ctx.notes),
             lang=self.lang,
+            packs=self._applied,
         )
 
 
-_EVALUATORS: dict[tuple[str, str], Evaluator] = {}
+_EVALUATORS: dict[tuple[object, str], Evaluator] = {}
+
+PackChoice = Pack | Stack | str | Path | Sequence[Pack | str | Path] | None
+
+
+def law(pack: PackChoice = None, place: Place | str | Path | None = None) -> Pack | Stack:
+    """The law to judge under: one pack, the stack of a list of packs, or a place's stack.
+
+    ``pack`` and ``place`` together are an error: a place already names its packs.
+    """
+    if place is not None:
+        if pack is not None:
+            raise InvalidInputError("pack", "either pack or place, not both (a place names its packs)", pack)
+        return get_place(place).stack()
+    if isinstance(pack, Stack):
+        return pack
+    if isinstance(pack, Sequence) and not isinstance(pack, str):
+        if not pack:
+            raise InvalidInputError("pack", "at least one pack", list(pack))
+        return Stack.of(pack)
+    return get_pack(pack)
+
+
+def _key(pack: PackChoice, place: Place | str | Path | None) -> object:
+    """The cache key of bundled law (a bundled pack, list of them, or place), else None."""
+    if place is not None:
+        return (
+            ("place", place)
+            if pack is None and isinstance(place, str) and place in bundled_place_ids()
+            else None
+        )
+    if pack is None or (isinstance(pack, str) and pack in bundled_pack_ids()):
+        return pack or ""
+    if (
+        isinstance(pack, list | tuple)
+        and pack
+        and all(isinstance(p, str) and p in bundled_pack_ids() for p in pack)
+    ):
+        return tuple(pack)
+    return None
 
 
 def evaluate(
@@ -119,9 +170,10 @@ def evaluate(
     history: History | Iterable[Inspection | Penalty | Mapping[str, Any]] = (),
     *,
     as_of: date | datetime | str | None = None,
-    pack: Pack | str | Path | None = None,
+    pack: PackChoice = None,
     lang: Lang = "zh",
     calendar: WorkingCalendar | None = None,
+    place: Place | str | Path | None = None,
 ) -> Result:
     """Judge one proposed inspection or penalty (the entry point of docs/contract.md).
 
@@ -129,15 +181,18 @@ def evaluate(
     ``history`` may be a prebuilt :class:`~envrules.history.History` (build it
     once to judge many proposals). ``as_of`` (default: today in CST) is the
     date on which obligations are judged. ``pack`` is a :class:`Pack`, a
-    bundled pack id or a pack file path (default ``miluo-2013``). ``lang`` is
-    ``"zh"`` (default) or ``"en"``.
+    bundled pack id or a pack file path (default ``miluo-2013``), or a list of
+    them judged together; ``place`` (instead of ``pack``) is a bundled place
+    id, a place file or a :class:`~envrules.place.Place`: all its packs in
+    force on the date of the act apply (docs/places.md). ``lang`` is ``"zh"``
+    (default) or ``"en"``.
     """
-    if calendar is None and (pack is None or (isinstance(pack, str) and pack in bundled_pack_ids())):
-        key = (pack or "", lang)
-        ev = _EVALUATORS.get(key)
+    key = _key(pack, place) if calendar is None else None
+    if key is not None:
+        ev = _EVALUATORS.get((key, lang))
         if ev is None:
-            ev = Evaluator(get_pack(pack), None, lang)
-            _EVALUATORS[key] = ev
+            ev = Evaluator(law(pack, place), None, lang)
+            _EVALUATORS[(key, lang)] = ev
     else:
-        ev = Evaluator(get_pack(pack), calendar, lang)
+        ev = Evaluator(law(pack, place), calendar, lang)
     return ev.evaluate(proposal, history, as_of=as_of)

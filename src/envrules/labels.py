@@ -23,9 +23,9 @@ LABELS: Mapping[str, Mapping[str, tuple[str, str]]] = {
     "level": {
         "national": ("国家级", "national"),
         "provincial": ("省级", "provincial"),
-        "prefecture": ("地市级", "prefecture"),
-        "county": ("县级", "county"),
-        "township": ("乡镇级", "township"),
+        "prefecture": ("市（州）级", "prefecture-level"),
+        "county": ("县级", "county-level"),
+        "township": ("乡镇级", "township-level"),
     },
     "ground": {
         "routine": ("例行检查", "routine inspection"),

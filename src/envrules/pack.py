@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ._toml import load_toml, read_toml
 from .calendar import Notice, WorkingCalendar, default_calendar
 from .errors import PackError, PackNotInForceError, UnknownPackError
+from .models import Level
 from .notices import get_notice
 from .result import Citation, PackRef
 from .rules import RULES, Rule
@@ -54,6 +55,7 @@ class _PackMeta(_Strict):
     effective_until: date | None = None
     notes: str = ""
     calendars: tuple[_Text, ...] = ()
+    level: Level | None = None
 
 
 class _RuleTable(_Strict):
@@ -86,6 +88,7 @@ class Pack:
     notes: str = ""
     document_number: str = ""
     notices: tuple[Notice, ...] = ()
+    level: Level | None = None
     source: str = field(default="", compare=False)
     _by_kind: Mapping[str, tuple[Rule, ...]] = field(  # type: ignore[type-arg]
         default_factory=dict, init=False, repr=False, compare=False
@@ -99,7 +102,7 @@ class Pack:
             )
         by_kind = {kind: tuple(r for r in self.rules if r.kind == kind) for kind in ("inspection", "penalty")}
         object.__setattr__(self, "_by_kind", by_kind)
-        object.__setattr__(self, "_ref", PackRef(self.id, self.version))
+        object.__setattr__(self, "_ref", PackRef(self.id, self.version, self.level))
 
     @property
     def ref(self) -> PackRef:
@@ -218,6 +221,7 @@ def parse_pack(data: Mapping[str, Any], source: str) -> Pack:
         notes=meta.notes,
         document_number=meta.document_number,
         notices=tuple(notices),
+        level=meta.level,
         rules=tuple(rules),
         source=source,
     )

@@ -8,11 +8,11 @@ value, safe to share between threads. :meth:`Result.to_dict` and
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-__all__ = ["Citation", "Finding", "Obligation", "PackRef", "Result", "Severity"]
+__all__ = ["Citation", "Finding", "Obligation", "PackRef", "PackStatus", "Result", "Severity"]
 
 Severity = Literal["error", "info"]
 
@@ -38,11 +38,56 @@ class Citation:
 
 
 @dataclass(frozen=True, slots=True)
+class PackRef:
+    """Which rule pack (law) a result, finding or obligation was judged under.
+
+    ``level`` is the level of government whose law the pack is (``national``,
+    ``provincial``, ``prefecture``, ``county``, ``township``): the level the
+    place puts it at, or the pack's own ``level``; ``None`` when neither says.
+    Two refs are the same pack when id and version agree, whatever the level.
+    """
+
+    id: str
+    version: str
+    level: str | None = field(default=None, compare=False)
+
+    def to_dict(self) -> dict[str, str]:
+        out = {"id": self.id, "version": self.version}
+        if self.level is not None:
+            out["level"] = self.level
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class PackStatus:
+    """One pack of the law judged under, and whether it applied to the document.
+
+    ``reason`` is ``None`` for a pack applied, ``"not-in-force"`` for a pack not
+    in force on the date of the act, or ``"no-rules"`` for a pack with no rule
+    for the document's kind; ``message`` says it in the result's language.
+    """
+
+    pack: PackRef
+    applied: bool
+    reason: Literal["not-in-force", "no-rules"] | None = None
+    message: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {**self.pack.to_dict(), "applied": self.applied}
+        if self.reason is not None:
+            out["reason"] = self.reason
+        if self.message is not None:
+            out["message"] = self.message
+        return out
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One outcome of a rule: a violation, a waived violation, or an advisory note.
 
     ``value`` and ``limit`` keep the offending value and the limit it broke, as
-    text, for callers that want them without parsing the message.
+    text, for callers that want them without parsing the message. ``pack`` is
+    the pack (and level) whose rule made the finding.
     """
 
     rule: str
@@ -54,6 +99,7 @@ class Finding:
     value: str | None = None
     limit: str | None = None
     provisional: bool = False
+    pack: PackRef | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -63,6 +109,8 @@ class Finding:
             "citation": self.citation.to_dict(),
             "remedy": self.remedy,
         }
+        if self.pack is not None:
+            out["pack"] = self.pack.to_dict()
         if self.matter is not None:
             out["matter"] = self.matter
         if self.value is not None:
@@ -89,31 +137,30 @@ class Obligation:
     provisional: bool
     message: str
     status: Literal["pending", "met", "overdue"] = "pending"
+    pack: PackRef | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "rule": self.rule,
             "due": self.due.isoformat(),
             "provisional": self.provisional,
             "status": self.status,
             "message": self.message,
         }
-
-
-@dataclass(frozen=True, slots=True)
-class PackRef:
-    """Which rule pack (law) a result was judged under."""
-
-    id: str
-    version: str
-
-    def to_dict(self) -> dict[str, str]:
-        return {"id": self.id, "version": self.version}
+        if self.pack is not None:
+            out["pack"] = self.pack.to_dict()
+        return out
 
 
 @dataclass(frozen=True, slots=True)
 class Result:
-    """The judgement of one proposal: ``compliant`` exactly when there is no violation."""
+    """The judgement of one proposal: ``compliant`` exactly when there is no violation.
+
+    ``pack`` is the pack judged under; when several were (a place or a list of
+    packs), the most local one applied. ``packs`` lists every pack of the law
+    judged under, applied or not, with the reason; ``place`` is the place's id
+    when the law was a place's.
+    """
 
     subject: str
     violations: tuple[Finding, ...]
@@ -122,6 +169,8 @@ class Result:
     pack: PackRef
     notes: tuple[Finding, ...] = ()
     lang: str = "zh"
+    packs: tuple[PackStatus, ...] = ()
+    place: str | None = None
 
     @property
     def compliant(self) -> bool:
@@ -140,6 +189,8 @@ class Result:
             "obligations": [o.to_dict() for o in self.obligations],
             "notes": [f.to_dict() for f in self.notes],
             "pack": self.pack.to_dict(),
+            "packs": [p.to_dict() for p in self.packs],
+            "place": self.place,
             "lang": self.lang,
         }
 

@@ -93,8 +93,21 @@ def _finish(name: str, schema: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _flat_pack_status(schema: dict[str, Any]) -> None:
+    """``PackStatus.to_dict`` writes its pack flat: the pack's keys beside ``applied``."""
+    defs = schema.get("$defs", {})
+    status, ref = defs.get("PackStatus"), defs.get("PackRef")
+    if status is None or ref is None or "pack" not in status["properties"]:
+        return
+    del status["properties"]["pack"]
+    status["properties"] = {**ref["properties"], **status["properties"]}
+    required = [r for r in status.get("required", []) if r != "pack"]
+    status["required"] = [*ref.get("required", []), *required]
+
+
 def _result() -> dict[str, Any]:
     schema = TypeAdapter(Result).json_schema(mode="serialization")
+    _flat_pack_status(schema)
     schema["properties"]["compliant"] = {
         "type": "boolean",
         "title": "Compliant",

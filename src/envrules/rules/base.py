@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict
 from ..calendar import WorkingCalendar
 from ..history import History
 from ..models import Inspection, Penalty
-from ..result import Citation, Finding, Obligation
+from ..result import Citation, Finding, Obligation, PackRef
 
 __all__ = ["Context", "Lang", "Params", "Rule", "Text", "yuan"]
 
@@ -61,6 +61,8 @@ class Context:
     waived: list[Finding] = field(default_factory=list)
     obligations: list[Obligation] = field(default_factory=list)
     notes: list[Finding] = field(default_factory=list)
+    pack: PackRef | None = None
+    """The pack whose rules are running: every finding and obligation names it."""
 
 
 class Rule(ABC, Generic[D, P]):
@@ -144,4 +146,5 @@ class Rule(ABC, Generic[D, P]):
             value=None if value is None else str(value),
             limit=None if limit is None else str(limit),
             provisional=provisional,
+            pack=ctx.pack,
         )

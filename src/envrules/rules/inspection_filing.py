@@ -194,5 +194,6 @@ class InspectionFiling(Rule[Inspection, InspectionFilingParams]):
                 provisional=provisional,
                 message=self.say(ctx.lang, "due", **values),
                 status=status,
+                pack=ctx.pack,
             )
         )
