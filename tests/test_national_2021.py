@@ -326,7 +326,7 @@ def test_inconsistent_dates_are_invalid(overrides: dict[str, str], words: str) -
     with pytest.raises(pydantic.ValidationError) as caught:
         envrules.Penalty.model_validate(doc)
     assert words in str(caught.value)
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(envrules.InvalidInputError, match=words):
         envrules.evaluate(doc, pack=PACK)
 
 

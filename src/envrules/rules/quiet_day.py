@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
 from ..models import Ground, Inspection, Level
 from ..result import Citation, Finding
@@ -112,11 +112,24 @@ class Weekdays(Params):
         return "every " + ", ".join(WEEKDAYS[i].capitalize() for i in idx)
 
 
+class RoutineNote(Params):
+    """The advisory note of a routine inspection, in the pack's own words (zh: from its clause)."""
+
+    zh: Annotated[str, Field(min_length=1)]
+    en: Annotated[str, Field(min_length=1)]
+
+
+def _no_note(value: object) -> object:
+    return None if value is False else value
+
+
 class QuietDayParams(Params):
     window: Annotated[DaysOfMonth | Weekdays, Field(discriminator="kind")]
     exempt_grounds: tuple[Ground, ...]
     exempt_deployers: tuple[Level, ...]
-    routine_note: bool = True
+    # A pack that wants the note writes it, quoting its own clause; none by default, so that no
+    # pack ever shows another pack's sentence under its clause (false: none, as before).
+    routine_note: Annotated[RoutineNote | None, BeforeValidator(_no_note)] = None
 
 
 class QuietDay(Rule[Inspection, QuietDayParams]):
@@ -152,7 +165,7 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
             "move": "改在{next}或之后进行（{days}天的检查须全部避开宁静日）",
             "move-day": "改在{next}或之后进行",
             "split": "检查共{days}天，超过任何连续的非宁静日期间，须分段安排在宁静日以外",
-            "note": "常规性检查不得影响企业正常的生产经营，不得增加企业负担",
+            "note": "{note}",
         },
         "en": {
             "inside": "inspection date {day} falls inside the quiet days ({window}); "
@@ -162,8 +175,7 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
             "move-day": "reschedule to {next} or later",
             "split": "the visit of {days} days is longer than any stretch without quiet days; "
             "split it into parts outside the quiet days",
-            "note": "a routine inspection must not disturb the enterprise's normal production "
-            "and operation nor add to its burden",
+            "note": "{note}",
         },
     }
 
@@ -177,7 +189,7 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
 
     def check(self, doc: Inspection, ctx: Context) -> None:
         p: QuietDayParams = self.params
-        if p.routine_note and "routine" in doc.grounds:
+        if p.routine_note is not None and "routine" in doc.grounds:
             ctx.notes.append(self._note(ctx))
         if not self._exempt.isdisjoint(doc.grounds) or doc.deployed_by in self._deployers:
             return
@@ -210,7 +222,10 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
         """The advisory note for routine inspections: the same object for every call."""
         note = self._notes.get(ctx.lang)
         if note is None:
-            note = self._notes[ctx.lang] = self.finding(ctx, "note", severity="info")
+            words = self.params.routine_note
+            assert words is not None
+            text = words.zh if ctx.lang == "zh" else words.en
+            note = self._notes[ctx.lang] = self.finding(ctx, "note", {"note": text}, severity="info")
         return note
 
     def _first_quiet_day(self, first: date, last: date) -> date | None:
