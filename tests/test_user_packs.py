@@ -174,7 +174,7 @@ def test_inspection_after_a_pack_ended_is_refused(tmp_path: Path) -> None:
     with pytest.raises(PackNotInForceError) as caught:
         envrules.evaluate(inspection(start="2021-01-01"), pack=str(ended_pack(tmp_path)))
     assert caught.value.effective_until == date(2020, 12, 31)
-    assert "until 2020-12-31" in str(caught.value)
+    assert "in force from 2016-03-14 to 2020-12-31" in str(caught.value)
 
 
 # A copy of miluo-2013 with its window narrowed to days 1–10 changes days 11..20, and only them.

@@ -198,9 +198,9 @@ class PackNotInForceError(EnvRulesError, ValueError):
         self.act_date = act_date
         self.effective_from = effective_from
         self.effective_until = effective_until
-        until = effective_until.isoformat() if effective_until else "open-ended"
+        period = f"in force from {effective_from.isoformat()}"
+        period += f" to {effective_until.isoformat()}" if effective_until else ", with no end date"
         super().__init__(
-            f"rule pack {pack_id!r} is not in force on {act_date.isoformat()} "
-            f"(in force from {effective_from.isoformat()} until {until}); "
+            f"rule pack {pack_id!r} is not in force on {act_date.isoformat()} ({period}); "
             "choose the pack of the law in force on the date of the act"
         )

@@ -8,6 +8,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field
 
 from ..errors import UnknownCodeError
+from ..labels import labelled
 from ..models import Penalty
 from .base import Context, Params, Rule, Text, yuan
 
@@ -54,7 +55,7 @@ class FineLowerBound(Rule[Penalty, FineLowerBoundParams]):
         "zh": {
             "below": "罚款{fine}元低于法定下限{min}元（法定幅度{min}至{max}元）",
             "above-max": "罚款{fine}元高于法定上限{max}元（法定幅度{min}至{max}元）",
-            "above-min": "罚款{fine}元高于法定下限{min}元{excess}元，且未列明从重等特殊情节；"
+            "above-min": "罚款{fine}元，比法定下限{min}元高出{excess}元，且未列明从重等特殊情节；"
             "当事人有权拒绝履行超出下限的部分",
             "benchmark": "罚款{fine}元超出所主张裁量档次“{grade}”的基准幅度{lo}至{hi}元；行政相对人有权拒绝",
             "into-range": "在法定幅度{min}至{max}元内重新确定罚款",
@@ -70,7 +71,7 @@ class FineLowerBound(Rule[Penalty, FineLowerBoundParams]):
             "{excess} yuan; no aggravating circumstance is cited, and the party may refuse "
             "to pay the excess",
             "benchmark": "fine of {fine} yuan lies outside the benchmark band of {lo} to {hi} "
-            "yuan for the grade '{grade}' claimed; the party may refuse it",
+            "yuan for the grade {grade} claimed; the party may refuse it",
             "into-range": "set the fine within the statutory range of {min} to {max} yuan",
             "to-min": "lower the fine to the statutory minimum of {min} yuan, or cite the "
             "aggravating circumstance that applies",
@@ -114,7 +115,7 @@ class FineLowerBound(Rule[Penalty, FineLowerBoundParams]):
         blo, bhi = bench.range
         if not blo <= fine <= bhi:
             band = f"{yuan(blo)}-{yuan(bhi)}"
-            values |= {"grade": bench.grade, "lo": yuan(blo), "hi": yuan(bhi)}
+            values |= {"grade": labelled("grade", bench.grade, ctx.lang), "lo": yuan(blo), "hi": yuan(bhi)}
             ctx.violations.append(
                 self.finding(ctx, "benchmark", values, remedy="into-band", value=yuan(fine), limit=band)
             )
