@@ -176,7 +176,7 @@ def test_fine_one_fen_above_the_benchmark_band_is_a_violation_even_with_a_circum
     assert finding.limit == "5000-10000"
     assert (
         finding.message
-        == "罚款10000.01元超出所主张裁量档次“general”的基准幅度5000至10000元；行政相对人有权拒绝"
+        == "罚款10000.01元超出所主张裁量档次“一般（general）”的基准幅度5000至10000元；行政相对人有权拒绝"
     )
 
 
