@@ -15,7 +15,7 @@ AS_OF = "2025-11-01"
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     capsys.readouterr()
-    rc = main(["audit", *argv, "--as-of", AS_OF])
+    rc = main(["audit", "--lang", "en", *argv, "--as-of", AS_OF])
     out, err = capsys.readouterr()
     return rc, out, err
 
@@ -72,8 +72,9 @@ def test_a_run_stopped_by_a_bad_line_says_where_and_that_the_rest_was_not_judged
     assert out.endswith(
         "Audit stopped at line 2 (--on-error stop): it and the records after it were not judged\n"
     )
-    rc, out, _ = run(capsys, str(log))
+    rc, out, err = run(capsys, str(log), "--lang", "zh")
     assert rc == 2
+    assert err == f"envrules: {log}:2: 字段 colour：未知字段 'colour'（不属于约定的字段）\n"
     assert out.endswith("审计在第2行停止（--on-error stop）：该记录及其后的记录均未审查\n")
 
 
@@ -90,3 +91,18 @@ def test_a_run_that_skips_bad_lines_judges_the_rest_and_says_no_stop(
     assert rc == 2
     assert "stopped" not in out
     assert "skipped 1" in out
+
+
+def test_no_records_and_a_case_file_are_said_in_chinese_by_default(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = tmp_path / "empty.jsonl"
+    log.write_text("", encoding="utf-8")
+    assert main(["audit", str(log)]) == 2
+    assert capsys.readouterr().err.startswith(f"envrules: {log}: 没有记录：日志为空")
+    case = tmp_path / "case.json"
+    case.write_text(json.dumps({"proposal": inspection()}), encoding="utf-8")
+    assert main(["audit", str(case)]) == 2
+    assert capsys.readouterr().err == (
+        f"envrules: {case}: 这是案卷（提案及其历史），不是日志：请用 `envrules check {case}`\n"
+    )

@@ -115,7 +115,7 @@ class Front:
             assert err.endswith("\n")
             assert_problem_lines(err, str(self.path))
             if field is not None:
-                assert f"field {field}" in err, err
+                assert f"字段 {field}：" in err, err
             assert valid is not True, f"valid {kind} input refused: {err}"
         else:
             assert err == ""
@@ -254,7 +254,7 @@ def test_a_file_cut_inside_a_chinese_character_is_not_utf8(front: Front) -> None
     raw = json.dumps(case(inspection(justification="复查整改落实情况")), ensure_ascii=False).encode()
     cut = raw.index("查".encode()) + 1
     assert front.check(raw[:cut], "truncated-utf8", valid=False) == 2
-    assert "not UTF-8 text (invalid byte at offset" in front.err
+    assert "不是 UTF-8 文本（第" in front.err
 
 
 # --- deeply nested ---------------------------------------------------------------------------------
@@ -340,7 +340,7 @@ def test_every_field_with_a_wrong_type_is_refused_naming_the_field_or_judged(
         for value in WRONG:
             if front.check(json.dumps(_replaced(document, keys, value)), "wrong-type") == 2:
                 # The message names the field at fault, or the document or list that holds it.
-                assert any(f"field {name[:i]}" in front.err for i in range(len(name), 0, -1)), front.err
+                assert any(f"字段 {name[:i]}" in front.err for i in range(len(name), 0, -1)), front.err
 
 
 @pytest.mark.parametrize("proposal", [inspection(), penalty()], ids=["inspection", "penalty"])
@@ -434,7 +434,7 @@ def test_a_date_outside_1950_to_2099_is_invalid_input_never_an_internal_error(
     front: Front, name: str, field: str, proposal: dict[str, Any]
 ) -> None:
     assert front.check(json.dumps(case(proposal)), "out-of-span", valid=False, field=field) == 2
-    assert "expected a date from 1950-01-01 to 2099-12-31" in front.err
+    assert "应为 1950-01-01 至 2099-12-31 之间的日期" in front.err
 
 
 IN_SPAN = [
@@ -558,7 +558,7 @@ def test_a_missing_file_and_a_directory_are_refused_in_one_line(
 ) -> None:
     for path in (tmp_path / "missing.json", tmp_path):
         TRIED["not-a-file"] += 1
-        assert main(["check", str(path)]) == 2
+        assert main(["check", str(path), "--lang", "en"]) == 2
         out, err = capsys.readouterr()
         assert out == ""
         assert err.count("\n") == 1

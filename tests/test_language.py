@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -113,3 +115,38 @@ def test_an_unlabelled_code_is_shown_as_written() -> None:
 
 def test_dates_stay_iso_in_both_languages() -> None:
     assert date(2025, 10, 10).isoformat() in late_form("zh").message
+
+
+# --- listings and the audit, as printed ---------------------------------------------------------
+
+
+def test_packs_lists_the_kinds_of_document_in_chinese_by_default(capsys: pytest.CaptureFixture[str]) -> None:
+    from envrules.cli import main
+
+    assert main(["packs"]) == 0
+    miluo = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("miluo-2013"))
+    assert "涉企检查/行政处罚" in miluo
+    assert "inspection" not in miluo
+
+
+def test_the_audit_summary_names_kinds_by_their_chinese_labels(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from envrules.cli import main
+
+    log = tmp_path / "log.jsonl"
+    log.write_text(json.dumps(inspection()) + "\n" + json.dumps(penalty()) + "\n", encoding="utf-8")
+    assert main(["audit", str(log), "--as-of", AS_OF]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("审计: 2 记录")
+    kinds = out.split("按类型", 1)[1]
+    assert "涉企检查" in kinds
+    assert "行政处罚" in kinds
+    assert "inspection" not in kinds
+
+
+def test_the_progress_line_is_chinese_by_default() -> None:
+    from envrules.cli import _progress_line
+
+    assert _progress_line(2048, 1500.4, "zh") == "\r已审查2,048条记录（每秒1,500条）"
+    assert _progress_line(2048, 1500.4, "en") == "\r2,048 records (1,500/s)"

@@ -27,10 +27,12 @@ def problems(doc: Any, **kwargs: Any) -> InvalidInputError:
     return caught.value
 
 
-def check(tmp_path: Path, capsys: pytest.CaptureFixture[str], doc: Any) -> tuple[int, list[str]]:
+def check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], doc: Any, lang: str = "en"
+) -> tuple[int, list[str]]:
     path = tmp_path / "case.json"
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-    rc = main(["check", str(path)])
+    rc = main(["check", str(path), "--lang", lang])
     out, err = capsys.readouterr()
     assert out == ""
     assert "Traceback" not in err
@@ -230,3 +232,48 @@ def test_the_cli_names_a_bad_history_entry_by_its_position(
     assert lines == [
         "envrules: case.json: field history[0].harm: expected 'none', 'minor' or 'serious' (got 'dire')"
     ]
+
+
+# --- the same lines in Chinese, the default ---------------------------------------------------------
+
+
+def test_the_cli_says_each_problem_in_chinese_by_default(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = penalty(harm="dire", fine="5000.001")
+    doc["enterprize"] = doc.pop("enterprise")
+    rc, lines = check(tmp_path, capsys, doc, lang="zh")
+    assert rc == 2
+    assert lines == [
+        "envrules: case.json: 字段 proposal.enterprize：未知字段 'enterprize'（是否应为 'enterprise'？）",
+        "envrules: case.json: 字段 proposal.fine：应为以元为单位、最多2位小数的金额（实际为 '5000.001'）",
+        "envrules: case.json: 字段 proposal.harm：应为 'none'（无危害后果）、'minor'（危害后果轻微）或"
+        "'serious'（危害后果严重）之一（实际为 'dire'）",
+    ]
+
+
+def test_the_cli_says_in_chinese_that_kind_is_missing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = penalty()
+    del doc["kind"]
+    rc, lines = check(tmp_path, capsys, {"proposal": doc}, lang="zh")
+    assert rc == 2
+    assert lines == [
+        "envrules: case.json: 字段 proposal.kind：缺少必填字段："
+        "应为 'inspection'（涉企检查）或 'penalty'（行政处罚），即文件的种类"
+    ]
+
+
+def test_the_cli_says_how_many_more_problems_in_chinese(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rc, lines = check(tmp_path, capsys, inspection(**{f"extra_{i:02d}": i for i in range(25)}), lang="zh")
+    assert rc == 2
+    assert len(lines) == 21
+    assert lines[-1] == "envrules: case.json: 另有 5 个问题"
+
+
+def test_a_missing_file_is_said_in_chinese(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(tmp_path / "none.json")]) == 2
+    assert capsys.readouterr().err == f"envrules: {tmp_path / 'none.json'}: 文件不存在\n"

@@ -45,6 +45,7 @@ from .io import (
     read_log,
     read_text,
 )
+from .labels import label
 from .models import CaseFile
 from .notices import load_notice
 from .pack import Pack, bundled_pack_ids, get_pack
@@ -344,10 +345,10 @@ def _packs(args: argparse.Namespace, out: Output) -> int:
         pack = get_pack(pack_id)
         until = pack.effective_until.isoformat() if pack.effective_until else "…"
         title = pack.title if args.lang == "zh" else pack.title_en
-        kinds = "/".join(k for k in ("inspection", "penalty") if pack.rules_for(k))
+        kinds = "/".join(label("kind", k, args.lang) for k in ("inspection", "penalty") if pack.rules_for(k))
         rows.append(
             f"{pack.id:<24} {pack.version:<7} {pack.effective_from.isoformat()} – {until:<10} "
-            f"{kinds:<18} {title}"
+            f"{_pad(kinds, 18)} {title}"
         )
     _write(out, "\n".join(rows) + "\n")
     return EXIT_COMPLIANT
@@ -488,7 +489,7 @@ def _audit(args: argparse.Namespace) -> int:
             records.close()
             raise InputFileError(log, not_a_log)
     stopped: Record | None = None
-    progress = _Progress(sys.stderr)
+    progress = _Progress(sys.stderr, args.lang)
     failed = False
     with contextlib.ExitStack() as stack:
         stack.callback(records.close)  # closes the log
@@ -516,7 +517,7 @@ def _audit(args: argparse.Namespace) -> int:
             if error is not None:
                 failed = True
                 run.summary.skipped += 1
-                _print_error(error)
+                _print_error(error, args.lang)
                 if args.on_error == "stop":
                     stopped = record
                     break
@@ -616,10 +617,26 @@ def _csv_row(line: int | None, item: Audited) -> list[str]:
     ]
 
 
+def _pad(text: str, width: int) -> str:
+    """``text`` padded to ``width`` display columns (a Chinese character takes two)."""
+    import unicodedata
+
+    shown = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return text + " " * max(0, width - shown)
+
+
+def _progress_line(count: int, rate: float, lang: str) -> str:
+    """The progress line of a long audit, in the run's language."""
+    if lang == "zh":
+        return f"\r已审查{count:,}条记录（每秒{rate:,.0f}条）"
+    return f"\r{count:,} records ({rate:,.0f}/s)"
+
+
 class _Progress:
     """A progress line on a terminal's stderr, once a run has taken more than a second."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, lang: str = "zh") -> None:
+        self.lang = lang
         self.stream = stream
         self.enabled = stream.isatty()
         self.start = time.monotonic()
@@ -632,7 +649,7 @@ class _Progress:
         now = time.monotonic()
         if now >= self.next:
             rate = count / (now - self.start)
-            self.stream.write(f"\r{count:,} records ({rate:,.0f}/s)")
+            self.stream.write(_progress_line(count, rate, self.lang))
             self.stream.flush()
             self.next = now + 0.5
             self.shown = True
@@ -723,7 +740,7 @@ def render_summary(summary: AuditSummary, lang: str, top: int = 10) -> str:
         for key, t in rows:
             lines.append(f"  {left(key, 28)} {t.records:>10,} {t.violating:>10,} {t.violations:>10,}")
 
-    tally(by_kind, sorted(summary.by_kind.items()))
+    tally(by_kind, sorted((label("kind", kind, lang), t) for kind, t in summary.by_kind.items()))
     tally(by_month, sorted(summary.by_month.items()))
     worst = sorted(summary.by_agency.items(), key=lambda kv: (-kv[1].violations, kv[0]))[:top]
     tally(top_agencies, [kv for kv in worst if kv[1].violations])
@@ -802,9 +819,13 @@ def render_text(result: Result, pack_title: str = "") -> str:
     return "\n".join(lines) + "\n"
 
 
-def _print_error(exc: Exception) -> None:
-    """One line per problem on stderr, each beginning ``envrules:``."""
-    lines = exc.lines() if isinstance(exc, InputFileError) else str(exc).splitlines() or [type(exc).__name__]
+def _print_error(exc: Exception, lang: str = "zh") -> None:
+    """One line per problem on stderr in ``lang``, each beginning ``envrules:``."""
+    lines = (
+        exc.lines(lang=lang)
+        if isinstance(exc, InputFileError)
+        else str(exc).splitlines() or [type(exc).__name__]
+    )
     for line in lines:
         _say(f"envrules: {line}")
 
@@ -840,7 +861,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             out.commit()
             return status
     except (InputFileError, EnvRulesError) as exc:
-        _print_error(exc)
+        _print_error(exc, getattr(args, "lang", "zh"))
         return EXIT_INVALID
     except KeyboardInterrupt:
         return 130

@@ -62,15 +62,22 @@ class InputFileError(EnvRulesError, ValueError):
     def where(self) -> str:
         return self.file if self.line is None else f"{self.file}:{self.line}"
 
-    def lines(self, limit: int = MAX_LINES) -> list[str]:
-        """One line per problem (``FILE[:LINE]: field F: ...``), at most ``limit``, then "and N more"."""
+    def lines(self, limit: int = MAX_LINES, lang: str = "en") -> list[str]:
+        """One line per problem (``FILE[:LINE]: field F: ...``), at most ``limit``, then "and N more".
+
+        In ``lang`` (``"zh"``: ``FILE[:LINE]: 字段 F：…``); a phrase without a translation stays as written.
+        """
+        from ._zh import file_text, problem_text
+
         if not self.problems:
-            text = self.problem if self.field is None else f"field {self.field}: {self.problem}"
+            text = file_text(self.problem, lang)
+            if self.field is not None:
+                text = f"字段 {self.field}：{text}" if lang == "zh" else f"field {self.field}: {text}"
             return [f"{self.where}: {text}"]
-        out = [f"{self.where}: {p}" for p in self.problems[:limit]]
+        out = [f"{self.where}: {problem_text(p, lang)}" for p in self.problems[:limit]]
         if len(self.problems) > limit:
             n = len(self.problems) - limit
-            out.append(f"{self.where}: and {n} more problem{'s' if n > 1 else ''}")
+            out.append(f"{self.where}: {file_text(f'and {n} more problem' + ('s' if n > 1 else ''), lang)}")
         return out
 
 

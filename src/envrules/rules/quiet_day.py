@@ -129,7 +129,10 @@ class QuietDayParams(Params):
     exempt_deployers: tuple[Level, ...]
     # A pack that wants the note writes it, quoting its own clause; none by default, so that no
     # pack ever shows another pack's sentence under its clause (false: none, as before).
-    routine_note: Annotated[RoutineNote | None, BeforeValidator(_no_note)] = None
+    routine_note: Annotated[
+        RoutineNote | None,
+        BeforeValidator(_no_note, json_schema_input_type=RoutineNote | Literal[False] | None),
+    ] = None
 
 
 class QuietDay(Rule[Inspection, QuietDayParams]):
