@@ -225,7 +225,7 @@ BAD_LINES: dict[str, tuple[bytes, str]] = {
     "out of order": (
         json.dumps(penalty(id="PEN-4", decided_on="2025-10-20")).encode(),
         "field date: expected records in chronological order: this one is dated 2025-10-20, "
-        "before the previous record's 2025-10-25 (sort the log by date first)",
+        "before the previous record's 2025-10-25 (sort the log by date first, or audit it with --sort)",
     ),
 }
 

@@ -25,7 +25,10 @@ INPUT_MODELS = sorted(
     (
         cls
         for cls in vars(models).values()
-        if inspect.isclass(cls) and issubclass(cls, BaseModel) and cls.__module__ == models.__name__
+        if inspect.isclass(cls)
+        and issubclass(cls, BaseModel)
+        and cls.__module__ == models.__name__
+        and not cls.__name__.startswith("_")  # a private base, no document of its own
     ),
     key=lambda cls: cls.__name__,
 )

@@ -9,6 +9,7 @@ their order and the summary must be those of ``envrules.audit``.
 from __future__ import annotations
 
 import json
+import random
 import sys
 import zlib
 from collections.abc import Iterator
@@ -129,6 +130,25 @@ def test_a_record_out_of_date_order_is_refused(client: Any) -> None:
     ]
     with pytest.raises(OutOfOrderError):
         audit_bag(db.from_sequence(log, npartitions=1), as_of=AS_OF, npartitions=2).compute()
+
+
+def test_a_log_in_any_order_audited_sorted_gives_each_record_its_result_in_the_sorted_log(
+    client: Any,
+) -> None:
+    # Each shard sorts its enterprises' records by date; the results come back in the bag's order.
+    log = list(LOG)
+    random.Random(13).shuffle(log)
+    bag = db.from_sequence(log, npartitions=5)
+    results, summary = dask.compute(
+        audit_bag(bag, as_of=AS_OF, npartitions=3, sort=True),
+        audit_summary(bag, as_of=AS_OF, npartitions=3, sort=True),
+    )
+    run = audit(log, as_of=AS_OF, sort=True)
+    by_position = {item.index: item.result.to_dict() for item in run}
+    assert results == [by_position[i] for i in range(len(log))]
+    assert summary.to_dict() == run.summary.to_dict()
+    with pytest.raises(OutOfOrderError):
+        audit_bag(bag, as_of=AS_OF, npartitions=3).compute()
 
 
 def test_the_shard_of_an_enterprise_is_a_stable_hash_of_its_id() -> None:

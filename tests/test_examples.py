@@ -67,6 +67,29 @@ def _table() -> dict[str, Row]:
 TABLE = _table()
 
 
+def _pack_table() -> dict[str, tuple[str, Row]]:
+    """The table of examples judged under another pack: file -> (pack, row)."""
+    rows: dict[str, tuple[str, Row]] = {}
+    lines = (EXAMPLES / "README.md").read_text(encoding="utf-8").splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("| file | pack |"))
+    for line in lines[header + 2 :]:
+        if not line.startswith("|"):
+            break
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        assert len(cells) == 5, f"README row must have 5 cells: {line}"
+        name = re.fullmatch(r"\[([\w-]+/[\w.-]+\.json)\]\(\1\)", cells[0])
+        assert name, f"file cell must be a link to the file: {cells[0]}"
+        pack = cells[1].strip("`")
+        assert name[1].split("/")[0] == pack, f"{name[1]} must lie in the folder of its pack {pack}"
+        rules = tuple(re.findall(r"`([a-z-]+)`", cells[3]))
+        assert rules or cells[3] == "—", f"rules cell must list rule ids or be —: {cells[3]}"
+        rows[name[1]] = (pack, Row(name[1], int(cells[2]), rules, cells[4]))
+    return rows
+
+
+PACK_TABLE = _pack_table()
+
+
 def _case(name: str) -> dict[str, Any]:
     data: dict[str, Any] = json.loads((EXAMPLES / name).read_text(encoding="utf-8"))
     return data
@@ -236,3 +259,33 @@ def test_act_before_the_pack_is_in_force_is_refused_not_guessed() -> None:
         "2012-10-23",
         "2013-07-31",
     )
+
+
+def test_fine_below_the_minimum_citing_art32_is_allowed_with_a_note_naming_the_clause() -> None:
+    result = _judge("fine-below-minimum-reduced-art32.json")
+    assert result.compliant
+    (note,) = result.notes
+    assert (note.rule, note.citation.clause) == ("fine-lower-bound", "行政处罚法第三十二条第一项")
+
+
+def test_every_example_in_a_pack_folder_is_listed_in_the_second_table() -> None:
+    files = {str(p.relative_to(EXAMPLES)) for p in EXAMPLES.glob("*/*.json") if p.parent.name != "integrator"}
+    assert files == PACK_TABLE.keys()
+
+
+@pytest.mark.parametrize("name", sorted(PACK_TABLE))
+def test_example_under_its_pack_gives_the_outcome_in_the_second_table(name: str) -> None:
+    pack, row = PACK_TABLE[name]
+    case = _case(name)
+    envrules.CaseFile.model_validate(case)
+    result = envrules.evaluate(case["proposal"], case["history"], as_of=case["as_of"], pack=pack)
+    assert result.compliant is (row.exit == 0)
+    assert result.rules_violated() == row.rules
+
+
+def test_act_of_2018_is_judged_by_the_old_law_and_the_note_says_why() -> None:
+    case = _case("national-2021-penalty/limitation-2018-act-old-law-barred.json")
+    result = envrules.evaluate(case["proposal"], as_of=case["as_of"], pack="national-2021-penalty")
+    (finding,) = result.violations
+    assert (finding.citation.clause, finding.limit) == ("第二十九条", "2020-03-01")
+    assert [n.citation.clause for n in result.notes] == ["第三十七条"]

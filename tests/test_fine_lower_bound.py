@@ -77,8 +77,9 @@ def test_fine_one_fen_above_the_minimum_without_circumstances_is_a_violation() -
 def test_fine_one_fen_above_the_minimum_states_the_excess_and_refusal_in_english() -> None:
     finding = only_finding(judge(penalty(fine="5000.01"), lang="en"))
     assert finding.message == (
-        "fine of 5000.01 yuan exceeds the statutory minimum of 5000 yuan by 0.01 yuan; no aggravating "
-        "circumstance is cited, and the party may refuse to pay the excess"
+        "fine of 5000.01 yuan exceeds the statutory minimum of 5000 yuan by 0.01 yuan and no aggravating "
+        "circumstance is cited; the local rule (词解7) says the party has the right to refuse to perform a "
+        "fine that does not keep to the minimum"
     )
     assert "refuse" in finding.message
 
@@ -98,11 +99,14 @@ def test_fine_above_the_minimum_with_repeat_offence_is_compliant() -> None:
 # The statutory range [min, max]: outside it is a violation whatever else holds.
 
 
-def test_fine_one_fen_below_the_minimum_is_a_violation_even_with_circumstances() -> None:
+def test_fine_one_fen_below_the_minimum_is_a_violation_even_with_aggravating_circumstances() -> None:
     finding = only_finding(judge(penalty(fine="4999.99", circumstances=["repeat-offence"])))
     assert finding.value == "4999.99"
     assert finding.limit == "5000"
-    assert finding.message == "罚款4999.99元低于法定下限5000元（法定幅度5000至50000元）"
+    assert finding.message == (
+        "罚款4999.99元低于法定下限5000元（法定幅度5000至50000元），且未列明应当减轻处罚的情形"
+    )
+    assert finding.remedy == "在法定幅度5000至50000元内重新确定罚款，或列明应当减轻处罚的法定情形"
 
 
 def test_fine_at_the_statutory_maximum_with_a_circumstance_is_compliant() -> None:
@@ -174,9 +178,9 @@ def test_fine_one_fen_above_the_benchmark_band_is_a_violation_even_with_a_circum
     finding = only_finding(judge(penalty(fine="10000.01", circumstances=["repeat-offence"], benchmark=BAND)))
     assert finding.value == "10000.01"
     assert finding.limit == "5000-10000"
-    assert (
-        finding.message
-        == "罚款10000.01元超出所主张裁量档次“一般（general）”的基准幅度5000至10000元；行政相对人有权拒绝"
+    assert finding.message == (
+        "罚款10000.01元超出所主张裁量档次“一般（general）”的基准幅度5000至10000元；"
+        "本地规则（词解6）规定，未遵守行政裁量权基准的，行政相对人有权拒绝"
     )
 
 

@@ -30,9 +30,9 @@ def outputs(example: Path) -> str:
     parts = []
     for lang, fmt in RUNS:
         out, err = io.StringIO(), io.StringIO()
-        # From the project's root with a relative path: the messages name the file as a user types it.
+        # From the checkout's root, with a relative path: the messages then name the same file in any clone.
         with contextlib.chdir(ROOT), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            rc = main(["check", f"examples/{example.name}", "--lang", lang, "--format", fmt])
+            rc = main(["check", str(example.relative_to(ROOT)), "--lang", lang, "--format", fmt])
         parts.append(f"=== envrules check {example.name} --lang {lang} --format {fmt}: exit {rc}\n")
         parts.append(out.getvalue())
         if err.getvalue():

@@ -9,7 +9,7 @@ See README.md and docs/ for the rules, the JSON contract and the command line.
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
 from .audit import Audited, AuditRun, AuditSummary, OutOfOrderError, audit
 from .calendar import Notice, WorkingCalendar, WorkingDay
@@ -46,10 +46,21 @@ from .place import (
 )
 from .result import Citation, Finding, Obligation, PackRef, PackStatus, Result
 
-try:
-    __version__ = version("envrules")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0.0.0"
+
+def __getattr__(name: str) -> Any:
+    # The version is read from the installed metadata on first use only: importlib.metadata costs
+    # more to import than the rest of a small `envrules check`.
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            value = version("envrules")
+        except PackageNotFoundError:  # pragma: no cover - running from a source tree
+            value = "0.0.0"
+        globals()["__version__"] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "CST",

@@ -9,7 +9,25 @@ from typing import Any
 
 from .errors import PackError
 
-__all__ = ["load_toml", "read_toml"]
+__all__ = ["MAX_NESTING", "load_toml", "read_toml"]
+
+MAX_NESTING = 10
+"""How deep tables and arrays may nest in a pack or a notice file.
+
+The formats need 4 (``rules`` > rule > ``params`` > a window's inline table);
+deeper nesting is refused before it is parsed, because the parsers (``tomllib``'s
+and ours) recurse once per level and a hostile file would exhaust the stack.
+"""
+
+# What may hold a bracket that is not one: strings (all four kinds) and comments.
+_TOKENS = re.compile(
+    r'"""(?:[^\\]|\\.)*?"""(?:"{1,2})?'
+    r"|'''[\s\S]*?'''(?:'{1,2})?"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'[^'\n]*'"
+    r"|#[^\n]*"
+    r"|[\[\]{}]"
+)
 
 _AT = re.compile(r"\(at line (\d+), column \d+\)")
 _HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
@@ -39,11 +57,47 @@ def load_toml(raw: bytes, source: str) -> dict[str, Any]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise PackError(source, "", None, f"not UTF-8 text (byte {exc.start})") from None
+    _refuse_deep_brackets(text, source)
     try:
-        return tomllib.loads(text)
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         table, key = _locate(text, str(exc))
         raise PackError(source, table, key, f"not valid TOML: {exc}") from None
+    except RecursionError:  # pragma: no cover - refused above; kept so that it can never be exit 3
+        raise PackError(source, "", None, _too_deep()) from None
+    _refuse_deep_data(data, source)
+    return data
+
+
+def _too_deep(where: str = "") -> str:
+    return f"tables and arrays nested more than {MAX_NESTING} deep{where} (the format needs 4)"
+
+
+def _refuse_deep_brackets(text: str, source: str) -> None:
+    """Inline arrays and tables nested beyond :data:`MAX_NESTING`, counted before parsing."""
+    depth = 0
+    for match in _TOKENS.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                line = text.count("\n", 0, match.start()) + 1
+                raise PackError(source, "", None, _too_deep(f" at line {line}"))
+        elif token in "]}":
+            depth = max(depth - 1, 0)
+
+
+def _refuse_deep_data(data: dict[str, Any], source: str) -> None:
+    """Tables nested beyond :data:`MAX_NESTING` by dotted keys or headers (``a.b.c… = 1``)."""
+    stack: list[tuple[Any, tuple[str, ...]]] = [(data, ())]
+    while stack:
+        value, path = stack.pop()
+        if len(path) > MAX_NESTING:
+            raise PackError(source, ".".join(path[:3]) + ".…", None, _too_deep())
+        if isinstance(value, dict):
+            stack.extend((v, (*path, str(k)[:40])) for k, v in value.items() if isinstance(v, dict | list))
+        elif isinstance(value, list):
+            stack.extend((v, (*path, f"[{i}]")) for i, v in enumerate(value) if isinstance(v, dict | list))
 
 
 def read_toml(path: str | Path) -> dict[str, Any]:
@@ -53,4 +107,6 @@ def read_toml(path: str | Path) -> dict[str, Any]:
         raw = Path(path).read_bytes()
     except OSError as exc:
         raise PackError(source, "", None, f"cannot read the file ({exc.strerror})") from None
+    except ValueError as exc:  # a path with a NUL character
+        raise PackError(source, "", None, f"cannot read the file ({exc})") from None
     return load_toml(raw, source)

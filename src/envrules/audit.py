@@ -10,8 +10,13 @@ Readings:
 
 * The log is in chronological order of the act dates (an inspection's first
   local day, a penalty's decision date); a record dated before the one
-  before it is an error (:class:`OutOfOrderError`): sort the log first. Records
-  of the same day are judged in log order.
+  before it is an error (:class:`OutOfOrderError`): sort the log first, or
+  audit with ``sort=True`` (``envrules audit --sort``), which judges the
+  records in date order whatever the order of the log. Records of the same
+  day are judged in log order, sorted or not.
+* Sorted, a record whose date cannot be read (no kind, no date, a malformed
+  one) is taken first, in log order, so that it is reported before any record
+  is judged; :class:`Audited` ``index`` stays the record's position in the log.
 * Every record is judged under the same pack, which must be in force on each
   record's date; or under the same place (or list of packs), whose packs in
   force on each record's date apply to it.
@@ -32,12 +37,35 @@ from .calendar import WorkingCalendar
 from .errors import InvalidInputError
 from .evaluator import Evaluator, PackChoice, law, resolve_as_of
 from .history import History, as_document
-from .models import Inspection, Penalty
+from .models import Inspection, Penalty, _to_moment, local_date
 from .place import Place
 from .result import Result
 from .rules.base import Lang
 
-__all__ = ["AuditRun", "AuditSummary", "Audited", "OutOfOrderError", "audit"]
+__all__ = ["AuditRun", "AuditSummary", "Audited", "OutOfOrderError", "act_ordinal", "audit"]
+
+_DATE_FIELD = {"inspection": "start", "penalty": "decided_on"}
+
+
+def act_ordinal(record: object) -> int:
+    """The ordinal of a record's act date (the date whose law applies), or 0 when it cannot be read.
+
+    Read from the one field it comes from (an inspection's ``start``, a
+    penalty's ``decided_on``), the same way the models read it, without
+    validating the rest: what sorting a log needs. 0 sorts before every date.
+    """
+    if isinstance(record, Inspection | Penalty):
+        return record.act_date.toordinal()
+    if not isinstance(record, Mapping):
+        return 0
+    kind = record.get("kind")
+    name = _DATE_FIELD.get(kind) if isinstance(kind, str) else None
+    if name is None:
+        return 0
+    try:
+        return local_date(_to_moment(record.get(name))).toordinal()
+    except (ValueError, TypeError, OverflowError):
+        return 0
 
 
 class OutOfOrderError(InvalidInputError):
@@ -50,7 +78,8 @@ class OutOfOrderError(InvalidInputError):
         super().__init__(
             "date",
             f"records in chronological order: this one is dated {act_date.isoformat()}, "
-            f"before the previous record's {previous.isoformat()} (sort the log by date first)",
+            f"before the previous record's {previous.isoformat()} "
+            "(sort the log by date first, or audit it with --sort)",
         )
 
 
@@ -152,8 +181,11 @@ class AuditRun:
         evaluator: Evaluator,
         as_of: date,
         history: History | None = None,
+        *,
+        sort: bool = False,
     ) -> None:
         self._records = records
+        self._sort = sort
         self._evaluator = evaluator
         self.resolve_as_of = as_of
         self.history = history if history is not None else History()
@@ -162,11 +194,13 @@ class AuditRun:
         self._previous: date | None = None
         self._index = 0
 
-    def judge(self, record: Inspection | Penalty | Mapping[str, Any]) -> Audited:
+    def judge(self, record: Inspection | Penalty | Mapping[str, Any], position: int | None = None) -> Audited:
         """Judge the next record against the history so far, then add it to the history.
 
         A record that raises (invalid, out of order, pack not in force) is not
-        added: the caller may report it and go on.
+        added: the caller may report it and go on. ``position`` is the record's
+        place in the log, for a log judged in another order (default: the
+        number of records judged before it).
         """
         doc = as_document(record)
         act = doc.act_date
@@ -175,7 +209,8 @@ class AuditRun:
         result = self._evaluator.evaluate(doc, self.history, as_of=self.resolve_as_of)
         self._previous = act
         self.history.add(doc)
-        item = Audited(self._index, doc.kind, doc.enterprise, doc.agency.id, act, result)
+        index = self._index if position is None else position
+        item = Audited(index, doc.kind, doc.enterprise, doc.agency.id, act, result)
         self._index += 1
         self.summary.add(item)
         return item
@@ -185,8 +220,14 @@ class AuditRun:
             raise RuntimeError("an audit run can be iterated once")
         self._started = True
         judge = self.judge
-        for record in self._records:
-            yield judge(record)
+        if not self._sort:
+            for record in self._records:
+                yield judge(record)
+            return
+        records = list(self._records)
+        order = sorted(range(len(records)), key=[act_ordinal(r) for r in records].__getitem__)
+        for position in order:
+            yield judge(records[position], position)
 
     def run(self) -> AuditSummary:
         """Judge every record, keeping only the summary."""
@@ -203,6 +244,7 @@ def audit(
     lang: Lang = "zh",
     calendar: WorkingCalendar | None = None,
     place: Place | str | Path | None = None,
+    sort: bool = False,
 ) -> AuditRun:
     """Judge every record of a chronological log against the records before it.
 
@@ -211,7 +253,10 @@ def audit(
     agency, enterprise and month. Invalid records raise as in
     :func:`envrules.evaluate`; a record out of date order raises
     :class:`OutOfOrderError`. ``pack`` and ``place`` choose the law as in
-    :func:`envrules.evaluate`.
+    :func:`envrules.evaluate`. With ``sort=True`` the log may be in any order:
+    the records are held, sorted by act date (records of one date in log
+    order) and judged in that order; each :class:`Audited` keeps its position
+    in the log as ``index``.
     """
     evaluator = Evaluator(law(pack, place), calendar, lang)
-    return AuditRun(records, evaluator, resolve_as_of(as_of))
+    return AuditRun(records, evaluator, resolve_as_of(as_of), sort=sort)

@@ -23,8 +23,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import NamedTuple
 
-import holidays
-
 __all__ = ["Notice", "WorkingCalendar", "WorkingDay", "default_calendar"]
 
 _LANGUAGE = "zh_CN"
@@ -120,6 +118,8 @@ class WorkingCalendar:
                     frozenset(d for d in notice.working_days if d.weekday() >= 5),
                     True,
                 )
+        import holidays  # on first use: a run that counts no working day never loads it
+
         cn = holidays.country_holidays("CN", years=year, language=_LANGUAGE)
         published = year in cn.special_public_holidays
         days_off = frozenset(d for d in cn if d.weekday() < 5)

@@ -21,7 +21,6 @@ from typing import Any, TextIO
 
 from pydantic import ValidationError
 
-from . import __version__
 from ._output import STDOUT, Output, refuse_overwriting_inputs
 from .audit import Audited, AuditRun, AuditSummary
 from .calendar import WorkingCalendar
@@ -111,6 +110,16 @@ Schema is printed by `envrules schema NAME`.
 """
 
 
+class _Version(argparse.Action):
+    """``--version``: the installed version, read only when asked for (its metadata is slow to load)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
+        from . import __version__
+
+        sys.stdout.write(f"envrules {__version__}\n")
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="envrules",
@@ -118,7 +127,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_EXIT_STATUSES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"envrules {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show program's version number and exit")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     check = sub.add_parser(
         "check",
@@ -136,7 +145,7 @@ def _parser() -> argparse.ArgumentParser:
         "audit",
         help="judge every record of a log against the records before it",
         description="Judge every record of a chronological log (JSON Lines or a JSON array of "
-        "inspections and penalties) against the records before it.",
+        "inspections and penalties) against the records before it; with --sort, a log in any order.",
     )
     audit.add_argument("log", metavar="LOG", help="JSON Lines log or JSON array; - for standard input")
     audit.add_argument(
@@ -151,6 +160,12 @@ def _parser() -> argparse.ArgumentParser:
     audit.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages")
     audit.add_argument("--as-of", metavar="DATE", help="judge obligations on this date (default: today)")
     _law_options(audit)
+    audit.add_argument(
+        "--sort",
+        action="store_true",
+        help="judge the records in order of their dates whatever the order of the log (read twice; "
+        "standard input is first copied to a temporary file)",
+    )
     audit.add_argument(
         "--on-error",
         choices=("stop", "skip"),
@@ -478,7 +493,8 @@ def _audit(args: argparse.Namespace) -> int:
     pack = _law(args)
     evaluator = Evaluator(pack=pack, calendar=_calendar(args.calendar, pack), lang=args.lang)
     run = AuditRun((), evaluator, as_of)
-    records = read_log(args.log)  # opens the log now: a missing file is exit 2 before any output
+    # Opens the log now: a missing file is exit 2 before any output.
+    records = read_log(args.log, sort=args.sort)
     first = next(records, None)  # and reads it: an unreadable JSON array too, before any output
     if first is None:
         records.close()
@@ -507,7 +523,8 @@ def _audit(args: argparse.Namespace) -> int:
             error = record.error
             if error is None:
                 try:
-                    item = run.judge(record.value)
+                    # Sorted, a record keeps its position in the log.
+                    item = run.judge(record.value, record.position) if args.sort else run.judge(record.value)
                 except ValidationError as exc:
                     error = _record_error(log, record, exc)
                 except InvalidInputError as exc:

@@ -30,7 +30,12 @@ Readings:
   within each input partition; a record out of order raises
   :class:`~envrules.audit.OutOfOrderError` when the bag is computed. A log
   whose partitions are each sorted but out of order with one another is not
-  detected: sort the log first.
+  detected: sort the log first, or pass ``sort=True``.
+* With ``sort=True`` the log may be in any order: each shard sorts its records
+  by act date (records of one date in log order) before judging them, as
+  ``envrules.audit(..., sort=True)`` does; since no rule looks across
+  enterprises, that is the whole log's date order for every enterprise. The
+  results still come back in the log's order.
 """
 
 from __future__ import annotations
@@ -103,6 +108,7 @@ class _Options:
     as_of: date
     lang: Lang
     notices: tuple[Notice, ...] | None  # None: the pack's own calendar
+    sort: bool = False
 
 
 _CALENDARS: dict[tuple[Notice, ...], WorkingCalendar] = {}
@@ -138,6 +144,7 @@ def _audit_shard(pieces: Sequence[Piece], partitions: int, options: _Options) ->
         as_of=options.as_of,
         lang=options.lang,
         calendar=_calendar(options.notices),
+        sort=options.sort,
     )
     routed: tuple[Routed, ...] = tuple([] for _ in range(partitions))
     for judged in run:
@@ -146,8 +153,12 @@ def _audit_shard(pieces: Sequence[Piece], partitions: int, options: _Options) ->
     return (*routed, run.summary)
 
 
-def _merge(pieces: Sequence[Routed]) -> list[dict[str, Any]]:
-    """One input partition's results, back in its order (each piece is already in that order)."""
+def _merge(pieces: Sequence[Routed], sorted_by_shard: bool = False) -> list[dict[str, Any]]:
+    """One input partition's results, back in its order (each piece is in that order unless sorted)."""
+    if sorted_by_shard:
+        return [
+            result for _, _, result in sorted((item for piece in pieces for item in piece), key=itemgetter(0))
+        ]
     out: list[dict[str, Any]] = []
     previous = 0
     for place, day, result in heapq.merge(*pieces, key=itemgetter(0)):
@@ -191,11 +202,16 @@ def _plan(
     npartitions: int | None,
     calendar: WorkingCalendar | None,
     place: Place | str | Path | None = None,
+    sort: bool = False,
 ) -> tuple[list[Delayed], list[Delayed]]:
     """The task graph: (one merged partition of results per input partition, one summary per shard)."""
     _, delayed = _dask()
     options = _Options(
-        law(pack, place), resolve_as_of(as_of), lang, None if calendar is None else tuple(calendar.notices)
+        law(pack, place),
+        resolve_as_of(as_of),
+        lang,
+        None if calendar is None else tuple(calendar.notices),
+        sort,
     )
     to_delayed: Any = bag.to_delayed  # untyped in Dask
     parts: list[Any] = list(to_delayed(optimize_graph=False))
@@ -209,7 +225,7 @@ def _plan(
         delayed(_audit_shard, nout=len(parts) + 1, pure=True)([s[k] for s in split], len(parts), options)
         for k in range(shards)
     ]
-    merged = [delayed(_merge, pure=True)([a[i] for a in audited]) for i in range(len(parts))]
+    merged = [delayed(_merge, pure=True)([a[i] for a in audited], sort) for i in range(len(parts))]
     return merged, [a[len(parts)] for a in audited]
 
 
@@ -222,6 +238,7 @@ def audit_bag(
     npartitions: int | None = None,
     calendar: WorkingCalendar | None = None,
     place: Place | str | Path | None = None,
+    sort: bool = False,
 ) -> Bag:
     """The audit of a bag of records (in log order) as a bag of result dicts, in the same order.
 
@@ -232,11 +249,13 @@ def audit_bag(
     result. ``place`` (or a list of packs) judges under a stack as
     :func:`envrules.audit` does. ``npartitions`` is the number of enterprise shards audited in
     parallel (default: as many as the input's partitions). ``pack``,
-    ``as_of``, ``lang`` and ``calendar`` are those of :func:`envrules.audit`.
-    Lazy: nothing runs until the bag is computed.
+    ``as_of``, ``lang``, ``calendar`` and ``sort`` are those of
+    :func:`envrules.audit` (with ``sort``, the bag may be in any order; each
+    enterprise's records are sorted by date within its shard). Lazy: nothing
+    runs until the bag is computed.
     """
     db, _ = _dask()
-    merged, _ = _plan(bag, pack, as_of, lang, npartitions, calendar, place)
+    merged, _ = _plan(bag, pack, as_of, lang, npartitions, calendar, place, sort)
     results: Bag = db.from_delayed(merged)
     return results
 
@@ -250,6 +269,7 @@ def audit_summary(
     npartitions: int | None = None,
     calendar: WorkingCalendar | None = None,
     place: Place | str | Path | None = None,
+    sort: bool = False,
 ) -> Delayed:
     """The :class:`~envrules.audit.AuditSummary` of the same audit, as a ``Delayed``.
 
@@ -257,6 +277,6 @@ def audit_summary(
     (``dask.compute(results, summary)``), the audit runs once.
     """
     _, delayed = _dask()
-    _, summaries = _plan(bag, pack, as_of, lang, npartitions, calendar, place)
+    _, summaries = _plan(bag, pack, as_of, lang, npartitions, calendar, place, sort)
     summary: Delayed = delayed(merge_summaries, pure=True)(summaries)
     return summary

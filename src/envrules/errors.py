@@ -154,7 +154,7 @@ class UnknownCodeError(InvalidInputError):
         self.known = tuple(sorted(known))
         matches = difflib.get_close_matches(code, self.known, n=1)
         self.suggestion = matches[0] if matches else None
-        expected = "one of " + ", ".join(self.known)
+        expected = "one of " + ", ".join(self.known) if self.known else "no code here (none is defined)"
         problem = Problem(field, expected, excerpt(code), suggestion=self.suggestion)
         super().__init__(field, expected, code, problems=(problem,))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import decimal
 import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -9,12 +10,12 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from pydantic import TypeAdapter
+from pydantic import ConfigDict, TypeAdapter
 
 from .calendar import WorkingCalendar
 from .errors import InvalidInputError, UnknownCodeError
 from .history import History, as_document
-from .models import CST, Inspection, Moment, Penalty, local_date
+from .models import CST, FIRST_DATE, LAST_DATE, Inspection, Moment, Penalty, local_date
 from .pack import Pack, bundled_pack_ids, get_pack
 from .place import Place, Stack, bundled_place_ids, get_place
 from .result import PackStatus, Result
@@ -22,7 +23,19 @@ from .rules.base import Context, Lang
 
 __all__ = ["Evaluator", "evaluate", "law", "resolve_as_of", "today"]
 
-_MOMENT: TypeAdapter[date | datetime] = TypeAdapter(Moment)
+_MOMENT: TypeAdapter[date | datetime] = TypeAdapter(Moment, config=ConfigDict(defer_build=True))
+
+MONEY_CONTEXT = decimal.Context(
+    prec=40,
+    rounding=decimal.ROUND_HALF_EVEN,
+    traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
+)
+"""The decimal context of every computation on money while a proposal is judged.
+
+The caller's own context (``decimal.getcontext()``, which is per thread and may
+have a precision of 5 or trap ``Inexact``) never changes an amount: 40 digits
+hold any difference of two amounts (at most 18 digits) exactly.
+"""
 _LANGS = ("zh", "en")
 
 
@@ -37,9 +50,12 @@ def resolve_as_of(value: date | datetime | str | None) -> date:
         return today()
     if isinstance(value, datetime | date):
         try:
-            return local_date(value)
+            day: date | None = local_date(value)
         except OverflowError:  # an aware moment that CST would carry past year 9999
-            raise InvalidInputError("as_of", "a date from 1950-01-01 to 2099-12-31", value) from None
+            day = None
+        if day is None or not FIRST_DATE <= day <= LAST_DATE:  # as a string would be refused
+            raise InvalidInputError("as_of", f"a date from {FIRST_DATE} to {LAST_DATE}", value)
+        return day
     if isinstance(value, str):
         return _as_of_text(value)
     raise InvalidInputError("as_of", "an ISO 8601 date such as 2025-10-30", value)
@@ -72,6 +88,7 @@ class Evaluator:
     calendar: WorkingCalendar | None = None
     lang: Lang = "zh"
     _applied: tuple[PackStatus, ...] = field(default=(), init=False, repr=False, compare=False)
+    _circumstances: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.lang not in _LANGS:
@@ -82,6 +99,10 @@ class Evaluator:
             object.__setattr__(self, "calendar", self.pack.calendar())
         if isinstance(self.pack, Pack):
             object.__setattr__(self, "_applied", (PackStatus(self.pack.ref, True),))
+        # The circumstance codes the packs' rules read: any other is unknown, under every pack.
+        packs = (self.pack,) if isinstance(self.pack, Pack) else self.pack.packs
+        codes = frozenset().union(*(r.circumstance_codes for p in packs for r in p.rules_for("penalty")))
+        object.__setattr__(self, "_circumstances", codes)
 
     def evaluate(
         self,
@@ -100,6 +121,20 @@ class Evaluator:
         applies).
         """
         doc = as_document(proposal)
+        if doc.kind == "penalty":
+            for i, code in enumerate(doc.circumstances):
+                if code not in self._circumstances:
+                    raise UnknownCodeError(f"circumstances[{i}]", code, self._circumstances)
+            with decimal.localcontext(MONEY_CONTEXT):  # money in our own context, never the caller's
+                return self._judge(doc, history, as_of)
+        return self._judge(doc, history, as_of)  # an inspection has no money: 1.6 us saved
+
+    def _judge(
+        self,
+        doc: Inspection | Penalty,
+        history: History | Iterable[Inspection | Penalty | Mapping[str, Any]],
+        as_of: date | datetime | str | None,
+    ) -> Result:
         pack = self.pack
         assert self.calendar is not None
         if not isinstance(pack, Pack):

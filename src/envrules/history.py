@@ -9,20 +9,21 @@ size of the history. Only what the rules need is kept, not the documents.
 
 from __future__ import annotations
 
-from bisect import bisect_right, insort
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from sys import intern
 from typing import Any, NamedTuple
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ConfigDict, TypeAdapter, ValidationError
 
 from .errors import InvalidInputError, excerpt
 from .models import Document, Inspection, Level, Penalty
 
 __all__ = ["History", "PastInspection", "PastPenalty", "as_document"]
 
-_DOCUMENT: TypeAdapter[Inspection | Penalty] = TypeAdapter(Document)
+# Built on first use (defer_build): a command that validates no history entry never pays for it.
+_DOCUMENT: TypeAdapter[Inspection | Penalty] = TypeAdapter(Document, config=ConfigDict(defer_build=True))
 
 
 def as_document(entry: Inspection | Penalty | Mapping[str, Any]) -> Inspection | Penalty:
@@ -76,8 +77,23 @@ def _first(item: PastInspection | PastPenalty) -> int:
 
 
 def _order(item: PastInspection | PastPenalty) -> tuple[int, str]:
-    # By date, ties by id: the index, and so every result, is the same in any order of history.
+    # By date, ties by id: the index, and so every result, is the same in any order of history
+    # (but for entries sharing an id, where the later one updates the earlier).
     return item[0], item.id
+
+
+def _remove(table: dict[tuple[str, str], list[Any]], entry: tuple[Any, ...]) -> None:
+    """Take an indexed entry, ``(item, *keys)``, out of the lists of its keys (found by bisection)."""
+    item = entry[0]
+    order = _order(item)
+    for key in entry[1:]:
+        items = table[key]
+        i = bisect_left(items, order, key=_order)
+        while items[i] is not item:  # ids are unique in the index: at most a few ties to step over
+            i += 1
+        del items[i]
+        if not items:
+            del table[key]
 
 
 class History:
@@ -87,15 +103,24 @@ class History:
     not indexed (docs/rules.md, ``one-matter-per-year``: they do not count). Reading is safe from many
     threads; :meth:`add` is for one writer (the audit) and must not run
     concurrently with readers.
+
+    A later entry with the id of an earlier one of the same kind *updates* it:
+    the earlier entry leaves the index and the later one stands in its place
+    (docs/api.md, "Logs that correct themselves"). An inspection proposed and
+    later recorded as cancelled then stops counting; a re-dated one counts on
+    its new dates only. Entries are added in their order, so the last wins.
     """
 
-    __slots__ = ("_count", "_inspections", "_max_span", "_penalties")
+    __slots__ = ("_count", "_inspection_ids", "_inspections", "_max_span", "_penalties", "_penalty_ids")
 
     def __init__(self, entries: Iterable[Inspection | Penalty | Mapping[str, Any]] = ()) -> None:
         self._inspections: dict[tuple[str, str], list[PastInspection]] = {}
         self._penalties: dict[tuple[str, str], list[PastPenalty]] = {}
         self._max_span = 0
         self._count = 0
+        # id -> (the entry as indexed, *its keys), so that a later entry with its id replaces it.
+        self._inspection_ids: dict[str, tuple[Any, ...]] = {}
+        self._penalty_ids: dict[str, tuple[Any, ...]] = {}
         try:
             iterator = iter(entries)
         except TypeError:
@@ -118,20 +143,27 @@ class History:
         # codes millions of times; one copy of each keeps the index small.
         enterprise = intern(doc.enterprise)
         if isinstance(doc, Penalty):
+            earlier = self._penalty_ids.pop(doc.id, None)
+            if earlier is not None:
+                _remove(self._penalties, earlier)
             key = (enterprise, intern(doc.violation))
-            insort(
-                self._penalties.setdefault(key, []), PastPenalty(doc.act_date.toordinal(), doc.id), key=_order
-            )
+            fine = PastPenalty(doc.act_date.toordinal(), doc.id)
+            insort(self._penalties.setdefault(key, []), fine, key=_order)
+            self._penalty_ids[fine.id] = (fine, key)
             return
+        earlier = self._inspection_ids.pop(doc.id, None)
+        if earlier is not None:
+            _remove(self._inspections, earlier)
         if doc.status == "cancelled":
             return
         first = doc.first_day.toordinal()
         last = doc.last_day.toordinal()
         self._max_span = max(self._max_span, last - first)
         item = PastInspection(first, last, doc.id, intern(doc.agency.id), doc.agency.level, doc.deployed_by)
-        for matter in doc.matters:
-            key = (enterprise, intern(matter.code))
+        keys = [(enterprise, intern(matter.code)) for matter in doc.matters]
+        for key in keys:
             insort(self._inspections.setdefault(key, []), item, key=_order)
+        self._inspection_ids[item.id] = (item, *keys)
 
     def inspections(self, enterprise: str, matter: str, first: date, last: date) -> Iterator[PastInspection]:
         """Past inspections of ``enterprise`` covering ``matter`` on any day in ``[first, last]``.

@@ -8,7 +8,11 @@ parsers usually let through silently: duplicate keys, ``NaN`` and
 from __future__ import annotations
 
 import json
+import mmap
+import shutil
 import sys
+import tempfile
+from array import array
 from collections.abc import Generator, Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any, BinaryIO, NamedTuple
@@ -200,7 +204,7 @@ def _read_line(path: str, number: int, raw: bytes) -> tuple[Any, InputFileError 
         return None, InputFileError(path, f"not valid JSON: {exc}", line=number)
 
 
-def read_log(path: str) -> Generator[Record, None, None]:
+def read_log(path: str, *, sort: bool = False) -> Generator[Record, None, None]:
     """The entries of a log, streamed: JSON Lines (one document a line), or a JSON array.
 
     ``-`` reads standard input. A JSON Lines log is read a line at a time, so a
@@ -209,6 +213,10 @@ def read_log(path: str) -> Generator[Record, None, None]:
     or stop; a file that cannot be opened raises :class:`InputFileError` at
     once, from this call (not from the first ``next``), so that a caller can
     refuse a missing log before it writes anything.
+
+    With ``sort``, the entries come in order of their act dates (entries of
+    one date in log order; an entry whose date cannot be read first), each
+    with its own line and position: see :func:`_sorted_lines`.
     """
     name = display_name(path)
     stream = _open_input(path, "a JSON Lines log")
@@ -227,8 +235,14 @@ def read_log(path: str) -> Generator[Record, None, None]:
                 value = load_json(name, text)
                 if not isinstance(value, list):  # pragma: no cover - a leading [ parses as a list
                     raise InputFileError(name, "expected a JSON array of records")
-                for position, item in enumerate(value):
-                    yield Record(None, position, item, None)
+                positions: Iterable[int] = range(len(value))
+                if sort:
+                    positions = sorted(positions, key=[_act_ordinal(item) for item in value].__getitem__)
+                for position in positions:
+                    yield Record(None, position, value[position], None)
+                return
+            if sort:
+                yield from _sorted_lines(name, head, stream)
                 return
             if head.startswith(b"\xef\xbb\xbf"):
                 head = head[3:]
@@ -240,6 +254,76 @@ def read_log(path: str) -> Generator[Record, None, None]:
                     position += 1
 
     return entries()
+
+
+def _act_ordinal(value: Any) -> int:
+    from .audit import act_ordinal  # the audit's reading of a record's date
+
+    return act_ordinal(value)
+
+
+def _sorted_lines(name: str, head: bytes, stream: BinaryIO) -> Iterator[Record]:
+    """The entries of a JSON Lines log in order of act date, read in two passes.
+
+    The first pass reads each line once, keeping only its act date, its line
+    number and where its bytes lie: a few dozen bytes per entry, in arrays,
+    never the documents. A stable sort orders them by date (log order within a
+    date; an entry whose date cannot be read comes first, so that its error is
+    reported before anything is judged). The second pass reads each entry's
+    bytes again from where they lie, in that order, as :func:`read_log` reads
+    them. Input that cannot be read twice (a pipe) is first copied to a
+    temporary file.
+    """
+    if not _seekable(stream):
+        spool = tempfile.TemporaryFile()  # noqa: SIM115 - closed below
+        spool.write(head)
+        shutil.copyfileobj(stream, spool, CHUNK)
+        spool.flush()
+        stream, head = spool, b""
+        spool.seek(0)
+        head = spool.read(1 << 16)
+    base = stream.tell() - len(head)  # where the log begins in the file (0 but for a redirected stdin)
+    with stream:
+        keys = array("Q")  # act date ordinal << 32 | position: sorts by date, then log order
+        starts = array("Q")  # where each entry's bytes begin
+        lengths = array("Q")
+        lines = array("Q")
+        offset = base
+        if head.startswith(b"\xef\xbb\xbf"):
+            head, offset = head[3:], base + 3
+        loads = json.loads
+        for number, raw in split_lines(_chunks(head, stream)):
+            if raw.strip():
+                position = len(starts)
+                if position > 0xFFFFFFFF:
+                    raise InputFileError(name, "more than 4,294,967,295 records cannot be sorted")
+                try:
+                    day = _act_ordinal(loads(raw))
+                except (ValueError, RecursionError):  # not JSON, or not UTF-8: reported in the second pass
+                    day = 0
+                keys.append(day << 32 | position)
+                starts.append(offset)
+                lengths.append(len(raw))
+                lines.append(number)
+            offset += len(raw) + 1
+        if not keys:
+            return
+        order = array("Q", sorted(keys))
+        del keys
+        with mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            for key in order:
+                position = key & 0xFFFFFFFF
+                start = starts[position]
+                number = lines[position]
+                value, error = _read_line(name, number, data[start : start + lengths[position]])
+                yield Record(number, position, value, error)
+
+
+def _seekable(stream: BinaryIO) -> bool:
+    try:
+        return stream.seekable() and stream.fileno() >= 0
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 CHUNK = 1 << 20

@@ -43,6 +43,7 @@ LABELS: Mapping[str, Mapping[str, tuple[str, str]]] = {
         "natural-resources": ("自然资源保护", "protection of natural resources"),
         "referral": ("上级交办", "referred by a higher authority"),
         "open-case": ("已立案查处", "a case already opened"),
+        "life-health-safety": ("直接关系人民群众生命健康安全领域", "the life and health of the people"),
     },
     "status": {
         "proposed": ("拟实施", "proposed"),

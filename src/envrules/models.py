@@ -16,11 +16,13 @@ Readings fixed here (docs/api.md repeats them):
 
 from __future__ import annotations
 
+import numbers
+import operator
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, datetime, timedelta, timezone
-from decimal import Decimal
-from typing import Annotated, Any, Generic, Literal, TypeAlias, TypeVar, overload
+from decimal import Context, Decimal, Inexact
+from typing import Annotated, Any, Generic, Literal, Self, TypeAlias, TypeVar, overload
 
 from pydantic import (
     AfterValidator,
@@ -40,6 +42,7 @@ __all__ = [
     "GROUNDS",
     "LEVELS",
     "Agency",
+    "Approval",
     "Benchmark",
     "CaseFile",
     "Document",
@@ -79,11 +82,15 @@ Ground: TypeAlias = Literal[
     "natural-resources",
     "referral",
     "open-case",
+    # liuyang-2025's own words: 「直接关系人民群众生命健康安全领域的检查」.
+    "life-health-safety",
 ]
 GROUNDS: tuple[str, ...] = Ground.__args__  # type: ignore[attr-defined]
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_ISO_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?")
+# RFC 3339 allows any number of fraction digits (databases export nanoseconds) and a lower-case
+# t and z; the fraction is cut to microseconds, never rounded (which could move the date).
+_ISO_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d{1,40})?)?([Zz]|[+-]\d{2}:?\d{2})?")
 _EXPECTED = "expected an ISO 8601 date (2025-10-21) or timestamp (2025-10-21T09:30:00+08:00)"
 
 
@@ -116,7 +123,7 @@ def _parse_moment(value: Any) -> date | datetime:
         if not _ISO_STAMP.fullmatch(value):
             raise ValueError(_EXPECTED)
         try:
-            stamp = datetime.fromisoformat(value)
+            stamp = datetime.fromisoformat(value.upper())
         except ValueError as exc:
             raise ValueError(f"{_EXPECTED}: {exc}") from None
     elif isinstance(value, datetime):
@@ -173,13 +180,44 @@ class _cached(Generic[_T]):
         return value
 
 
+_EXACT = Context(prec=60, traps=[Inexact])
+
+
 def _reject_bool(value: Any) -> Any:
+    """An amount of any numeric type read exactly, or refused (the JSON types go straight through).
+
+    A float (or a subclass, such as numpy's float64) is read through its shortest
+    decimal text, as JSON reads it; an integer or a fraction (``numbers.Rational``)
+    exactly; any other real number with ``as_integer_ratio`` (numpy's float32) by
+    its exact binary value. A boolean, a complex number or any other object is refused.
+    """
+    kind = type(value)
+    if kind is str or kind is Decimal or kind is int:
+        return value
     if isinstance(value, bool):
         raise ValueError("expected a decimal amount in yuan, got a boolean")
     if isinstance(value, float):
-        # Through its shortest decimal text, never through binary arithmetic.
-        return Decimal(repr(value))
-    return value
+        # Through its shortest decimal text, never through binary arithmetic (nor a subclass's repr).
+        return Decimal(float.__repr__(value))
+    if isinstance(value, Decimal | str):
+        return Decimal(value) if isinstance(value, Decimal) else str(value)
+    if isinstance(value, numbers.Integral):
+        return operator.index(value)
+    if isinstance(value, numbers.Rational) or (
+        isinstance(value, numbers.Real) and hasattr(value, "as_integer_ratio")
+    ):
+        top, bottom = (
+            (value.numerator, value.denominator)
+            if isinstance(value, numbers.Rational)
+            else value.as_integer_ratio()
+        )
+        try:
+            return _EXACT.divide(Decimal(int(top)), Decimal(int(bottom)))
+        except (ArithmeticError, TypeError, ValueError):
+            raise ValueError(
+                f"expected an amount in yuan with at most 2 decimal places (got {kind.__name__} {value})"
+            ) from None
+    raise ValueError(f"expected an amount in yuan as a number or decimal text (got {kind.__name__})")
 
 
 MAX_YUAN = Decimal("999999999999999.99")
@@ -210,12 +248,35 @@ Money: TypeAlias = Annotated[
 """An amount in yuan: a decimal string or number, >= 0, at most two decimals (fen)."""
 
 Code = Annotated[str, Field(min_length=1, max_length=200, pattern=r"\S")]
+StatuteCode = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[a-z0-9][a-z0-9-]*$")]
+"""A statute by code (``tax-collection``): lowercase letters, digits and hyphens."""
 Identifier = Annotated[str, Field(min_length=1, max_length=200, pattern=r"\S")]
 
-_FROZEN = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, ignored_types=(_cached,))
+_FROZEN = ConfigDict(
+    extra="forbid", frozen=True, str_strip_whitespace=True, ignored_types=(_cached,), defer_build=True
+)
 
 
-class Agency(BaseModel):
+class _Document(BaseModel):
+    """Base of the input models: a changed copy is validated, and derives its dates anew."""
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy; with ``update``, a new model validated from the fields set and the changes.
+
+        pydantic's own ``model_copy(update=...)`` neither validates the new values
+        nor forgets the values derived from the old ones (``first_day``, ``act_date``),
+        and a copy would be judged by the dates of the original. A value derived
+        from fields never outlives them: the copy is built afresh.
+        """
+        if not update:
+            return super().model_copy(deep=deep)
+        data = {name: getattr(self, name) for name in self.model_fields_set}
+        data.update(update)
+        copy = self.model_validate(data)
+        return copy.model_copy(deep=True) if deep else copy
+
+
+class Agency(_Document):
     """An agency that inspects or penalises, with its administrative level."""
 
     model_config = _FROZEN
@@ -227,7 +288,7 @@ def _matter(value: Any) -> Any:
     return {"code": value} if isinstance(value, str) else value
 
 
-class Matter(BaseModel):
+class Matter(_Document):
     """A matter inspected, by code; ``periodic_by_law`` marks 法律明确需定期检查项目."""
 
     model_config = _FROZEN
@@ -235,7 +296,15 @@ class Matter(BaseModel):
     periodic_by_law: StrictBool = False
 
 
-class Inspection(BaseModel):
+class Approval(_Document):
+    """Who approved an inspection, and on what date (an approval after the start is after the fact)."""
+
+    model_config = _FROZEN
+    by: Identifier
+    on: Moment
+
+
+class Inspection(_Document):
     """A proposed (or past) inspection of one enterprise (涉企检查)."""
 
     model_config = _FROZEN
@@ -257,6 +326,11 @@ class Inspection(BaseModel):
     oral_filing_at: Moment | None = None
     justification: str | None = None
     status: Literal["proposed", "completed", "cancelled"] = "proposed"
+    # 现场检查 / 非现场（远程）检查 / 书面核查; None: not stated.
+    mode: Literal["on-site", "remote", "written"] | None = None
+    approval: Approval | None = None
+    # The kind of body that deployed it (deployed_by gives the level): 党委 / 人民政府 / a department.
+    deployed_by_body: Literal["party-committee", "government", "department"] | None = None
 
     @model_validator(mode="after")
     def _check(self) -> Inspection:
@@ -292,7 +366,7 @@ class Inspection(BaseModel):
         return bool(self.participants)
 
 
-class Rectification(BaseModel):
+class Rectification(_Document):
     """An order to rectify within a time limit (责令限期整改) and its outcome."""
 
     model_config = _FROZEN
@@ -315,7 +389,7 @@ def _check_range(lo: Decimal, hi: Decimal, name: str) -> None:
         raise ValueError(f"{name} minimum {lo:f} must not exceed its maximum {hi:f}")
 
 
-class Benchmark(BaseModel):
+class Benchmark(_Document):
     """The published discretion benchmark band (裁量基准) of the grade claimed."""
 
     model_config = _FROZEN
@@ -328,7 +402,7 @@ class Benchmark(BaseModel):
         return self
 
 
-class Penalty(BaseModel):
+class Penalty(_Document):
     """A proposed (or past) administrative penalty with a fine."""
 
     model_config = _FROZEN
@@ -339,7 +413,8 @@ class Penalty(BaseModel):
     violation: Code
     decided_on: Moment
     fine: Money
-    statutory_range: tuple[Money, Money]
+    # A range written as an upper limit only (「……元以下」) has no lower bound: [null, "10000"].
+    statutory_range: tuple[Money | None, Money]
     minor: StrictBool
     harm: Literal["none", "minor", "serious"]
     rectification: Rectification | None = None
@@ -354,13 +429,38 @@ class Penalty(BaseModel):
     first_offence: StrictBool | None = None
     corrected: StrictBool | None = None
     hearing_notified_on: Moment | None = None
+    # Later facts (docs/packs.md, national-2021-penalty): all optional.
+    mitigating: tuple[Code, ...] = ()  # art. 32 circumstances, by the pack's codes
+    no_fault: StrictBool | None = None  # art. 33(2): proof of no subjective fault
+    statute: StatuteCode | None = None  # the statute applied (art. 36 「法律另有规定的除外」)
+    limitation_years: Annotated[int, Field(strict=True, ge=1, le=30)] | None = None
+    hearing_waived_on: Moment | None = None  # express waiver of the hearing
+    hearing_time_notified_on: Moment | None = None  # art. 64(2): notice of the hearing's time and place
+    hearing_held_on: Moment | None = None
+    statement_heard: StrictBool | None = None  # art. 62: statement and defence heard
+    statement_waived_on: Moment | None = None  # art. 62: express waiver of statement and defence
+    major: StrictBool | None = None  # art. 57(2): 情节复杂或者重大违法行为
+    collective_decision: StrictBool | None = None  # art. 57(2): 负责人集体讨论决定
+    case_filed_on: Moment | None = None  # art. 60: 立案
+    extended: StrictBool | None = None  # art. 60: a longer period set by law, or an approved extension
 
     @model_validator(mode="after")
     def _check(self) -> Penalty:
         lo, hi = self.statutory_range
-        _check_range(lo, hi, "statutory_range")
+        if lo is not None:
+            _check_range(lo, hi, "statutory_range")
         decided = local_date(self.decided_on)
-        for name in ("committed_on", "ended_on", "discovered_on", "hearing_notified_on"):
+        for name in (
+            "committed_on",
+            "ended_on",
+            "discovered_on",
+            "hearing_notified_on",
+            "hearing_waived_on",
+            "hearing_time_notified_on",
+            "hearing_held_on",
+            "statement_waived_on",
+            "case_filed_on",
+        ):
             moment = getattr(self, name)
             if moment is not None and local_date(moment) > decided:
                 raise ValueError(f"{name} ({local_date(moment)}) must not be after decided_on ({decided})")
@@ -380,9 +480,10 @@ class Penalty(BaseModel):
             raise ValueError("discovered_on must not be before committed_on")
         if self.benchmark is not None:
             blo, bhi = self.benchmark.range
-            if blo < lo or bhi > hi:
+            if (lo is not None and blo < lo) or bhi > hi:
+                low = "null" if lo is None else f"{lo:f}"
                 raise ValueError(
-                    f"benchmark range [{blo:f}, {bhi:f}] must lie inside the statutory range [{lo:f}, {hi:f}]"
+                    f"benchmark range [{blo:f}, {bhi:f}] must lie inside the statutory range [{low}, {hi:f}]"
                 )
         return self
 
@@ -393,7 +494,7 @@ class Penalty(BaseModel):
 
 
 def _kind(value: Any) -> str | None:
-    if isinstance(value, dict):
+    if isinstance(value, dict | Mapping):  # any mapping (a MappingProxyType too), dict first: fast
         kind = value.get("kind")
         return kind if isinstance(kind, str) else None
     return getattr(value, "kind", None)
@@ -410,7 +511,7 @@ Document: TypeAlias = Annotated[
 """An inspection or a penalty, told apart by its ``kind`` field."""
 
 
-class CaseFile(BaseModel):
+class CaseFile(_Document):
     """A proposal with the history the rules must see and the date obligations are judged on."""
 
     model_config = _FROZEN

@@ -25,7 +25,7 @@ __all__ = ["bundled_notice_ids", "get_notice", "load_notice", "parse_notice"]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
 
 
 class _NoticeMeta(_Strict):

@@ -15,11 +15,13 @@ from .limitation import PenaltyLimitation
 from .minor_corrected import NoPenaltyMinorCorrected
 from .one_matter import OneMatterPerYear
 from .quiet_day import QuietDay
+from .statutory_range import FineStatutoryRange
 
 __all__ = [
     "RULES",
     "Context",
     "FineLowerBound",
+    "FineStatutoryRange",
     "FirstOffenceExemption",
     "HearingRequestPeriod",
     "InspectionFiling",
@@ -40,7 +42,8 @@ RULES: dict[str, type[Rule]] = {  # type: ignore[type-arg]
         FirstOffenceExemption,
         FineLowerBound,
         InspectionFiling,
-        # later law (national-2021-penalty)
+        # later law (national-2021-penalty), in the order of its articles
+        FineStatutoryRange,
         NoPenaltyMinorCorrected,
         PenaltyLimitation,
         HearingRequestPeriod,

@@ -26,7 +26,7 @@ Text = Mapping[str, Mapping[str, str]]
 class Params(BaseModel):
     """Base of each rule's parameters as read from a pack: frozen, unknown keys rejected."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
 
 
 P = TypeVar("P", bound=Params)
@@ -77,6 +77,8 @@ class Rule(ABC, Generic[D, P]):
     kind: ClassVar[Literal["inspection", "penalty"]]
     params_model: ClassVar[type[Params]]
     text: ClassVar[Text]
+    circumstance_codes: frozenset[str] = frozenset()
+    """The penalty circumstance codes this rule reads (a pack knows the union of its rules')."""
 
     __slots__ = ("citation", "params")
 

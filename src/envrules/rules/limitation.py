@@ -1,26 +1,68 @@
-"""No penalty for a violation not discovered within the limitation period (行政处罚法第三十六条)."""
+"""No penalty for an act not discovered within the limitation period (行政处罚法第三十六条、第三十七条)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from typing import Annotated, ClassVar, Literal
 
 from dateutil.relativedelta import relativedelta
 from pydantic import Field
 
-from ..errors import InvalidInputError
+from ..errors import InvalidInputError, PackError
 from ..models import Penalty, local_date
+from ..result import Citation, Finding
 from .base import Context, Params, Rule, Text
 
-__all__ = ["PenaltyLimitation", "PenaltyLimitationParams"]
+__all__ = ["PenaltyLimitation", "PenaltyLimitationParams", "PriorLaw", "SpecialPeriod"]
+
+_Text = Annotated[str, Field(min_length=1)]
+_Years = Annotated[int, Field(ge=1, le=30)]
+
+
+class SpecialPeriod(Params):
+    """A statute whose own limitation period displaces the general one (「法律另有规定的除外」)."""
+
+    statute: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+    zh: _Text
+    en: _Text
+    years: _Years
+    clause: _Text
+    text: _Text
+    document: str = ""
+    verified: bool
+
+    def citation(self) -> Citation:
+        return Citation(clause=self.clause, text=self.text, document=self.document, verified=self.verified)
+
+
+class PriorLaw(Params):
+    """第三十七条: for acts before ``before``, the limitation rule of ``pack`` is compared (从旧兼从轻)."""
+
+    pack: _Text
+    before: date
+    clause: _Text
+    text: _Text
+    verified: bool
 
 
 class PenaltyLimitationParams(Params):
-    years: Annotated[int, Field(ge=1, le=30)]
-    extended_years: Annotated[int, Field(ge=1, le=30)]
+    years: _Years
+    extended_years: _Years | None = None
+    special_periods: tuple[SpecialPeriod, ...] = ()
+    prior_law: PriorLaw | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Period:
+    years: int
+    citation: Citation
+    note: str  # message key of the reading applied, "" for the general rule
+    values: dict[str, object]
 
 
 class PenaltyLimitation(Rule[Penalty, PenaltyLimitationParams]):
-    """《行政处罚法》(2021) 第三十六条.
+    """《行政处罚法》(2021) 第三十六条, with 第三十七条 for acts before the law took effect.
 
     Readings:
 
@@ -30,9 +72,24 @@ class PenaltyLimitation(Rule[Penalty, PenaltyLimitationParams]):
       (29 February → 28 February), as 民法典 第二百零一条 counts periods.
     * It is 2 years, and 5 years where the violation concerns citizens' life,
       health or financial safety (``life_health_or_financial``) and caused
-      harm (``harm`` other than ``none``).
+      harm (``harm`` other than ``none``). A pack without ``extended_years``
+      (the old law's 第二十九条) has no extension.
+    * 「法律另有规定的除外」: a penalty may name the statute it applies
+      (``statute``); the pack's ``special_periods`` table gives the periods it
+      knows (税收征收管理法 第八十六条: five years, with no harm or domain
+      condition). A statute the table does not list is not an error — the
+      statutes are open-ended — but the general rule applies and a note says
+      so. A penalty may instead carry its own ``limitation_years``: it is
+      used, and a note says it was taken at the penalty's word; naming a
+      listed statute with a different period is invalid input.
     * What must fall within it is the discovery (发现): ``discovered_on``;
       without it, the decision date is the first proof of discovery.
+    * 第三十七条 (从旧兼从轻): with ``prior_law``, an act that took place
+      before ``prior_law.before`` (the day the law took effect; for a
+      continuing act, its end) is judged by the limitation rule of the prior
+      law's pack, unless the rule of this pack is lighter for the party (its
+      period ends earlier); a note says which law was applied and why, and a
+      finding cites the clause applied.
     * Under this pack ``committed_on`` is required for every penalty.
     """
 
@@ -44,13 +101,60 @@ class PenaltyLimitation(Rule[Penalty, PenaltyLimitationParams]):
             "barred": "违法行为自{start}起{years}年内未被发现（发现日{found}，时效届满日{limit}），"
             "不再给予行政处罚",
             "drop": "不再给予行政处罚",
+            "special": "所适用的法律“{statute}”（{name}）另有规定：{clause}，时效为{years}年",
+            "unknown": "本规则包未列出法律“{statute}”的特别时效，适用一般规定（{clause}，{years}年）",
+            "given": "时效按处罚所载的{years}年计算（limitation_years，以其所称的特别规定为准）",
+            "old": "违法行为发生于{act}，在{before}之前：依第三十七条适用违法行为发生时的规定"
+            "（{old_clause}，时效{old_years}年）；作出决定时的规定（{new_clause}，时效{new_years}年）并不较轻",
+            "new": "违法行为发生于{act}，在{before}之前：作出决定时的规定（{new_clause}，时效{new_years}年）"
+            "较违法行为发生时的规定（{old_clause}，时效{old_years}年）为轻，依第三十七条适用新的规定",
         },
         "en": {
             "barred": "the violation was not discovered within {years} years of {start} "
             "(discovered {found}, period ended {limit}); no penalty may be given",
             "drop": "give no penalty",
+            "special": "the statute applied, '{statute}' ({name}), provides otherwise: {clause}, "
+            "a period of {years} years",
+            "unknown": "this pack lists no special period for the statute '{statute}': the general "
+            "rule applies ({clause}, {years} years)",
+            "given": "the period is the {years} years the penalty states (limitation_years, taken at "
+            "its word as the special rule it relies on)",
+            "old": "the act took place on {act}, before {before}: under article 37 the rule in force "
+            "when it took place applies ({old_clause}, {old_years} years); the rule in force at the "
+            "decision ({new_clause}, {new_years} years) is not lighter",
+            "new": "the act took place on {act}, before {before}: the rule in force at the decision "
+            "({new_clause}, {new_years} years) is lighter than the rule in force when it took place "
+            "({old_clause}, {old_years} years), so under article 37 the new rule applies",
         },
     }
+
+    def period(self, doc: Penalty, lang: str) -> _Period:
+        """The period this rule gives ``doc``, the clause it comes from and the reading applied."""
+        p: PenaltyLimitationParams = self.params
+        special = next((s for s in p.special_periods if s.statute == doc.statute), None)
+        if doc.limitation_years is not None:
+            if special is not None and special.years != doc.limitation_years:
+                raise InvalidInputError(
+                    "limitation_years",
+                    f"{special.years} (the period of {special.statute}, {special.clause}) or no value",
+                    doc.limitation_years,
+                )
+            return _Period(doc.limitation_years, self.citation, "given", {"years": doc.limitation_years})
+        if special is not None:
+            name = special.zh if lang == "zh" else special.en
+            values = {
+                "statute": special.statute,
+                "name": name,
+                "clause": special.clause,
+                "years": special.years,
+            }
+            return _Period(special.years, special.citation(), "special", values)
+        extended = p.extended_years is not None and doc.life_health_or_financial and doc.harm != "none"
+        years = p.extended_years if extended and p.extended_years is not None else p.years
+        if doc.statute is not None:
+            values = {"statute": doc.statute, "clause": self.citation.clause, "years": years}
+            return _Period(years, self.citation, "unknown", values)
+        return _Period(years, self.citation, "", {})
 
     def check(self, doc: Penalty, ctx: Context) -> None:
         if doc.committed_on is None:
@@ -58,20 +162,75 @@ class PenaltyLimitation(Rule[Penalty, PenaltyLimitationParams]):
                 "committed_on", "the date of the violation (行政处罚法第三十六条 counts from it)"
             )
         start = local_date(doc.ended_on if doc.ended_on is not None else doc.committed_on)
-        extended = doc.life_health_or_financial and doc.harm != "none"
-        years = self.params.extended_years if extended else self.params.years
-        limit = start + relativedelta(years=years)
         found = local_date(doc.discovered_on) if doc.discovered_on is not None else doc.act_date
+        applied, rule = self.period(doc, ctx.lang), self
+        prior = self.params.prior_law
+        if prior is not None and start < prior.before:
+            old_rule = _prior_rule(prior)
+            old = old_rule.period(doc, ctx.lang)
+            # The lighter rule for the party is the one whose period ends first; a tie keeps the old law.
+            lighter_new = start + relativedelta(years=applied.years) < start + relativedelta(years=old.years)
+            values = {
+                "act": start.isoformat(),
+                "before": prior.before.isoformat(),
+                "old_clause": old.citation.clause,
+                "old_years": old.years,
+                "new_clause": applied.citation.clause,
+                "new_years": applied.years,
+            }
+            art37 = Citation(
+                clause=prior.clause, text=prior.text, document=self.citation.document, verified=prior.verified
+            )
+            ctx.notes.append(
+                Finding(
+                    rule=self.id,
+                    message=self.say(ctx.lang, "new" if lighter_new else "old", **values),
+                    citation=art37,
+                    severity="info",
+                    pack=ctx.pack,
+                )
+            )
+            if not lighter_new:
+                applied, rule = old, old_rule
+        if applied.note:
+            message = rule.say(ctx.lang, applied.note, **applied.values)
+            ctx.notes.append(
+                Finding(
+                    rule=self.id, message=message, citation=applied.citation, severity="info", pack=ctx.pack
+                )
+            )
+        limit = start + relativedelta(years=applied.years)
         if found <= limit:
             return
         values = {
             "start": start.isoformat(),
-            "years": years,
+            "years": applied.years,
             "found": found.isoformat(),
             "limit": limit.isoformat(),
         }
         ctx.violations.append(
-            self.finding(
-                ctx, "barred", values, remedy="drop", value=found.isoformat(), limit=limit.isoformat()
+            Finding(
+                rule=self.id,
+                message=self.say(ctx.lang, "barred", **values),
+                citation=applied.citation,
+                remedy=self.say(ctx.lang, "drop"),
+                value=found.isoformat(),
+                limit=limit.isoformat(),
+                pack=ctx.pack,
             )
         )
+
+
+def _prior_rule(prior: PriorLaw) -> PenaltyLimitation:
+    """The limitation rule of the prior law's pack (loaded on first use: packs may not load packs)."""
+    from ..pack import get_pack  # a pack's rules are built while the pack module loads
+
+    pack = get_pack(prior.pack)
+    try:
+        rule = pack.rule(PenaltyLimitation.id)
+    except LookupError:
+        raise PackError(
+            prior.pack, "rules", PenaltyLimitation.id, "the prior law's pack has no such rule"
+        ) from None
+    assert isinstance(rule, PenaltyLimitation)
+    return rule

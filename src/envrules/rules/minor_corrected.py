@@ -1,8 +1,10 @@
-"""No penalty for a minor violation corrected in time without harm (行政处罚法第三十三条)."""
+"""No penalty for a minor violation corrected in time, or without fault (行政处罚法第三十三条)."""
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
+
+from pydantic import Field
 
 from ..errors import InvalidInputError
 from ..models import Penalty
@@ -12,26 +14,38 @@ __all__ = ["NoPenaltyMinorCorrected", "NoPenaltyMinorCorrectedParams"]
 
 
 class NoPenaltyMinorCorrectedParams(Params):
-    pass
+    # Which harms 「危害后果轻微」 covers for sentence two: a harmless act a fortiori.
+    first_offence_harms: tuple[Literal["none", "minor"], ...] = ("none", "minor")
+    # Statutes (by code) that 「法律、行政法规另有规定」 for fault: the no-fault defence does not apply.
+    no_fault_exceptions: tuple[Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")], ...] = ()
 
 
 class NoPenaltyMinorCorrected(Rule[Penalty, NoPenaltyMinorCorrectedParams]):
-    """《行政处罚法》(2021) 第三十三条第一款.
+    """《行政处罚法》(2021) 第三十三条, both paragraphs that decide a penalty.
 
     Readings:
 
-    * 「违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚」 is
-      mandatory: a penalty for a ``minor`` violation, ``corrected`` in time,
-      with ``harm == "none"`` is a violation.
-    * 「初次违法且危害后果轻微并及时改正的，可以不予行政处罚」 is
-      discretionary (可以): a ``first_offence`` with ``harm == "minor"``,
-      ``corrected``, gives an advisory note that the penalty may be waived,
-      never a violation.
-    * For a minor violation, whether it was corrected in time decides the
-      case: under this pack ``corrected`` must then be given (true or false);
-      absent, the input is invalid, never a silent pass.
-    * The no-fault defence (当事人有证据足以证明没有主观过错的) needs a finding
-      of fact the input does not carry; it is not encoded.
+    * Sentence one, 「违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚」,
+      is mandatory: a penalty for a ``minor`` violation, ``corrected`` in time,
+      with ``harm == "none"`` is a violation. For a minor violation
+      ``corrected`` must be given (true or false); absent, the input is
+      invalid, never a silent pass.
+    * Sentence two, 「初次违法且危害后果轻微并及时改正的，可以不予行政处罚」,
+      does not require the act to be minor. It is discretionary (可以): a
+      ``first_offence``, ``corrected``, whose harm is one of the pack's
+      ``first_offence_harms`` (default ``none`` and ``minor``: a harmless act
+      is within 「危害后果轻微」 a fortiori) gives a "may waive" note, never a
+      violation. Where one of ``first_offence`` and ``corrected`` is true
+      and the other not given, a note says which fact is missing; with
+      neither given the sentence is not considered (it can only ever give a
+      note, never decide compliance).
+    * Paragraph two, 「当事人有证据足以证明没有主观过错的，不予行政处罚」, is
+      mandatory: ``no_fault`` true makes the penalty a violation, unless the
+      statute applied (``statute``) is one the pack lists in
+      ``no_fault_exceptions`` (「法律、行政法规另有规定的，从其规定」), which
+      a note then says. Without ``no_fault`` no proof is recorded and the
+      defence does not arise.
+    * Paragraph three (教育) is the remedy of each violation.
     """
 
     id: ClassVar[str] = "no-penalty-minor-corrected"
@@ -42,32 +56,74 @@ class NoPenaltyMinorCorrected(Rule[Penalty, NoPenaltyMinorCorrectedParams]):
             "must": "违法行为“{violation}”轻微并已及时改正，没有造成危害后果，依法不予行政处罚",
             "may": "违法行为“{violation}”系初次违法且危害后果轻微并已及时改正，"
             "可以不予行政处罚（由行政机关裁量）",
+            "may-none": "违法行为“{violation}”系初次违法、没有造成危害后果并已及时改正"
+            "（危害后果轻微者尚可不予处罚，无危害后果者亦然），可以不予行政处罚（由行政机关裁量）",
+            "missing": "未注明{field}，无法判断违法行为“{violation}”可否依第三十三条第一款"
+            "“初次违法且危害后果轻微并及时改正的，可以不予行政处罚”不予处罚",
+            "no-fault": "当事人有证据足以证明没有主观过错，依法不予行政处罚",
+            "no-fault-excepted": "当事人证明没有主观过错，但所适用的法律“{statute}”另有规定（本规则包所列），"
+            "不适用第三十三条第二款",
             "withdraw": "撤销处罚，不予行政处罚，并对当事人进行教育",
+            "first_offence": "是否初次违法（first_offence）",
+            "corrected": "是否及时改正（corrected）",
         },
         "en": {
             "must": "the violation '{violation}' is minor, was corrected in time and caused no harm: "
             "by law no penalty is given",
             "may": "the violation '{violation}' is a first offence with minor harm, corrected in time: "
             "it may be exempted from penalty (at the agency's discretion)",
+            "may-none": "the violation '{violation}' is a first offence that caused no harm and was "
+            "corrected in time (if minor harm may be exempted, no harm may be too): it may be exempted "
+            "from penalty (at the agency's discretion)",
+            "missing": "{field} is not given: whether the violation '{violation}' may be exempted as a "
+            "first offence with minor harm corrected in time (article 33(1), second sentence) cannot be told",
+            "no-fault": "the party has evidence sufficient to prove it had no subjective fault: by law no "
+            "penalty is given",
+            "no-fault-excepted": "the party proved it had no subjective fault, but the statute applied "
+            "('{statute}') provides otherwise (listed in this pack): article 33(2) does not apply",
             "withdraw": "withdraw the penalty, give none, and educate the party",
+            "first_offence": "first_offence (whether it is a first offence)",
+            "corrected": "corrected (whether it was corrected in time)",
         },
     }
 
     def check(self, doc: Penalty, ctx: Context) -> None:
-        if not doc.minor:
-            return
-        if doc.corrected is None:
+        values: dict[str, object] = {"violation": doc.violation}
+        if doc.no_fault:
+            if doc.statute is not None and doc.statute in self.params.no_fault_exceptions:
+                ctx.notes.append(
+                    self.finding(ctx, "no-fault-excepted", values | {"statute": doc.statute}, severity="info")
+                )
+            else:
+                ctx.violations.append(
+                    self.finding(ctx, "no-fault", values, remedy="withdraw", value="no_fault")
+                )
+        if doc.minor and doc.corrected is None:
             raise InvalidInputError(
                 "corrected",
                 "true or false for a minor violation: whether it was corrected in time "
                 "(行政处罚法第三十三条)",
             )
-        if not doc.corrected:
-            return
-        values = {"violation": doc.violation}
-        if doc.harm == "none":
+        if doc.minor and doc.corrected and doc.harm == "none":
             ctx.violations.append(
                 self.finding(ctx, "must", values, remedy="withdraw", value="minor, corrected, no harm")
             )
-        elif doc.harm == "minor" and doc.first_offence:
-            ctx.notes.append(self.finding(ctx, "may", values, severity="info"))
+            return
+        if (
+            doc.harm not in self.params.first_offence_harms
+            or doc.corrected is False
+            or doc.first_offence is False
+        ):
+            return
+        if doc.corrected is None and doc.first_offence is None:
+            return  # nothing suggests sentence two; it can only ever give a note
+        missing = (
+            "corrected" if doc.corrected is None else "first_offence" if doc.first_offence is None else ""
+        )
+        if missing:
+            values["field"] = self.say(ctx.lang, missing)
+            ctx.notes.append(self.finding(ctx, "missing", values, severity="info"))
+            return
+        ctx.notes.append(
+            self.finding(ctx, "may" if doc.harm == "minor" else "may-none", values, severity="info")
+        )
