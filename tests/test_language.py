@@ -78,7 +78,8 @@ def test_a_penalty_before_the_day_of_the_limit_is_said_to_be_before_it() -> None
 def test_a_fine_above_the_minimum_reads_as_a_sentence() -> None:
     result = envrules.evaluate(penalty(fine="8000", minor=False), as_of=AS_OF)
     assert only_violation(result, "fine-lower-bound").message == (
-        "罚款8000元，比法定下限5000元高出3000元，且未列明从重等特殊情节；当事人有权拒绝履行超出下限的部分"
+        "罚款8000元，比法定下限5000元高出3000元，且未列明从重等特殊情节；"
+        "本地规则（词解7）规定，没有遵守罚款下限原则的，行政相对人有权拒绝履行"
     )
 
 

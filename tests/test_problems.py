@@ -277,3 +277,8 @@ def test_the_cli_says_how_many_more_problems_in_chinese(
 def test_a_missing_file_is_said_in_chinese(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(tmp_path / "none.json")]) == 2
     assert capsys.readouterr().err == f"envrules: {tmp_path / 'none.json'}: 文件不存在\n"
+
+
+def test_a_misspelled_rule_id_suggests_the_nearest() -> None:
+    with pytest.raises(LookupError, match=r"did you mean 'quiet-day'\?"):
+        envrules.get_pack("miluo-2013").rule("quiet-days")

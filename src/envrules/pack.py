@@ -133,7 +133,10 @@ class Pack:
         for r in self.rules:
             if r.id == rule_id:
                 return r
-        raise LookupError(f"rule {rule_id!r} is not enabled in pack {self.id!r}")
+        ids = [r.id for r in self.rules]
+        match = difflib.get_close_matches(str(rule_id), ids, n=1)
+        hint = f"; did you mean {match[0]!r}?" if match else f" (its rules: {', '.join(ids)})"
+        raise LookupError(f"rule {rule_id!r} is not enabled in pack {self.id!r}{hint}")
 
 
 def _where(loc: tuple[int | str, ...]) -> str:
