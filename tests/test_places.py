@@ -52,7 +52,7 @@ def test_an_inspection_at_miluo_lists_the_penalty_law_as_not_applied_with_the_re
     assert statuses["national-2021-penalty"].reason == "no-rules"
     assert statuses["miluo-2013"].applied is True
     assert result.place == "miluo"
-    (finding,) = result.violations
+    (finding,) = [f for f in result.violations if f.pack and f.pack.id == "miluo-2013"]
     assert finding.rule == "quiet-day"
     assert (finding.pack.id, finding.pack.version, finding.pack.level) == ("miluo-2013", "1.0.0", "county")
 
@@ -62,7 +62,13 @@ def test_a_penalty_at_miluo_is_judged_by_national_and_county_law_each_under_its_
     # the act (行政处罚法 art. 36): one finding from each level.
     doc = penalty(fine="8000", committed_on="2022-01-10", discovered_on="2025-10-01")
     result = envrules.evaluate(doc, place="miluo", as_of="2025-10-30")
-    assert _statuses(result) == [("national-2021-penalty", True, None), ("miluo-2013", True, None)]
+    assert _statuses(result) == [
+        ("national-1996-penalty", False, "not-in-force"),
+        ("national-2021-penalty", True, None),
+        ("national-2025-inspection", False, "no-rules"),
+        ("hunan-2025-inspection", False, "no-rules"),
+        ("miluo-2013", True, None),
+    ]
     by_rule = {f.rule: f.pack for f in result.violations}
     assert by_rule["penalty-limitation"] == envrules.PackRef("national-2021-penalty", "1.0.0")
     assert by_rule["penalty-limitation"].level == "national"
@@ -72,11 +78,16 @@ def test_a_penalty_at_miluo_is_judged_by_national_and_county_law_each_under_its_
     assert [f.rule for f in result.violations] == ["penalty-limitation", "fine-lower-bound"]
 
 
-def test_a_penalty_decided_the_day_before_the_2021_law_is_judged_by_miluo_alone() -> None:
+def test_a_penalty_decided_the_day_before_the_2021_law_is_judged_by_the_1996_law_and_miluo() -> None:
     """行政处罚法 第八十六条：本法自2021年7月15日起施行 — on 2021-07-14 it is listed, not applied."""
-    result = envrules.evaluate(penalty(decided_on="2021-07-14"), place="miluo", as_of="2021-07-20")
-    assert _statuses(result) == [("national-2021-penalty", False, "not-in-force"), ("miluo-2013", True, None)]
-    status = result.packs[0]
+    doc = penalty(decided_on="2021-07-14", committed_on="2021-07-01")
+    result = envrules.evaluate(doc, place="miluo", as_of="2021-07-20")
+    assert _statuses(result)[:2] == [
+        ("national-1996-penalty", True, None),
+        ("national-2021-penalty", False, "not-in-force"),
+    ]
+    assert _statuses(result)[-1] == ("miluo-2013", True, None)
+    status = result.packs[1]
     assert "2021-07-14" in str(status.message)
     assert "2021-07-15" in str(status.message)
 
@@ -84,7 +95,11 @@ def test_a_penalty_decided_the_day_before_the_2021_law_is_judged_by_miluo_alone(
 def test_a_penalty_decided_the_day_the_2021_law_took_effect_is_judged_by_it_too() -> None:
     doc = penalty(decided_on="2021-07-15", committed_on="2021-07-01")
     result = envrules.evaluate(doc, place="miluo", as_of="2021-07-20")
-    assert _statuses(result) == [("national-2021-penalty", True, None), ("miluo-2013", True, None)]
+    assert _statuses(result)[:2] == [
+        ("national-1996-penalty", False, "not-in-force"),
+        ("national-2021-penalty", True, None),
+    ]
+    assert _statuses(result)[-1] == ("miluo-2013", True, None)
 
 
 def test_an_inspection_before_any_pack_of_the_place_is_refused_naming_every_pack() -> None:
@@ -273,9 +288,13 @@ def test_check_with_a_place_names_each_findings_pack_and_level(
     code, out, _ = _run(capsys, "check", str(case), "--place", "miluo", "--format", "json", "--lang", "en")
     data = json.loads(out)
     assert data["place"] == "miluo"
-    assert data["violations"][0]["pack"] == {"id": "miluo-2013", "version": "1.0.0", "level": "county"}
+    assert data["violations"][-1]["pack"] == {"id": "miluo-2013", "version": "1.0.0", "level": "county"}
+    assert data["violations"][0]["pack"]["level"] == "national"
     assert {p["id"]: p["applied"] for p in data["packs"]} == {
+        "national-1996-penalty": False,
         "national-2021-penalty": False,
+        "national-2025-inspection": True,
+        "hunan-2025-inspection": True,
         "miluo-2013": True,
     }
 
@@ -331,7 +350,7 @@ def test_audit_with_a_place(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
     assert code == 1
     lines = [json.loads(line) for line in out.splitlines()]
     assert [r["place"] for r in lines] == ["miluo", "miluo"]
-    assert lines[1]["violations"][0]["pack"]["id"] == "miluo-2013"
+    assert lines[1]["violations"][-1]["pack"]["id"] == "miluo-2013"
 
 
 def test_places_lists_each_place_its_levels_and_the_packs_with_their_dates(

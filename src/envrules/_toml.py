@@ -9,7 +9,7 @@ from typing import Any
 
 from .errors import PackError
 
-__all__ = ["MAX_NESTING", "load_toml", "read_toml"]
+__all__ = ["MAX_NESTING", "load_toml", "read_raw", "read_toml"]
 
 MAX_NESTING = 10
 """How deep tables and arrays may nest in a pack or a notice file.
@@ -100,13 +100,17 @@ def _refuse_deep_data(data: dict[str, Any], source: str) -> None:
             stack.extend((v, (*path, f"[{i}]")) for i, v in enumerate(value) if isinstance(v, dict | list))
 
 
-def read_toml(path: str | Path) -> dict[str, Any]:
-    """Read and parse a TOML file; :class:`PackError` for a file that cannot be read or parsed."""
+def read_raw(path: str | Path) -> bytes:
+    """The bytes of a data file; :class:`PackError` for a file that cannot be read."""
     source = str(path)
     try:
-        raw = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except OSError as exc:
         raise PackError(source, "", None, f"cannot read the file ({exc.strerror})") from None
     except ValueError as exc:  # a path with a NUL character
         raise PackError(source, "", None, f"cannot read the file ({exc})") from None
-    return load_toml(raw, source)
+
+
+def read_toml(path: str | Path) -> dict[str, Any]:
+    """Read and parse a TOML file; :class:`PackError` for a file that cannot be read or parsed."""
+    return load_toml(read_raw(path), str(path))

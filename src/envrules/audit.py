@@ -39,6 +39,7 @@ from .evaluator import Evaluator, PackChoice, law, resolve_as_of
 from .history import History, as_document
 from .models import Inspection, Penalty, _to_moment, local_date
 from .place import Place
+from .registry import Registry, load_registry
 from .result import Result
 from .rules.base import Lang
 
@@ -244,6 +245,7 @@ def audit(
     lang: Lang = "zh",
     calendar: WorkingCalendar | None = None,
     place: Place | str | Path | None = None,
+    registry: Registry | str | Path | None = None,
     sort: bool = False,
 ) -> AuditRun:
     """Judge every record of a chronological log against the records before it.
@@ -252,11 +254,12 @@ def audit(
     (in log order), and read ``run.summary`` for counts per rule, kind,
     agency, enterprise and month. Invalid records raise as in
     :func:`envrules.evaluate`; a record out of date order raises
-    :class:`OutOfOrderError`. ``pack`` and ``place`` choose the law as in
+    :class:`OutOfOrderError`. ``pack``, ``place`` and ``registry`` are those of
     :func:`envrules.evaluate`. With ``sort=True`` the log may be in any order:
     the records are held, sorted by act date (records of one date in log
     order) and judged in that order; each :class:`Audited` keeps its position
     in the log as ``index``.
     """
-    evaluator = Evaluator(law(pack, place), calendar, lang)
+    reg = registry if registry is None or isinstance(registry, Registry) else load_registry(registry)
+    evaluator = Evaluator(law(pack, place), calendar, lang, reg)
     return AuditRun(records, evaluator, resolve_as_of(as_of), sort=sort)

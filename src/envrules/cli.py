@@ -48,11 +48,12 @@ from .labels import label
 from .models import CaseFile
 from .notices import load_notice
 from .pack import Pack, bundled_pack_ids, get_pack
-from .place import LEVEL_NAMES, Stack, UnknownPlaceError, bundled_place_ids, get_place
+from .place import LEVEL_NAMES, Place, Stack, UnknownPlaceError, bundled_place_ids, get_place
+from .registry import Registry, load_registry
 from .result import Finding, Result
 from .schema import SCHEMA_NAMES, schema_text
 
-__all__ = ["main"]
+__all__ = ["main", "places_document", "rules_document"]
 
 EXIT_COMPLIANT, EXIT_VIOLATIONS, EXIT_INVALID, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -139,6 +140,12 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages")
     check.add_argument("--as-of", metavar="DATE", help="judge obligations on this date (default: today)")
     _law_options(check)
+    check.add_argument(
+        "--record",
+        metavar="LOG",
+        help="give the result its decision record and append the record, input included, to this "
+        "decision log (JSON Lines; see docs/service.md)",
+    )
     _calendar_option(check)
 
     audit = sub.add_parser(
@@ -176,6 +183,118 @@ def _parser() -> argparse.ArgumentParser:
 
     packs = sub.add_parser("packs", help="list the bundled rule packs and when they are in force")
     packs.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of titles")
+
+    replay = sub.add_parser(
+        "replay",
+        help="re-judge every decision of a decision log; report those that would differ today",
+        description="Re-judge every recorded decision of a decision log (check --record, serve "
+        "--decision-log) and report those whose verdict, findings or obligations would differ today, "
+        "with the reasons. Exit 0: none differs; 1: some differ; 2: a record could not be judged.",
+    )
+    replay.add_argument("log", metavar="LOG", help="decision log (JSON Lines); - for standard input")
+    replay.add_argument(
+        "--pack",
+        metavar="ID|PATH",
+        action="append",
+        help="judge under this pack (repeatable: packs judged together; default: the law each record names)",
+    )
+    replay.add_argument("--place", metavar="ID|PATH", help="judge under this place's packs")
+    replay.add_argument("--lang", choices=("zh", "en"), help="language of the report (default: Chinese)")
+    replay.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+
+    diff = sub.add_parser(
+        "diff",
+        help="judge a log under two packs and list the records whose violations change",
+        description="Judge a decision log, or an audit log of inspections and penalties in date order, "
+        "under pack A and pack B; list the records whose violations change, with the violations per "
+        "rule under each. Exit 0: no record changes; 1: some change; 2: a record could not be judged.",
+    )
+    diff.add_argument(
+        "log", metavar="LOG", help="decision log or audit log (JSON Lines); - for standard input"
+    )
+    diff.add_argument(
+        "--pack",
+        metavar="ID|PATH",
+        action="append",
+        default=[],
+        help="pack A, then pack B (give --pack twice)",
+    )
+    diff.add_argument(
+        "--place", metavar="ID|PATH", action="append", default=[], help="or place A, then place B"
+    )
+    diff.add_argument("--as-of", metavar="DATE", help="for an audit log: judge obligations on this date")
+    diff.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the report")
+    diff.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+
+    serve = sub.add_parser(
+        "serve",
+        help="answer over HTTP: /v1/check, /v1/audit and more (needs envrules[server])",
+        description="Serve envrules over HTTP (docs/service.md). Needs the server extra: "
+        "pip install 'envrules[server]'.",
+    )
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)"
+    )
+    serve.add_argument("--port", type=int, default=8080, help="port (default: 8080)")
+    serve.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes (default: 1)")
+    serve.add_argument(
+        "--pack",
+        metavar="ID|PATH",
+        action="append",
+        default=[],
+        help="a pack the server offers (repeatable; default: every bundled pack)",
+    )
+    serve.add_argument(
+        "--place",
+        metavar="ID|PATH",
+        action="append",
+        default=[],
+        help="a place the server offers (repeatable; default: every bundled place)",
+    )
+    serve.add_argument("--default-pack", metavar="ID", help="the pack of a request that names none")
+    serve.add_argument(
+        "--token-file", metavar="FILE", help="require Authorization: Bearer <the token in FILE>"
+    )
+    serve.add_argument(
+        "--decision-log", metavar="LOG", help="append every /v1/check decision to this decision log"
+    )
+    serve.add_argument(
+        "--max-body-bytes",
+        type=int,
+        default=1 << 20,
+        metavar="N",
+        help="largest /v1/check body (default: 1 MiB)",
+    )
+    serve.add_argument(
+        "--max-history",
+        type=int,
+        default=10_000,
+        metavar="N",
+        help="most history entries in a /v1/check case (default: 10000)",
+    )
+    serve.add_argument(
+        "--max-audit-bytes",
+        type=int,
+        default=256 << 20,
+        metavar="N",
+        help="largest /v1/audit body (default: 256 MiB)",
+    )
+    serve.add_argument(
+        "--max-audit-records",
+        type=int,
+        default=1_000_000,
+        metavar="N",
+        help="most records in one /v1/audit (default: 1000000)",
+    )
+    serve.add_argument(
+        "--time-limit", type=float, default=30.0, metavar="SECONDS", help="per request (default: 30)"
+    )
+    serve.add_argument(
+        "--log-level",
+        default="info",
+        choices=("critical", "error", "warning", "info", "debug"),
+        help="server log level",
+    )
 
     places = sub.add_parser(
         "places", help="list the bundled places: their levels, and the packs of each with their dates"
@@ -215,6 +334,12 @@ def _law_options(parser: argparse.ArgumentParser) -> None:
         help="judge under all the packs of a place (e.g. miluo; see `envrules places`) in force "
         "on the date of the act; not with --pack",
     )
+    parser.add_argument(
+        "--registry",
+        metavar="FILE",
+        help="a registry (TOML or JSON) of the inspecting bodies, published matters and annual caps, "
+        "for the 2025 inspection rules that need them (docs/places.md)",
+    )
 
 
 def _calendar_option(parser: argparse.ArgumentParser) -> None:
@@ -250,6 +375,15 @@ def _law(args: argparse.Namespace) -> Pack | Stack:
         raise InputFileError("--place", str(exc)) from None
     except InvalidInputError as exc:
         raise InputFileError("--pack", f"expected {exc.expected}") from None
+
+
+def _registry(path: str | None) -> Registry | None:
+    if path is None:
+        return None
+    try:
+        return load_registry(path)
+    except PackError as exc:
+        raise _pack_error(exc) from None
 
 
 def _title(law: Pack | Stack, lang: str) -> str:
@@ -312,15 +446,21 @@ def _pack_error(exc: PackError | UnknownPackError) -> InputFileError:
 
 def _check(args: argparse.Namespace, out: Output) -> int:
     path: str = display_name(args.file)
-    case, history = _case(path, load_json(path, read_text(args.file)))
+    data = load_json(path, read_text(args.file))
+    case, history = _case(path, data)
     try:
         as_of = resolve_as_of(args.as_of) if args.as_of is not None else resolve_as_of(case.as_of)
     except InvalidInputError as exc:
         raise InputFileError("--as-of", f"expected {exc.expected} (got {args.as_of!r})") from None
     pack = _law(args)
-    evaluator = Evaluator(pack=pack, calendar=_calendar(args.calendar, pack), lang=args.lang)
+    evaluator = Evaluator(
+        pack=pack, calendar=_calendar(args.calendar, pack), lang=args.lang, registry=_registry(args.registry)
+    )
     try:
-        result = evaluator.evaluate(case.proposal, history, as_of=as_of)
+        if args.record:
+            result = _recorded(evaluator, case, data, as_of, args.record)
+        else:
+            result = evaluator.evaluate(case.proposal, history, as_of=as_of)
     except InvalidInputError as exc:
         raise input_error(path, exc, prefix="proposal") from None
     except PackNotInForceError as exc:
@@ -330,6 +470,22 @@ def _check(args: argparse.Namespace, out: Output) -> int:
     else:
         _write(out, render_text(result, _title(pack, args.lang)))
     return EXIT_COMPLIANT if result.compliant else EXIT_VIOLATIONS
+
+
+def _recorded(evaluator: Evaluator, case: CaseFile, data: Any, as_of: Any, log_path: str) -> Result:
+    """Judge with a decision record, appended to ``log_path`` (the input as read, history included)."""
+    from .decision import DecisionLog
+
+    try:
+        log = DecisionLog(log_path)
+    except InvalidInputError as exc:
+        raise InputFileError(log_path, f"cannot append to the decision log: {exc.got}") from None
+    entries = data.get("history", []) if "proposal" in data else []
+    with log:
+        try:
+            return evaluator.evaluate(case.proposal, entries, as_of=as_of, record=log)
+        except OSError as exc:
+            raise InputFileError(log_path, f"cannot write the decision record ({exc})") from None
 
 
 def _write(out: Output, text: str) -> None:
@@ -369,39 +525,62 @@ def _packs(args: argparse.Namespace, out: Output) -> int:
     return EXIT_COMPLIANT
 
 
+def rules_document(pack: Pack) -> dict[str, Any]:
+    """The pack and its rules as JSON (``envrules rules --format json``, ``GET /v1/rules``)."""
+    return {
+        "pack": {
+            "id": pack.id,
+            "version": pack.version,
+            "title": pack.title,
+            "effective_from": pack.effective_from.isoformat(),
+            "effective_until": pack.effective_until.isoformat() if pack.effective_until else None,
+        },
+        "rules": [
+            {
+                "rule": r.id,
+                "judges": r.kind,
+                "citation": r.citation.to_dict(),
+                "params": r.params.model_dump(mode="json"),
+            }
+            for r in pack.rules
+        ],
+    }
+
+
+def places_document(place: Place, lang: str = "zh") -> dict[str, Any]:
+    """A place, its levels and their packs as JSON (``envrules places --format json``, ``GET /v1/places``)."""
+    zh = lang == "zh"
+    return {
+        "id": place.id,
+        "name": place.name,
+        "name_en": place.name_en,
+        "levels": [
+            {
+                "level": j.level,
+                "name": j.name,
+                "name_en": j.name_en,
+                "packs": [
+                    {
+                        "id": p.id,
+                        "version": p.version,
+                        "title": p.title if zh else p.title_en,
+                        "effective_from": p.effective_from.isoformat(),
+                        "effective_until": p.effective_until.isoformat() if p.effective_until else None,
+                        "judges": [k for k in ("inspection", "penalty") if p.rules_for(k)],
+                    }
+                    for p in j.packs
+                ],
+            }
+            for j in place.jurisdictions
+        ],
+    }
+
+
 def _places(args: argparse.Namespace, out: Output) -> int:
     zh = args.lang == "zh"
     places = [get_place(place_id) for place_id in bundled_place_ids()]
     if args.format == "json":
-        doc = [
-            {
-                "id": place.id,
-                "name": place.name,
-                "name_en": place.name_en,
-                "levels": [
-                    {
-                        "level": j.level,
-                        "name": j.name,
-                        "name_en": j.name_en,
-                        "packs": [
-                            {
-                                "id": p.id,
-                                "version": p.version,
-                                "title": p.title if zh else p.title_en,
-                                "effective_from": p.effective_from.isoformat(),
-                                "effective_until": p.effective_until.isoformat()
-                                if p.effective_until
-                                else None,
-                                "judges": [k for k in ("inspection", "penalty") if p.rules_for(k)],
-                            }
-                            for p in j.packs
-                        ],
-                    }
-                    for j in place.jurisdictions
-                ],
-            }
-            for place in places
-        ]
+        doc = [places_document(place, args.lang) for place in places]
         _write(out, json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         return EXIT_COMPLIANT
     lines: list[str] = []
@@ -428,24 +607,7 @@ def _places(args: argparse.Namespace, out: Output) -> int:
 def _rules(args: argparse.Namespace, out: Output) -> int:
     pack = _pack(args.pack)
     if args.format == "json":
-        doc = {
-            "pack": {
-                "id": pack.id,
-                "version": pack.version,
-                "title": pack.title,
-                "effective_from": pack.effective_from.isoformat(),
-                "effective_until": pack.effective_until.isoformat() if pack.effective_until else None,
-            },
-            "rules": [
-                {
-                    "rule": r.id,
-                    "judges": r.kind,
-                    "citation": r.citation.to_dict(),
-                    "params": r.params.model_dump(mode="json"),
-                }
-                for r in pack.rules
-            ],
-        }
+        doc = rules_document(pack)
         _write(out, json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         return EXIT_COMPLIANT
     zh = args.lang == "zh"
@@ -491,7 +653,9 @@ def _audit(args: argparse.Namespace) -> int:
     except InvalidInputError as exc:
         raise InputFileError("--as-of", f"expected {exc.expected} (got {args.as_of!r})") from None
     pack = _law(args)
-    evaluator = Evaluator(pack=pack, calendar=_calendar(args.calendar, pack), lang=args.lang)
+    evaluator = Evaluator(
+        pack=pack, calendar=_calendar(args.calendar, pack), lang=args.lang, registry=_registry(args.registry)
+    )
     run = AuditRun((), evaluator, as_of)
     # Opens the log now: a missing file is exit 2 before any output.
     records = read_log(args.log, sort=args.sort)
@@ -608,6 +772,8 @@ def _refuse_overwriting_inputs(args: argparse.Namespace) -> None:
     inputs += [("the --pack file", p, p) for p in args.pack or ()]
     if args.place is not None:
         inputs.append(("the --place file", args.place, args.place))
+    if args.registry is not None:
+        inputs.append(("the --registry file", args.registry, args.registry))
     inputs += [("the --calendar file", c, c) for c in args.calendar]
     outputs = [(option, path) for option, path in (("--out", args.out), ("--summary", args.summary)) if path]
     refuse_overwriting_inputs(outputs, inputs)
@@ -860,6 +1026,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "audit":
             return _audit(args)
+        if args.command == "serve":
+            try:
+                from .server import run as serve
+            except ImportError as exc:
+                print(
+                    f"envrules: serve needs the server extra (pip install 'envrules[server]'): {exc}",
+                    file=sys.stderr,
+                )
+                return EXIT_INVALID
+            return serve(args)
         with Output(None) as out:
             if out.closed_stdout:  # started with `>&-`: the verdict is in the exit status only
                 _say(_CLOSED_STDOUT)
@@ -873,6 +1049,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 status = _places(args, out)
             elif args.command == "schema":
                 status = _schema(args, out)
+            elif args.command in ("replay", "diff"):
+                from .replay_cli import run
+
+                status = run(args, out)
             else:  # pragma: no cover
                 raise AssertionError(f"unhandled command {args.command}")
             out.commit()

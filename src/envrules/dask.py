@@ -55,6 +55,7 @@ from .evaluator import PackChoice, law, resolve_as_of
 from .models import Inspection, Penalty
 from .pack import Pack
 from .place import Place, Stack
+from .registry import Registry, load_registry
 from .rules.base import Lang
 
 if TYPE_CHECKING:
@@ -109,6 +110,7 @@ class _Options:
     lang: Lang
     notices: tuple[Notice, ...] | None  # None: the pack's own calendar
     sort: bool = False
+    registry: Registry | None = None
 
 
 _CALENDARS: dict[tuple[Notice, ...], WorkingCalendar] = {}
@@ -145,6 +147,7 @@ def _audit_shard(pieces: Sequence[Piece], partitions: int, options: _Options) ->
         lang=options.lang,
         calendar=_calendar(options.notices),
         sort=options.sort,
+        registry=options.registry,
     )
     routed: tuple[Routed, ...] = tuple([] for _ in range(partitions))
     for judged in run:
@@ -203,6 +206,7 @@ def _plan(
     calendar: WorkingCalendar | None,
     place: Place | str | Path | None = None,
     sort: bool = False,
+    registry: Registry | str | Path | None = None,
 ) -> tuple[list[Delayed], list[Delayed]]:
     """The task graph: (one merged partition of results per input partition, one summary per shard)."""
     _, delayed = _dask()
@@ -212,6 +216,7 @@ def _plan(
         lang,
         None if calendar is None else tuple(calendar.notices),
         sort,
+        registry if registry is None or isinstance(registry, Registry) else load_registry(registry),
     )
     to_delayed: Any = bag.to_delayed  # untyped in Dask
     parts: list[Any] = list(to_delayed(optimize_graph=False))
@@ -239,6 +244,7 @@ def audit_bag(
     calendar: WorkingCalendar | None = None,
     place: Place | str | Path | None = None,
     sort: bool = False,
+    registry: Registry | str | Path | None = None,
 ) -> Bag:
     """The audit of a bag of records (in log order) as a bag of result dicts, in the same order.
 
@@ -246,8 +252,8 @@ def audit_bag(
     chronological order, partition after partition (``dask.bag.read_text`` of a
     sorted JSON Lines log keeps that order). The result has the input's
     partitions: ``dask.bag.zip(bag, results)`` pairs each record with its
-    result. ``place`` (or a list of packs) judges under a stack as
-    :func:`envrules.audit` does. ``npartitions`` is the number of enterprise shards audited in
+    result. ``place`` (or a list of packs) and ``registry`` are those of
+    :func:`envrules.audit`. ``npartitions`` is the number of enterprise shards audited in
     parallel (default: as many as the input's partitions). ``pack``,
     ``as_of``, ``lang``, ``calendar`` and ``sort`` are those of
     :func:`envrules.audit` (with ``sort``, the bag may be in any order; each
@@ -255,7 +261,7 @@ def audit_bag(
     runs until the bag is computed.
     """
     db, _ = _dask()
-    merged, _ = _plan(bag, pack, as_of, lang, npartitions, calendar, place, sort)
+    merged, _ = _plan(bag, pack, as_of, lang, npartitions, calendar, place, sort, registry)
     results: Bag = db.from_delayed(merged)
     return results
 
@@ -270,6 +276,7 @@ def audit_summary(
     calendar: WorkingCalendar | None = None,
     place: Place | str | Path | None = None,
     sort: bool = False,
+    registry: Registry | str | Path | None = None,
 ) -> Delayed:
     """The :class:`~envrules.audit.AuditSummary` of the same audit, as a ``Delayed``.
 
@@ -277,6 +284,6 @@ def audit_summary(
     (``dask.compute(results, summary)``), the audit runs once.
     """
     _, delayed = _dask()
-    _, summaries = _plan(bag, pack, as_of, lang, npartitions, calendar, place, sort)
+    _, summaries = _plan(bag, pack, as_of, lang, npartitions, calendar, place, sort, registry)
     summary: Delayed = delayed(merge_summaries, pure=True)(summaries)
     return summary

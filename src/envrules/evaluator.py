@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import decimal
 import functools
+import os
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ConfigDict, TypeAdapter
 
@@ -18,8 +19,12 @@ from .history import History, as_document
 from .models import CST, FIRST_DATE, LAST_DATE, Inspection, Moment, Penalty, local_date
 from .pack import Pack, bundled_pack_ids, get_pack
 from .place import Place, Stack, bundled_place_ids, get_place
+from .registry import Registry, load_registry
 from .result import PackStatus, Result
 from .rules.base import Context, Lang
+
+if TYPE_CHECKING:
+    from .decision import DecisionLog
 
 __all__ = ["Evaluator", "evaluate", "law", "resolve_as_of", "today"]
 
@@ -82,11 +87,14 @@ class Evaluator:
     :class:`~envrules.place.Stack` (a place's packs, or a list of packs:
     ``Place.stack()``, ``Stack.of([...])``). Without a ``calendar``, the
     pack's own (the shared default plus any notices the packs add).
+    ``registry`` holds the lists governments publish (inspecting bodies,
+    matters, caps) for the rules that need them (:mod:`envrules.registry`).
     """
 
     pack: Pack | Stack = field(default_factory=get_pack)
     calendar: WorkingCalendar | None = None
     lang: Lang = "zh"
+    registry: Registry | None = None
     _applied: tuple[PackStatus, ...] = field(default=(), init=False, repr=False, compare=False)
     _circumstances: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
 
@@ -110,6 +118,7 @@ class Evaluator:
         history: History | Iterable[Inspection | Penalty | Mapping[str, Any]] = (),
         *,
         as_of: date | datetime | str | None = None,
+        record: bool | str | os.PathLike[str] | DecisionLog | None = None,
     ) -> Result:
         """Judge ``proposal`` against ``history`` under the pack in force on its date.
 
@@ -119,7 +128,15 @@ class Evaluator:
         know), and :class:`~envrules.errors.PackNotInForceError` when the pack
         is not the law on the date of the act (for a stack: when no pack of it
         applies).
+
+        ``record``: ``True`` gives the result its decision record
+        (:mod:`envrules.decision`); a path or a :class:`~envrules.decision.DecisionLog`
+        also appends the record, input included, to that decision log. A
+        prebuilt :class:`History` cannot be recorded (it keeps only its index):
+        pass the past documents themselves.
         """
+        if record is not None and record is not False:
+            return self._recorded(proposal, history, as_of, record)
         doc = as_document(proposal)
         if doc.kind == "penalty":
             for i, code in enumerate(doc.circumstances):
@@ -138,12 +155,21 @@ class Evaluator:
         pack = self.pack
         assert self.calendar is not None
         if not isinstance(pack, Pack):
-            return pack.judge(doc, _history(history), resolve_as_of(as_of), self.calendar, self.lang)
+            return pack.judge(
+                doc, _history(history), resolve_as_of(as_of), self.calendar, self.lang, self.registry
+            )
         pack.require_in_force(doc.act_date)
         rules = pack.rules_for(doc.kind)
         if not rules:
             raise InvalidInputError("kind", f"a document that pack {pack.id!r} has rules for", doc.kind)
-        ctx = Context(_history(history), resolve_as_of(as_of), self.calendar, self.lang, pack=pack.ref)
+        ctx = Context(
+            _history(history),
+            resolve_as_of(as_of),
+            self.calendar,
+            self.lang,
+            pack=pack.ref,
+            registry=self.registry,
+        )
         for rule in rules:
             rule.check(doc, ctx)
         return Result(
@@ -156,6 +182,35 @@ class Evaluator:
             lang=self.lang,
             packs=self._applied,
         )
+
+    def _recorded(
+        self,
+        proposal: Inspection | Penalty | Mapping[str, Any],
+        history: History | Iterable[Inspection | Penalty | Mapping[str, Any]],
+        as_of: date | datetime | str | None,
+        record: bool | str | os.PathLike[str] | DecisionLog,
+    ) -> Result:
+        from .decision import DecisionLog, input_document, make_decision
+
+        if isinstance(history, History):
+            raise InvalidInputError(
+                "history",
+                "the past documents themselves to record a decision (a prebuilt History keeps only "
+                "its index)",
+            )
+        entries = list(history)
+        day = resolve_as_of(as_of)
+        result = self.evaluate(proposal, History(entries), as_of=day)
+        doc = input_document(proposal, entries, day)
+        result = replace(result, decision=make_decision(self.pack, result, doc, day))
+        if isinstance(record, bool):
+            return result
+        if isinstance(record, DecisionLog):
+            record.write(result, doc)
+        else:
+            with DecisionLog(record) as log:
+                log.write(result, doc)
+        return result
 
 
 _EVALUATORS: dict[tuple[object, str], Evaluator] = {}
@@ -209,6 +264,8 @@ def evaluate(
     lang: Lang = "zh",
     calendar: WorkingCalendar | None = None,
     place: Place | str | Path | None = None,
+    registry: Registry | str | Path | None = None,
+    record: bool | str | os.PathLike[str] | DecisionLog | None = None,
 ) -> Result:
     """Judge one proposed inspection or penalty (the entry point of docs/contract.md).
 
@@ -220,8 +277,16 @@ def evaluate(
     them judged together; ``place`` (instead of ``pack``) is a bundled place
     id, a place file or a :class:`~envrules.place.Place`: all its packs in
     force on the date of the act apply (docs/places.md). ``lang`` is ``"zh"``
-    (default) or ``"en"``.
+    (default) or ``"en"``. ``registry`` is a :class:`~envrules.registry.Registry`
+    or a registry file (TOML or JSON) of the lists governments publish. ``record``: see
+    :meth:`Evaluator.evaluate` (``True`` for a result carrying its decision
+    record, a path to also append it to that decision log).
     """
+    if registry is not None:
+        reg = registry if isinstance(registry, Registry) else load_registry(registry)
+        return Evaluator(law(pack, place), calendar, lang, reg).evaluate(
+            proposal, history, as_of=as_of, record=record
+        )
     key = _key(pack, place) if calendar is None else None
     if key is not None:
         ev = _EVALUATORS.get((key, lang))
@@ -230,4 +295,4 @@ def evaluate(
             _EVALUATORS[(key, lang)] = ev
     else:
         ev = Evaluator(law(pack, place), calendar, lang)
-    return ev.evaluate(proposal, history, as_of=as_of)
+    return ev.evaluate(proposal, history, as_of=as_of, record=record)

@@ -20,7 +20,7 @@ from pydantic import ConfigDict, TypeAdapter, ValidationError
 from .errors import InvalidInputError, excerpt
 from .models import Document, Inspection, Level, Penalty
 
-__all__ = ["History", "PastInspection", "PastPenalty", "as_document"]
+__all__ = ["History", "PastInspection", "PastPenalty", "as_document", "counted_type"]
 
 # Built on first use (defer_build): a command that validates no history entry never pays for it.
 _DOCUMENT: TypeAdapter[Inspection | Penalty] = TypeAdapter(Document, config=ConfigDict(defer_build=True))
@@ -72,6 +72,13 @@ class PastPenalty(NamedTuple):
     id: str
 
 
+def counted_type(doc: Inspection) -> str:
+    """The type an inspection is counted under: its type, and ``special-deployed`` for a special
+    inspection deployed from a higher level (which some caps leave out: 上级部署的专项检查除外)."""
+    kind = doc.checked_type
+    return "special-deployed" if kind == "special" and doc.deployed_by is not None else kind
+
+
 def _first(item: PastInspection | PastPenalty) -> int:
     return item[0]
 
@@ -111,16 +118,31 @@ class History:
     its new dates only. Entries are added in their order, so the last wins.
     """
 
-    __slots__ = ("_count", "_inspection_ids", "_inspections", "_max_span", "_penalties", "_penalty_ids")
+    __slots__ = (
+        "_count",
+        "_inspection_ids",
+        "_inspections",
+        "_max_span",
+        "_penalties",
+        "_penalty_ids",
+        "_typed",
+        "_typed_ids",
+        "_visits",
+    )
 
     def __init__(self, entries: Iterable[Inspection | Penalty | Mapping[str, Any]] = ()) -> None:
         self._inspections: dict[tuple[str, str], list[PastInspection]] = {}
         self._penalties: dict[tuple[str, str], list[PastPenalty]] = {}
+        # For the 2025 caps and merge notes: (enterprise, agency, type) -> [(first day, id)], and
+        # enterprise -> [(first day, id, agency)], each sorted; a count is two bisections.
+        self._typed: dict[tuple[str, str, str], list[tuple[int, str]]] = {}
+        self._visits: dict[str, list[tuple[int, str, str]]] = {}
         self._max_span = 0
         self._count = 0
         # id -> (the entry as indexed, *its keys), so that a later entry with its id replaces it.
         self._inspection_ids: dict[str, tuple[Any, ...]] = {}
         self._penalty_ids: dict[str, tuple[Any, ...]] = {}
+        self._typed_ids: dict[str, tuple[tuple[str, str, str], int, str]] = {}
         try:
             iterator = iter(entries)
         except TypeError:
@@ -154,12 +176,20 @@ class History:
         earlier = self._inspection_ids.pop(doc.id, None)
         if earlier is not None:
             _remove(self._inspections, earlier)
+        typed_earlier = self._typed_ids.pop(doc.id, None)
+        if typed_earlier is not None:
+            self._unvisit(doc.id, *typed_earlier)
         if doc.status == "cancelled":
             return
         first = doc.first_day.toordinal()
         last = doc.last_day.toordinal()
         self._max_span = max(self._max_span, last - first)
-        item = PastInspection(first, last, doc.id, intern(doc.agency.id), doc.agency.level, doc.deployed_by)
+        agency = intern(doc.agency.id)
+        item = PastInspection(first, last, doc.id, agency, doc.agency.level, doc.deployed_by)
+        typed = (enterprise, agency, counted_type(doc))
+        insort(self._typed.setdefault(typed, []), (first, doc.id))
+        insort(self._visits.setdefault(enterprise, []), (first, doc.id, agency))
+        self._typed_ids[doc.id] = (typed, first, agency)
         keys = [(enterprise, intern(matter.code)) for matter in doc.matters]
         for key in keys:
             insort(self._inspections.setdefault(key, []), item, key=_order)
@@ -179,6 +209,41 @@ class History:
         for item in items[start:end]:
             if item.last >= lo:
                 yield item
+
+    def _unvisit(self, id: str, typed: tuple[str, str, str], first: int, agency: str) -> None:
+        """Take an inspection out of the by-type and by-enterprise lists (a later entry replaces it)."""
+        items: list[Any] = self._typed[typed]
+        del items[bisect_left(items, (first, id))]
+        if not items:
+            del self._typed[typed]
+        visits = self._visits[typed[0]]
+        del visits[bisect_left(visits, (first, id, agency))]
+        if not visits:
+            del self._visits[typed[0]]
+
+    def typed(
+        self, enterprise: str, agency: str, kind: str, first: date, last: date
+    ) -> list[tuple[int, str]]:
+        """Past inspections of ``enterprise`` by ``agency`` of type ``kind`` starting in ``[first, last]``.
+
+        As ``(ordinal of the first day, id)``, in date order: two bisections, whatever the history's size.
+        """
+        items = self._typed.get((enterprise, agency, kind))
+        if not items:
+            return []
+        lo, hi = first.toordinal(), last.toordinal()
+        return items[bisect_left(items, (lo, "")) : bisect_right(items, (hi, "\U0010ffff"))]
+
+    def visits(self, enterprise: str, first: date, last: date) -> list[tuple[int, str, str]]:
+        """Past inspections of ``enterprise`` by any agency starting in ``[first, last]``.
+
+        As ``(ordinal of the first day, id, agency)``, in date order.
+        """
+        items = self._visits.get(enterprise)
+        if not items:
+            return []
+        lo, hi = first.toordinal(), last.toordinal()
+        return items[bisect_left(items, (lo, "", "")) : bisect_right(items, (hi, "\U0010ffff", ""))]
 
     def penalties(self, enterprise: str, violation: str, before: date) -> list[PastPenalty]:
         """Past penalties of ``enterprise`` for ``violation`` decided before ``before``."""

@@ -44,6 +44,8 @@ LABELS: Mapping[str, Mapping[str, tuple[str, str]]] = {
         "referral": ("上级交办", "referred by a higher authority"),
         "open-case": ("已立案查处", "a case already opened"),
         "life-health-safety": ("直接关系人民群众生命健康安全领域", "the life and health of the people"),
+        "data-monitoring": ("数据监测发现问题", "data monitoring"),
+        "enterprise-request": ("企业申请", "the enterprise's request"),
     },
     "status": {
         "proposed": ("拟实施", "proposed"),

@@ -38,6 +38,7 @@ from pydantic import (
 )
 
 __all__ = [
+    "CASE_GROUNDS",
     "CST",
     "GROUNDS",
     "LEVELS",
@@ -48,12 +49,15 @@ __all__ = [
     "Document",
     "Ground",
     "Inspection",
+    "InspectionType",
+    "Inspector",
     "Level",
     "Matter",
     "Moment",
     "Money",
     "Penalty",
     "Rectification",
+    "SpecialPlan",
     "local_date",
 ]
 
@@ -84,6 +88,9 @@ Ground: TypeAlias = Literal[
     "open-case",
     # liuyang-2025's own words: 「直接关系人民群众生命健康安全领域的检查」.
     "life-health-safety",
+    # Added for the 2025 inspection packs (个案检查 triggers); see docs/places.md.
+    "data-monitoring",
+    "enterprise-request",
 ]
 GROUNDS: tuple[str, ...] = Ground.__args__  # type: ignore[attr-defined]
 
@@ -296,16 +303,67 @@ class Matter(_Document):
     periodic_by_law: StrictBool = False
 
 
+InspectionType: TypeAlias = Literal["daily", "case", "special"]
+"""日常检查 (of no particular object or matter), 个案检查 (on a complaint, referral, data
+monitoring, an application...), 专项检查 (deployed on a plan approved, filed and published)."""
+
+CASE_GROUNDS: frozenset[str] = frozenset(
+    {
+        "complaint",
+        "referral",
+        "data-monitoring",
+        "enterprise-request",
+        "licensing",
+        "special-case",
+        "open-case",
+    }
+)
+"""Grounds that make an inspection a 个案检查 when its type is not stated:
+「根据投诉举报、转办交办、数据监测、企业申请等实施的检查」 (licensing is on the enterprise's
+application; ``special-case`` and ``open-case`` are inspections of one case)."""
+
+
 class Approval(_Document):
-    """Who approved an inspection, and on what date (an approval after the start is after the fact)."""
+    """Who approved (an id, a registry agency id when a registry is given) and on which date.
+
+    An approval dated after the inspection's start is *after the fact* (补办).
+    """
 
     model_config = _FROZEN
     by: Identifier
     on: Moment
 
 
+class Inspector(_Document):
+    """One person who inspects: whether they hold an enforcement certificate, and their role.
+
+    Roles: ``officer`` (执法人员), ``assistant`` (执法辅助人员), ``grid-worker`` (网格员),
+    ``temporary`` (临时工), ``third-party`` (staff of a testing body, research institute or
+    intermediary).
+    """
+
+    model_config = _FROZEN
+    id: Identifier
+    certified: StrictBool
+    role: Literal["officer", "assistant", "grid-worker", "temporary", "third-party"] = "officer"
+
+
+class SpecialPlan(_Document):
+    """The plan of a special inspection (专项检查计划): its approval, filing and publication."""
+
+    model_config = _FROZEN
+    approval: Approval | None = None
+    filed: StrictBool = False
+    published: StrictBool = False
+
+
 class Inspection(_Document):
-    """A proposed (or past) inspection of one enterprise (涉企检查)."""
+    """A proposed (or past) inspection of one enterprise (涉企检查).
+
+    The optional facts of the 2025 rules (``mode``, ``approval``, ``inspection_type``,
+    ``inspectors``, ``special_plan``, ``code_scanned``, ``over_cap_approval``) are ``None``
+    when not stated; a rule that needs one says it is missing, never assumes it.
+    """
 
     model_config = _FROZEN
     kind: Literal["inspection"] = "inspection"
@@ -331,6 +389,11 @@ class Inspection(_Document):
     approval: Approval | None = None
     # The kind of body that deployed it (deployed_by gives the level): 党委 / 人民政府 / a department.
     deployed_by_body: Literal["party-committee", "government", "department"] | None = None
+    inspection_type: InspectionType | None = None
+    inspectors: Annotated[tuple[Inspector, ...], Field(min_length=1)] | None = None
+    special_plan: SpecialPlan | None = None
+    code_scanned: StrictBool | None = None
+    over_cap_approval: Approval | None = None
 
     @model_validator(mode="after")
     def _check(self) -> Inspection:
@@ -359,6 +422,22 @@ class Inspection(_Document):
     def act_date(self) -> date:
         """The date whose law applies: the first local day of the visit."""
         return self.first_day
+
+    @_cached
+    def checked_type(self) -> InspectionType:
+        """The inspection's type: ``inspection_type`` when stated, else derived.
+
+        A special-inspection plan, or a deployment from a higher level (``deployed_by``),
+        makes it ``special``; else a ground of :data:`CASE_GROUNDS` makes it ``case``;
+        else it is ``daily`` (of no particular complaint or case).
+        """
+        if self.inspection_type is not None:
+            return self.inspection_type
+        if self.special_plan is not None or self.deployed_by is not None:
+            return "special"
+        if not CASE_GROUNDS.isdisjoint(self.grounds):
+            return "case"
+        return "daily"
 
     @property
     def is_joint(self) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import hashlib
 import threading
 import typing
 from collections.abc import Mapping
@@ -24,7 +25,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ._toml import load_toml, read_toml
+from ._toml import load_toml, read_raw
 from .calendar import Notice, WorkingCalendar, default_calendar
 from .errors import PackError, PackNotInForceError, UnknownPackError
 from .models import Level
@@ -92,6 +93,8 @@ class Pack:
     notices: tuple[Notice, ...] = ()
     level: Level | None = None
     source: str = field(default="", compare=False)
+    sha256: str | None = field(default=None, compare=False)
+    """SHA-256 (hex) of the bytes of the pack file it was loaded from; None for a pack built in Python."""
     _by_kind: Mapping[str, tuple[Rule, ...]] = field(  # type: ignore[type-arg]
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -194,8 +197,11 @@ def _first_error(
     return PackError(file, table, key, problem)
 
 
-def parse_pack(data: Mapping[str, Any], source: str) -> Pack:
-    """Build a pack from the parsed TOML of ``source`` (used in error messages)."""
+def parse_pack(data: Mapping[str, Any], source: str, sha256: str | None = None) -> Pack:
+    """Build a pack from the parsed TOML of ``source`` (used in error messages).
+
+    ``sha256`` is the digest of the file's bytes, which decision records cite.
+    """
     unknown = sorted(set(data) - {"pack", "rules"})
     if unknown:
         raise PackError(source, "", unknown[0], "unknown table (expected [pack] and [rules.*])")
@@ -271,12 +277,15 @@ def parse_pack(data: Mapping[str, Any], source: str) -> Pack:
         level=meta.level,
         rules=tuple(rules),
         source=source,
+        sha256=sha256,
     )
 
 
 def load_pack(path: str | Path) -> Pack:
     """Read and check a pack file; :class:`PackError` names what is wrong and where."""
-    return parse_pack(read_toml(path), str(path))
+    source = str(path)
+    raw = read_raw(path)
+    return parse_pack(load_toml(raw, source), source, hashlib.sha256(raw).hexdigest())
 
 
 _PACKS = resources.files(__package__).joinpath("packs")
@@ -309,5 +318,6 @@ def get_pack(pack: Pack | str | Path | None = None) -> Pack:
         if name not in _CACHE:
             entry = _PACKS.joinpath(f"{name}.toml")
             source = f"envrules/packs/{name}.toml"
-            _CACHE[name] = parse_pack(load_toml(entry.read_bytes(), source), source)
+            raw = entry.read_bytes()
+            _CACHE[name] = parse_pack(load_toml(raw, source), source, hashlib.sha256(raw).hexdigest())
         return _CACHE[name]

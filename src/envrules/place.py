@@ -41,6 +41,7 @@ from .history import History
 from .labels import LABELS, label
 from .models import LEVELS, Inspection, Level, Penalty
 from .pack import Pack, get_pack
+from .registry import Registry
 from .result import PackRef, PackStatus, Result
 from .rules.base import Context, Lang
 
@@ -213,21 +214,22 @@ class Stack:
         as_of: date,
         calendar: WorkingCalendar,
         lang: Lang,
+        registry: Registry | None = None,
     ) -> Result:
         """Judge ``doc`` under every pack of the stack that applies on its date."""
         act = doc.act_date
         kind = doc.kind
-        ctx = Context(history, as_of, calendar, lang)
+        ctx = Context(history, as_of, calendar, lang, registry=registry)
         statuses: list[PackStatus] = []
         last: PackRef | None = None
         for (pack, _), ref in zip(self.entries, self._refs, strict=True):
-            if not pack.in_force(act):
-                statuses.append(PackStatus(ref, False, "not-in-force", _not_in_force(pack, act, lang)))
-                continue
             rules = pack.rules_for(kind)
             if not rules:
                 text = _NOT_APPLIED[lang]
                 statuses.append(PackStatus(ref, False, "no-rules", text["no-rules"].format(kind=text[kind])))
+                continue
+            if not pack.in_force(act):
+                statuses.append(PackStatus(ref, False, "not-in-force", _not_in_force(pack, act, lang)))
                 continue
             ctx.pack = last = ref
             for rule in rules:

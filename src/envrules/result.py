@@ -10,7 +10,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from .decision import Decision
 
 __all__ = ["Citation", "Finding", "Obligation", "PackRef", "PackStatus", "Result", "Severity"]
 
@@ -171,6 +174,8 @@ class Result:
     lang: str = "zh"
     packs: tuple[PackStatus, ...] = ()
     place: str | None = None
+    decision: Decision | None = None
+    """The decision record (envrules.decision), when one was asked for; else None."""
 
     @property
     def compliant(self) -> bool:
@@ -181,7 +186,7 @@ class Result:
         return tuple(dict.fromkeys(f.rule for f in self.violations))
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "subject": self.subject,
             "compliant": self.compliant,
             "violations": [f.to_dict() for f in self.violations],
@@ -193,6 +198,9 @@ class Result:
             "place": self.place,
             "lang": self.lang,
         }
+        if self.decision is not None:
+            out["decision"] = self.decision.to_dict()
+        return out
 
     def to_json(self, *, indent: int | None = None) -> str:
         """The result as the JSON of docs/contract.md (UTF-8 text, Chinese unescaped)."""

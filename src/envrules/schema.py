@@ -106,7 +106,11 @@ def _flat_pack_status(schema: dict[str, Any]) -> None:
 
 
 def _result() -> dict[str, Any]:
-    schema = TypeAdapter(Result).json_schema(mode="serialization")
+    from . import decision  # the type of Result.decision, imported by result.py only for type checking
+
+    adapter: TypeAdapter[Result] = TypeAdapter(Result)
+    adapter.rebuild(_types_namespace={"Decision": decision.Decision})
+    schema = adapter.json_schema(mode="serialization")
     _flat_pack_status(schema)
     schema["properties"]["compliant"] = {
         "type": "boolean",

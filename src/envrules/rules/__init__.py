@@ -11,6 +11,8 @@ from .fine_lower_bound import FineLowerBound
 from .first_offence import FirstOffenceExemption
 from .hearing import HearingRequestPeriod
 from .inspection_filing import InspectionFiling
+from .inspection_frequency import AnnualCap, MergeOrJoint, PriorApproval, SpecialInspectionPlan
+from .inspection_subjects import CertifiedInspectors, CodeScanned, InspectingBody, PublishedMatter
 from .limitation import PenaltyLimitation
 from .minor_corrected import NoPenaltyMinorCorrected
 from .one_matter import OneMatterPerYear
@@ -19,18 +21,26 @@ from .statutory_range import FineStatutoryRange
 
 __all__ = [
     "RULES",
+    "AnnualCap",
+    "CertifiedInspectors",
+    "CodeScanned",
     "Context",
     "FineLowerBound",
     "FineStatutoryRange",
     "FirstOffenceExemption",
     "HearingRequestPeriod",
+    "InspectingBody",
     "InspectionFiling",
+    "MergeOrJoint",
     "NoPenaltyMinorCorrected",
     "OneMatterPerYear",
     "Params",
     "PenaltyLimitation",
+    "PriorApproval",
+    "PublishedMatter",
     "QuietDay",
     "Rule",
+    "SpecialInspectionPlan",
 ]
 
 RULES: dict[str, type[Rule]] = {  # type: ignore[type-arg]
@@ -47,6 +57,15 @@ RULES: dict[str, type[Rule]] = {  # type: ignore[type-arg]
         NoPenaltyMinorCorrected,
         PenaltyLimitation,
         HearingRequestPeriod,
+        # the 2025 inspection law (national-2025-inspection, hunan-2025-inspection, changde-2025)
+        InspectingBody,
+        CertifiedInspectors,
+        PublishedMatter,
+        PriorApproval,
+        SpecialInspectionPlan,
+        AnnualCap,
+        CodeScanned,
+        MergeOrJoint,
     )
 }
 """Rule classes by id, in the order their findings are reported."""

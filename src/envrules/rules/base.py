@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict
 from ..calendar import WorkingCalendar
 from ..history import History
 from ..models import Inspection, Penalty
+from ..registry import Registry
 from ..result import Citation, Finding, Obligation, PackRef
 
 __all__ = ["Context", "Lang", "Params", "Rule", "Text", "yuan"]
@@ -63,6 +64,8 @@ class Context:
     notes: list[Finding] = field(default_factory=list)
     pack: PackRef | None = None
     """The pack whose rules are running: every finding and obligation names it."""
+    registry: Registry | None = None
+    """The published lists (bodies, matters, caps), when the caller gave them."""
 
 
 class Rule(ABC, Generic[D, P]):

@@ -8,7 +8,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import BeforeValidator, Field, model_validator
 
 from ..models import Ground, Inspection, Level
-from ..result import Citation, Finding
+from ..result import Citation, Finding, PackRef
 from .base import Context, Params, Rule, Text
 
 __all__ = ["DaysOfMonth", "QuietDay", "QuietDayParams", "Weekdays"]
@@ -186,7 +186,7 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
 
     def __init__(self, params: QuietDayParams, citation: Citation) -> None:
         super().__init__(params, citation)
-        self._notes: dict[str, Finding] = {}
+        self._notes: dict[tuple[str, PackRef | None, str | None], Finding] = {}
         self._exempt = frozenset(params.exempt_grounds)
         self._deployers = frozenset(params.exempt_deployers)
 
@@ -223,12 +223,15 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
 
     def _note(self, ctx: Context) -> Finding:
         """The advisory note for routine inspections: the same object for every call."""
-        note = self._notes.get(ctx.lang)
+        pack = ctx.pack
+        # Keyed by the pack and its level too: a pack without a level of its own takes its place's.
+        key = (ctx.lang, pack, None if pack is None else pack.level)
+        note = self._notes.get(key)
         if note is None:
             words = self.params.routine_note
             assert words is not None
             text = words.zh if ctx.lang == "zh" else words.en
-            note = self._notes[ctx.lang] = self.finding(ctx, "note", {"note": text}, severity="info")
+            note = self._notes[key] = self.finding(ctx, "note", {"note": text}, severity="info")
         return note
 
     def _first_quiet_day(self, first: date, last: date) -> date | None:
