@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -151,3 +152,30 @@ def test_the_progress_line_is_chinese_by_default() -> None:
 
     assert _progress_line(2048, 1500.4, "zh") == "\r已审查2,048条记录（每秒1,500条）"
     assert _progress_line(2048, 1500.4, "en") == "\r2,048 records (1,500/s)"
+
+
+EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.json"))
+CODES = {code for v in ("level", "ground", "harm", "outcome", "grade", "status") for code in LABELS[v]}
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[e.stem for e in EXAMPLES])
+def test_no_raw_code_stands_in_a_chinese_sentence_of_an_example(example: Path) -> None:
+    case = json.loads(example.read_text(encoding="utf-8"))
+    try:
+        result = envrules.evaluate(case["proposal"], case.get("history", []), as_of=case.get("as_of"))
+    except (envrules.InvalidInputError, envrules.PackNotInForceError):
+        return
+    texts = [
+        t for f in (*result.violations, *result.waived, *result.notes) for t in (f.message, f.remedy or "")
+    ]
+    texts += [o.message for o in result.obligations]
+    for text in texts:
+        outside_brackets = re.sub(r"（[^（）]*）", "", text)  # a code may follow its label in brackets
+        assert not CODES & set(re.findall(r"[a-z][a-z-]+", outside_brackets)), text
+
+
+def test_a_deployment_level_in_a_chinese_note_is_its_label() -> None:
+    doc = inspection(start="2025-10-21", inspection_type="special", deployed_by="provincial")
+    result = envrules.evaluate(doc, as_of=AS_OF, pack="national-2025-inspection")
+    (note,) = [n for n in result.notes if n.rule == "special-inspection-plan"]
+    assert note.message.startswith("上级（省级）部署的专项检查")
