@@ -37,7 +37,7 @@ import anyio
 from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -639,6 +639,7 @@ def create_app(config: ServerConfig | None = None) -> FastAPI:
         "/audit",
         summary="Judge every record of a JSON Lines log against the records before it",
         response_class=_Streamed,
+        status_code=200,
         responses={
             200: {
                 "description": 'one result per line as judged, {"line", "error"} for a bad record, '
@@ -872,7 +873,7 @@ async def _audit_stream(
     yield json.dumps({"summary": run.summary.to_dict()}, ensure_ascii=False).encode("utf-8") + b"\n"
 
 
-class _Streamed(Response):
+class _Streamed(StreamingResponse):
     """A streamed NDJSON response that leaves ``receive`` to the request body it is judging.
 
     (Starlette's StreamingResponse listens for a disconnect on ``receive`` meanwhile, and would
@@ -882,12 +883,12 @@ class _Streamed(Response):
     media_type = NDJSON
 
     def __init__(self, body: AsyncIterator[bytes], language: str) -> None:
-        super().__init__(None, 200, {"Content-Language": language}, NDJSON)
-        self._stream = body
+        super().__init__(body, 200, {"Content-Language": language}, NDJSON)
+        self._chunks = body
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         await send({"type": "http.response.start", "status": self.status_code, "headers": self.raw_headers})
-        async for chunk in self._stream:
+        async for chunk in self._chunks:
             await send({"type": "http.response.body", "body": chunk, "more_body": True})
         await send({"type": "http.response.body", "body": b"", "more_body": False})
 
