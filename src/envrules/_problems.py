@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .errors import Problem, excerpt
+from .errors import MAX_QUOTED, Problem, excerpt, quote
 
 __all__ = ["field_path", "problems_of"]
 
@@ -55,16 +55,27 @@ def _name(part: str) -> str:
     return part if part.isprintable() and part.strip() == part and part else repr(part)
 
 
-def field_path(loc: tuple[int | str, ...], prefix: str = "") -> str:
-    """``proposal.matters[0].code`` from a pydantic error location (union tags dropped)."""
+def field_path(loc: tuple[int | str, ...], prefix: str = "", named: bool = False) -> str:
+    """``proposal.matters[0].code`` from a pydantic error location (union tags dropped).
+
+    ``named``: the last part is a name the input gave (an unknown field), never a tag,
+    whatever it is (``inspection`` at the top of a case file is an unknown field).
+    """
     out = prefix
+    last = len(loc) - 1 if named else len(loc)
     for i, part in enumerate(loc):
         if isinstance(part, int):
             out += f"[{part}]"
             continue
-        if part in _TAGS and (i == 0 or loc[i - 1] in ("proposal",) or isinstance(loc[i - 1], int)):
+        if (
+            i != last
+            and part in _TAGS
+            and (i == 0 or loc[i - 1] in ("proposal",) or isinstance(loc[i - 1], int))
+        ):
             continue  # the tag of the inspection/penalty union, not a field
         name = _name(part)
+        if len(name) > MAX_QUOTED:  # a field name of a million characters is named by its beginning
+            name = quote(part)
         out += f".{name}" if out else name
     return out or "(document)"
 
@@ -167,7 +178,8 @@ def problems_of(exc: Exception) -> list[Problem]:
         parent = _parent(loc)
         candidates = [m for m in missing.get(parent, []) if (parent, m) not in paired]
         match = _closest(name, candidates)
-        field = field_path(loc)
+        field = field_path(loc, named=True)
+        name = name if len(name) <= MAX_QUOTED else name[:MAX_QUOTED]
         if match is not None:
             paired.add((parent, match))
             first.append(

@@ -31,6 +31,7 @@ from .errors import (
     PackNotInForceError,
     UnknownCodeError,
     UnknownPackError,
+    quote,
 )
 from .evaluator import Evaluator, law, resolve_as_of
 from .history import History
@@ -451,7 +452,7 @@ def _check(args: argparse.Namespace, out: Output) -> int:
     try:
         as_of = resolve_as_of(args.as_of) if args.as_of is not None else resolve_as_of(case.as_of)
     except InvalidInputError as exc:
-        raise InputFileError("--as-of", f"expected {exc.expected} (got {args.as_of!r})") from None
+        raise InputFileError("--as-of", f"expected {exc.expected} (got {quote(args.as_of)})") from None
     pack = _law(args)
     evaluator = Evaluator(
         pack=pack, calendar=_calendar(args.calendar, pack), lang=args.lang, registry=_registry(args.registry)
@@ -651,7 +652,7 @@ def _audit(args: argparse.Namespace) -> int:
     try:
         as_of = resolve_as_of(args.as_of)
     except InvalidInputError as exc:
-        raise InputFileError("--as-of", f"expected {exc.expected} (got {args.as_of!r})") from None
+        raise InputFileError("--as-of", f"expected {exc.expected} (got {quote(args.as_of)})") from None
     pack = _law(args)
     evaluator = Evaluator(
         pack=pack, calendar=_calendar(args.calendar, pack), lang=args.lang, registry=_registry(args.registry)

@@ -20,7 +20,7 @@ from typing import Any, BinaryIO, NamedTuple
 from pydantic import ValidationError
 
 from ._problems import field_path
-from .errors import EnvRulesError, InvalidInputError, Problem
+from .errors import EnvRulesError, InvalidInputError, Problem, quote
 
 __all__ = [
     "InputFileError",
@@ -89,7 +89,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise ValueError(f"duplicate key {key!r}")
+            raise ValueError(f"duplicate key {quote(key)}")
         out[key] = value
     return out
 

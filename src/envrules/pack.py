@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ._toml import load_toml, read_raw
 from .calendar import Notice, WorkingCalendar, default_calendar
-from .errors import PackError, PackNotInForceError, UnknownPackError
+from .errors import PackError, PackNotInForceError, UnknownPackError, quote
 from .models import Level
 from .notices import get_notice
 from .result import Citation, PackRef
@@ -193,7 +193,7 @@ def _first_error(
             f"expected a date: write it as a TOML date, without quotes ({err['input']}, not {err['input']!r})"
         )
     elif "input" in err:
-        problem = f"{problem} (got {err['input']!r})"
+        problem = f"{problem} (got {quote(err['input'])})"
     return PackError(file, table, key, problem)
 
 
