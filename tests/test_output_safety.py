@@ -360,3 +360,17 @@ def test_a_decision_log_that_is_an_input_of_check_is_refused_and_the_input_untou
     assert (rc, out) == (2, "")
     assert "--record is the same file as the " in err
     assert target.read_bytes() == before
+
+
+@pytest.mark.skipif(not HAS_DEV_FULL, reason="needs /dev/full")
+def test_a_full_disk_on_one_output_keeps_the_earlier_file_of_the_other(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = write_log(tmp_path / "log.jsonl", compliant_log())
+    earlier = tmp_path / "summary.json"
+    earlier.write_text(EARLIER, encoding="utf-8")
+    rc, _, err = audit(capsys, str(log), "--out", "/dev/full", "--summary", str(earlier))
+    assert rc == 2
+    assert err.splitlines()[-1] == "envrules: /dev/full: cannot write the output (No space left on device)"
+    assert earlier.read_text(encoding="utf-8") == EARLIER
+    assert leftovers(tmp_path, log, earlier) == []

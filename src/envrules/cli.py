@@ -654,8 +654,11 @@ def _audit(args: argparse.Namespace) -> int:
             _say(table.rstrip("\n"))
         if summary_out is not None:
             summary_out.write(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n")
-            summary_out.commit()
+            summary_out.finish()
+        out.finish()  # both written out before either replaces its target: one failure keeps both
         out.commit()
+        if summary_out is not None:
+            summary_out.commit()
     if failed:
         return EXIT_INVALID
     return EXIT_COMPLIANT if summary.violating == 0 else EXIT_VIOLATIONS
