@@ -41,6 +41,7 @@ class PastInspection(NamedTuple):
     agency: str
     level: Level
     deployed_by: Level | None
+    done: bool = True  # status "completed" (已进行); False for one still proposed (planned)
 
     @property
     def first_day(self) -> date:
@@ -69,6 +70,14 @@ def _order(item: PastInspection | PastPenalty) -> tuple[int, str]:
     # By date, ties by id: the index, and so every result, is the same in any order of history
     # (but for entries sharing an id, where the later one updates the earlier).
     return item[0], item.id
+
+
+_DAYS: dict[int, int] = {}
+
+
+def _day(ordinal: int) -> int:
+    """One shared ``int`` per day (at most 54,787: the dates 1950-2099 a model accepts)."""
+    return _DAYS.setdefault(ordinal, ordinal)
 
 
 def _remove(table: dict[tuple[str, str], list[Any]], entry: tuple[Any, ...]) -> None:
@@ -144,7 +153,7 @@ class History:
             if earlier is not None:
                 _remove(self._penalties, earlier)
             key = (enterprise, intern(doc.violation))
-            fine = PastPenalty(doc.act_date.toordinal(), doc.id)
+            fine = PastPenalty(_day(doc.act_date.toordinal()), doc.id)
             insort(self._penalties.setdefault(key, []), fine, key=_order)
             self._penalty_ids[fine.id] = (fine, key)
             return
@@ -156,11 +165,13 @@ class History:
             self._unvisit(doc.id, *typed_earlier)
         if doc.status == "cancelled":
             return
-        first = doc.first_day.toordinal()
-        last = doc.last_day.toordinal()
+        first = _day(doc.first_day.toordinal())
+        last = _day(doc.last_day.toordinal())
         self._max_span = max(self._max_span, last - first)
         agency = intern(doc.agency.id)
-        item = PastInspection(first, last, doc.id, agency, doc.agency.level, doc.deployed_by)
+        item = PastInspection(
+            first, last, doc.id, agency, doc.agency.level, doc.deployed_by, doc.status == "completed"
+        )
         typed = (enterprise, agency, counted_type(doc))
         insort(self._typed.setdefault(typed, []), (first, doc.id))
         insort(self._visits.setdefault(enterprise, []), (first, doc.id, agency))
