@@ -289,3 +289,18 @@ def test_act_of_2018_is_judged_by_the_old_law_and_the_note_says_why() -> None:
     (finding,) = result.violations
     assert (finding.citation.clause, finding.limit) == ("第二十九条", "2020-03-01")
     assert [n.citation.clause for n in result.notes] == ["第三十七条"]
+
+
+def test_planned_provincial_inspection_is_not_one_already_carried_out() -> None:
+    """「已由……组织进行了检查的事项」: a planned one leaves 原则上, so a reason waives it."""
+    result = _judge("one-matter-provincial-planned-later.json")
+    assert result.violations == ()
+    (waived,) = result.waived
+    assert (waived.rule, waived.value) == ("one-matter-per-year", "INSP-2025-0402")
+    assert "尚未进行（计划中）" in waived.message
+
+
+def test_safety_production_on_a_quiet_day_is_exempt_by_analogy_and_shown_as_waived() -> None:
+    result = _judge("quiet-day-safety-production-by-analogy.json")
+    (waived,) = result.waived
+    assert (waived.rule, waived.value) == ("quiet-day", "safety-production")

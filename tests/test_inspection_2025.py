@@ -8,6 +8,7 @@ the start. Without a registry, the rules that need one say so in a note.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -461,3 +462,14 @@ def test_an_inspection_the_log_later_cancels_stops_counting_toward_the_cap() -> 
     assert History(history).visits("E-0042", date(2026, 1, 1), date(2026, 12, 31)) == [
         (date(2026, 3, 3).toordinal(), "I-2026-03-03", "miluo-fire")
     ]
+
+
+RULES_MD = (Path(__file__).resolve().parents[1] / "docs" / "rules.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("pack_id", [NATIONAL, HUNAN, CHANGDE])
+def test_each_2025_rule_quotes_its_clause_verbatim_and_states_its_readings(pack_id: str) -> None:
+    for rule in envrules.get_pack(pack_id).rules:
+        assert f"> {rule.citation.text}" in RULES_MD, (pack_id, rule.id)
+        assert re.search(rf"^## \d+\. `{re.escape(rule.id)}`$", RULES_MD, re.M), rule.id
+        assert "Readings:" in (type(rule).__doc__ or "")

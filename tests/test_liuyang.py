@@ -32,6 +32,10 @@ SIX_EXCEPTIONS = (
 )
 
 
+APPROVED = {"by": "liuyang-justice-bureau", "on": "2025-12-09"}
+"""An approval of the exception recorded the day before the visit."""
+
+
 def quiet_day_findings(start: str, pack: str = PACK, **overrides: object) -> list[envrules.Finding]:
     result = envrules.evaluate(inspection(start=start, **overrides), pack=pack)
     assert result.pack.id == pack
@@ -99,7 +103,7 @@ def test_english_message_names_the_window() -> None:
         "safety-production",
         "ecological-safety",
         "natural-resources",
-        "life-property-safety",
+        "life-health-safety",
         # 3.应对突发事件、实施应急处置所必需的检查
         "emergency",
         # 4.依法办理行政许可（审批）过程中，需进行现场审查、核实相关资格和资质条件的检查
@@ -112,7 +116,7 @@ def test_english_message_names_the_window() -> None:
     ],
 )
 def test_inspection_on_a_quiet_day_on_an_excepted_ground_is_exempt(ground: str) -> None:
-    assert quiet_day_findings("2025-12-10", grounds=[ground]) == []
+    assert quiet_day_findings("2025-12-10", grounds=[ground], approval=APPROVED) == []
 
 
 def test_routine_inspection_on_a_quiet_day_is_not_exempt() -> None:
@@ -121,7 +125,7 @@ def test_routine_inspection_on_a_quiet_day_is_not_exempt() -> None:
 
 
 def test_excepted_ground_beside_routine_exempts_the_inspection() -> None:
-    assert quiet_day_findings("2025-12-10", grounds=["routine", "public-health"]) == []
+    assert quiet_day_findings("2025-12-10", grounds=["routine", "public-health"], approval=APPROVED) == []
 
 
 @pytest.mark.parametrize("level", ["national", "provincial", "prefecture", "county"])
@@ -130,7 +134,10 @@ def test_special_inspection_deployed_uniformly_by_the_listed_levels_is_exempt(le
 
     浏阳市 is a county-level city: its own deployment (`county`) is listed.
     """
-    assert quiet_day_findings("2025-12-10", deployed_by=level) == []
+    assert (
+        quiet_day_findings("2025-12-10", deployed_by=level, deployed_by_body="government", approval=APPROVED)
+        == []
+    )
 
 
 def test_inspection_deployed_by_a_township_is_not_exempt() -> None:
@@ -225,3 +232,111 @@ def test_no_note_under_liuyang_says_what_its_clause_does_not() -> None:
     result = envrules.evaluate(inspection(start="2025-12-16"), pack=PACK)
     for note in result.notes:
         assert note.message in note.citation.text
+
+
+# 16. The text's own ground: 「直接关系人民群众生命健康安全领域的检查」, not Miluo's 生命财产安全.
+
+
+def test_life_property_safety_is_not_a_liuyang_exception() -> None:
+    (finding,) = quiet_day_findings("2025-12-10", grounds=["life-property-safety"], approval=APPROVED)
+    assert finding.value == "2025-12-10"
+
+
+def test_life_health_safety_is_a_liuyang_exception() -> None:
+    assert quiet_day_findings("2025-12-10", grounds=["life-health-safety"], approval=APPROVED) == []
+
+
+# 13. 「党中央、国务院，省委、省人民政府……浏阳市委、浏阳市人民政府统一部署的专项检查」: not a department.
+
+
+@pytest.mark.parametrize("body", ["party-committee", "government"])
+def test_deployment_by_a_party_committee_or_a_government_is_exempt(body: str) -> None:
+    assert (
+        quiet_day_findings("2025-12-10", deployed_by="county", deployed_by_body=body, approval=APPROVED) == []
+    )
+
+
+def test_deployment_by_a_county_level_department_is_not_exempt() -> None:
+    (finding,) = quiet_day_findings(
+        "2025-12-10", deployed_by="county", deployed_by_body="department", approval=APPROVED
+    )
+    assert "由部门部署的检查不是党委或人民政府统一部署" in finding.message
+
+
+def test_deployment_whose_body_is_not_stated_is_not_exempt_and_the_finding_says_so() -> None:
+    (finding,) = quiet_day_findings("2025-12-10", deployed_by="provincial", approval=APPROVED)
+    assert "未注明部署机关（deployed_by_body）" in finding.message
+
+
+# 14. （二）规范例外审批程序: an exception needs a recorded approval.
+
+
+def test_exempt_inspection_on_a_quiet_day_without_an_approval_is_a_violation() -> None:
+    (finding,) = quiet_day_findings("2025-12-10", grounds=["public-health"])
+    assert (
+        finding.message
+        == "检查日期2025-12-10落在宁静日（每月1日至15日）内，所依例外须经审批，但未记录审批（approval）"
+    )
+    assert finding.remedy == "检查前报请审批并记录审批（approval），或改在2025-12-16或之后进行"
+
+
+def test_approval_on_the_day_of_the_visit_is_in_time() -> None:
+    assert (
+        quiet_day_findings(
+            "2025-12-10", grounds=["public-health"], approval={"by": "head", "on": "2025-12-10"}
+        )
+        == []
+    )
+
+
+def test_approval_the_day_after_the_visit_started_is_after_the_fact_and_a_violation() -> None:
+    (finding,) = quiet_day_findings(
+        "2025-12-10", grounds=["public-health"], approval={"by": "head", "on": "2025-12-11"}
+    )
+    assert (finding.value, finding.limit) == ("2025-12-11", "2025-12-10")
+
+
+def test_approval_an_hour_after_entry_is_after_the_fact() -> None:
+    findings = quiet_day_findings(
+        "2025-12-10T09:00:00+08:00",
+        grounds=["public-health"],
+        approval={"by": "head", "on": "2025-12-10T10:00:00+08:00"},
+    )
+    assert len(findings) == 1
+
+
+def test_emergency_approved_after_the_fact_is_a_waived_finding() -> None:
+    result = envrules.evaluate(
+        inspection(start="2025-12-10", grounds=["emergency"], approval={"by": "head", "on": "2025-12-12"}),
+        pack=PACK,
+    )
+    assert result.violations == ()
+    (waived,) = result.waived
+    assert "事后补办审批" in waived.message
+
+
+def test_inspection_outside_the_window_needs_no_approval() -> None:
+    assert quiet_day_findings("2025-12-16", grounds=["public-health"]) == []
+
+
+# 15. 「不得对企业开展现场行政检查」: the window is about on-site inspections.
+
+
+@pytest.mark.parametrize("mode", ["remote", "written"])
+def test_remote_or_written_check_on_a_quiet_day_is_outside_the_window(mode: str) -> None:
+    assert quiet_day_findings("2025-12-10", mode=mode) == []
+
+
+def test_on_site_check_on_a_quiet_day_is_a_violation() -> None:
+    (finding,) = quiet_day_findings("2025-12-10", mode="on-site")
+    assert not finding.message.endswith("（检查方式未注明，按现场检查）")
+
+
+def test_check_whose_mode_is_not_stated_is_taken_as_on_site_and_says_so() -> None:
+    (finding,) = quiet_day_findings("2025-12-10")
+    assert finding.message.endswith("（检查方式未注明，按现场检查）")
+
+
+def test_miluo_judges_a_written_check_on_a_quiet_day_as_before() -> None:
+    """Miluo's 「不得……对企业进行检查」 is not limited to on-site visits."""
+    assert len(quiet_day_findings("2025-10-10", pack="miluo-2013", mode="written")) == 1

@@ -19,7 +19,9 @@ from conftest import inspection, violations_of
 RULE = "quiet-day"
 # The Miluo pack is in force from 2013-07-31; the holidays data end with 2026.
 IN_FORCE = st.dates(min_value=date(2013, 7, 31), max_value=date(2026, 12, 31))
-NOT_EXEMPT = ["routine", "complaint", "licensing", "safety-production", "special-case", "emergency"]
+NOT_EXEMPT = ["routine", "complaint", "special-case"]
+# 「……生态安全等检查事项」: the list is open; these are exempt by analogy, as waived findings.
+BY_ANALOGY = ["safety-production", "emergency", "licensing"]
 
 
 def quiet(start: str, end: str | None = None, **overrides: object) -> list[envrules.Finding]:
@@ -163,6 +165,25 @@ def test_inspection_on_a_listed_safety_ground_is_exempt_from_the_quiet_window(gr
 def test_inspection_on_other_grounds_is_not_exempt_from_the_quiet_window(ground: str) -> None:
     [finding] = quiet("2025-10-20", grounds=[ground])
     assert finding.value == "2025-10-20"
+
+
+@pytest.mark.parametrize("ground", BY_ANALOGY)
+def test_inspection_on_a_ground_of_the_same_kind_is_exempt_by_analogy_as_a_waived_finding(
+    ground: str,
+) -> None:
+    """The list ends in 「等」: a ground of the same kind is exempt, and a supervisor sees each use."""
+    result = envrules.evaluate(inspection(start="2025-10-20", grounds=[ground]))
+    assert [f for f in result.violations if f.rule == "quiet-day"] == []
+    (waived,) = result.waived
+    assert (waived.rule, waived.value, waived.citation.clause) == ("quiet-day", ground, "词解2")
+    assert "按“等”字作同类解释" in waived.message
+
+
+@pytest.mark.parametrize("ground", BY_ANALOGY)
+def test_the_same_ground_outside_the_quiet_window_gives_no_waived_finding(ground: str) -> None:
+    result = envrules.evaluate(inspection(start="2025-10-21", grounds=[ground]))
+    assert [f for f in result.violations if f.rule == "quiet-day"] == []
+    assert result.waived == ()
 
 
 def test_routine_inspection_that_also_states_a_listed_safety_ground_is_exempt() -> None:

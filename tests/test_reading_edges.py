@@ -191,3 +191,44 @@ def test_a_case_file_history_that_cancels_its_own_entry_does_not_count_it() -> N
     proposal = inspection()
     assert violations_of(envrules.evaluate(proposal, [earlier], as_of=AS_OF), "one-matter-per-year")
     assert envrules.evaluate(proposal, [earlier, {**earlier, "status": "cancelled"}], as_of=AS_OF).compliant
+
+
+# --- an unknown field is named, whatever its name ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("where", "name", "named"),
+    [
+        ("case file", "inspection", "inspection"),
+        ("case file", "penalty", "penalty"),
+        ("case file", "kind", "kind"),
+        ("case file", "0", "0"),
+        ("case file", "", "''"),
+        ("case file", " ", "' '"),
+        ("case file", "a\nb", "'a\\nb'"),
+        ("proposal", "inspection", "proposal.inspection"),
+        ("proposal", "penalty", "proposal.penalty"),
+        ("bare proposal", "inspection", "proposal.inspection"),
+        ("bare proposal", "penalty", "proposal.penalty"),
+        ("bare proposal", "", "proposal.''"),
+        ("history", "inspection", "history[0].inspection"),
+    ],
+)
+def test_an_unknown_field_is_named_whatever_its_name(
+    where: str, name: str, named: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    visit = inspection()
+    doc: dict[str, object]
+    if where == "case file":
+        doc = {"proposal": visit, name: 1}
+    elif where == "proposal":
+        doc = {"proposal": {**visit, name: 1}}
+    elif where == "history":
+        doc = {"proposal": visit, "history": [{**inspection(id="H-1", start="2025-03-25"), name: 1}]}
+    else:
+        doc = {**visit, name: 1}
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    assert main(["check", str(path), "--as-of", AS_OF]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"envrules: {path}: field {named}: unknown field")

@@ -24,7 +24,7 @@ from pydantic import ValidationError
 from ._output import STDOUT, Output, refuse_overwriting_inputs
 from .audit import Audited, AuditRun, AuditSummary
 from .calendar import WorkingCalendar
-from .errors import EnvRulesError, InvalidInputError, PackError, PackNotInForceError, UnknownPackError
+from .errors import EnvRulesError, InvalidInputError, PackError, PackNotInForceError, UnknownPackError, quote
 from .evaluator import Evaluator, law, resolve_as_of
 from .history import History
 from .io import InputFileError, Record, display_name, input_error, load_json, read_log, read_text
@@ -406,7 +406,7 @@ def _check(args: argparse.Namespace, out: Output) -> int:
     try:
         as_of = resolve_as_of(args.as_of) if args.as_of is not None else resolve_as_of(case.as_of)
     except InvalidInputError as exc:
-        raise InputFileError("--as-of", f"expected {exc.expected} (got {args.as_of!r})") from None
+        raise InputFileError("--as-of", f"expected {exc.expected} (got {quote(args.as_of)})") from None
     pack = _law(args)
     evaluator = Evaluator(
         pack=pack, calendar=_calendar(args.calendar, pack), lang=args.lang, registry=_registry(args.registry)
@@ -596,7 +596,7 @@ def _audit(args: argparse.Namespace) -> int:
     try:
         as_of = resolve_as_of(args.as_of)
     except InvalidInputError as exc:
-        raise InputFileError("--as-of", f"expected {exc.expected} (got {args.as_of!r})") from None
+        raise InputFileError("--as-of", f"expected {exc.expected} (got {quote(args.as_of)})") from None
     pack = _law(args)
     evaluator = Evaluator(
         pack=pack, calendar=_calendar(args.calendar, pack), lang=args.lang, registry=_registry(args.registry)

@@ -23,8 +23,53 @@ __all__ = [
 ]
 
 
+MAX_QUOTED = 200
+"""The most characters of a given value (or name) any message quotes."""
+
+MAX_MESSAGE = 1000
+"""The longest message of any error envrules raises: a huge input is named by an excerpt."""
+
+
+def quote(value: object, limit: int = MAX_QUOTED) -> str:
+    """``repr(value)`` cut to about ``limit`` characters, saying how long the whole was.
+
+    Never builds the repr of a huge string or container whole: a list of 200,000
+    codes is quoted by its first items.
+    """
+    if isinstance(value, str):
+        if len(value) <= limit:
+            return repr(value)
+        return f"{value[: limit - 20]!r}… ({len(value):,} characters)"
+    if isinstance(value, list | tuple) and len(value) > 10:
+        return f"{_short(repr(list(value[:5]))[:-1], limit)}, …] ({len(value):,} items)"
+    if isinstance(value, dict | set | frozenset) and len(value) > 10:
+        return f"<a {type(value).__name__} of {len(value):,} items>"
+    try:
+        text = repr(value)
+    except Exception:  # a hostile __repr__ must not hide the real problem
+        text = f"<{type(value).__name__}>"
+    return _short(text, limit)
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else f"{text[: limit - 20]}… ({len(text):,} characters)"
+
+
+def bounded(message: str) -> str:
+    """``message`` cut in its middle to :data:`MAX_MESSAGE` characters (its end says what was expected)."""
+    if len(message) <= MAX_MESSAGE:
+        return message
+    tail = 200
+    head = MAX_MESSAGE - tail - 40
+    cut = f" …({len(message) - head - tail:,} characters cut)… "
+    return message[:head] + cut + message[len(message) - tail :]
+
+
 class EnvRulesError(Exception):
-    """Root of every error envrules raises on purpose."""
+    """Root of every error envrules raises on purpose; its message is never longer than MAX_MESSAGE."""
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*(bounded(a) if isinstance(a, str) else a for a in args))
 
 
 class InvalidInputError(EnvRulesError, ValueError):
@@ -36,7 +81,7 @@ class InvalidInputError(EnvRulesError, ValueError):
         self.got = got
         text = f"field {field}: expected {expected}"
         if got is not None:
-            text += f" (got {got!r})"
+            text += f" (got {quote(got)})"
         super().__init__(text)
 
 
@@ -74,7 +119,7 @@ class UnknownPackError(EnvRulesError, LookupError):
         self.known = tuple(sorted(known))
         matches = difflib.get_close_matches(name, self.known, n=1)
         self.suggestion = matches[0] if matches else None
-        text = f"unknown rule pack {name!r}: expected one of {', '.join(self.known)} or a .toml path"
+        text = f"unknown rule pack {quote(name)}: expected one of {', '.join(self.known)} or a .toml path"
         if self.suggestion:
             text += f"; did you mean {self.suggestion!r}?"
         super().__init__(text)

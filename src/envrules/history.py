@@ -41,6 +41,7 @@ class PastInspection(NamedTuple):
     agency: str
     level: Level
     deployed_by: Level | None
+    done: bool = True  # status "completed" (已进行); False for one still proposed (planned)
 
     @property
     def first_day(self) -> date:
@@ -160,7 +161,9 @@ class History:
         last = doc.last_day.toordinal()
         self._max_span = max(self._max_span, last - first)
         agency = intern(doc.agency.id)
-        item = PastInspection(first, last, doc.id, agency, doc.agency.level, doc.deployed_by)
+        item = PastInspection(
+            first, last, doc.id, agency, doc.agency.level, doc.deployed_by, doc.status == "completed"
+        )
         typed = (enterprise, agency, counted_type(doc))
         insort(self._typed.setdefault(typed, []), (first, doc.id))
         insort(self._visits.setdefault(enterprise, []), (first, doc.id, agency))

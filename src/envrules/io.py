@@ -19,7 +19,7 @@ from typing import Any, BinaryIO, NamedTuple
 
 from pydantic import ValidationError
 
-from .errors import EnvRulesError, InvalidInputError
+from .errors import MAX_QUOTED, EnvRulesError, InvalidInputError, quote
 
 __all__ = [
     "InputFileError",
@@ -52,7 +52,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise ValueError(f"duplicate key {key!r}")
+            raise ValueError(f"duplicate key {quote(key)}")
         out[key] = value
     return out
 
@@ -363,16 +363,27 @@ def _json_type(value: Any) -> str:
     return type(value).__name__
 
 
-def field_path(loc: tuple[int | str, ...], prefix: str = "") -> str:
-    """``proposal.matters[0].code`` from a pydantic error location (union tags dropped)."""
+def field_path(loc: tuple[int | str, ...], prefix: str = "", named: bool = False) -> str:
+    """``proposal.matters[0].code`` from a pydantic error location (union tags dropped).
+
+    ``named``: the last part is a name the input gave (an unknown field), never a tag,
+    whatever it is (``inspection`` at the top of a case file is an unknown field).
+    """
     out = prefix
+    last = len(loc) - 1 if named else len(loc)
     for i, part in enumerate(loc):
         if isinstance(part, int):
             out += f"[{part}]"
             continue
-        if part in _TAGS and (i == 0 or loc[i - 1] in ("proposal",) or isinstance(loc[i - 1], int)):
+        if (
+            i != last
+            and part in _TAGS
+            and (i == 0 or loc[i - 1] in ("proposal",) or isinstance(loc[i - 1], int))
+        ):
             continue  # the tag of the inspection/penalty union, not a field
         name = part if part.isprintable() and part.strip() == part and part else repr(part)
+        if len(name) > MAX_QUOTED:  # a field name of a million characters is named by its beginning
+            name = quote(part)
         out += f".{name}" if out else name
     return out or "(document)"
 
@@ -381,8 +392,8 @@ def describe_validation_error(exc: ValidationError, prefix: str = "") -> tuple[s
     """(field, what was expected) for the first error of ``exc``, in plain words."""
     errors = exc.errors(include_url=False)
     err = errors[0]
-    field = field_path(tuple(err["loc"]), prefix)
     kind = err["type"]
+    field = field_path(tuple(err["loc"]), prefix, named=kind == "extra_forbidden")
     msg = err["msg"]
     if kind == "extra_forbidden":
         problem = "unknown field (not part of the contract)"

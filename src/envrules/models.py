@@ -36,6 +36,8 @@ from pydantic import (
     model_validator,
 )
 
+from .errors import quote
+
 __all__ = [
     "CASE_GROUNDS",
     "CST",
@@ -390,9 +392,11 @@ class Inspection(_Document):
             or (isinstance(end, datetime) and isinstance(start, datetime) and end < start)
         ):
             raise ValueError(f"end ({end.isoformat()}) must not be before start ({start.isoformat()})")
-        codes = [m.code for m in self.matters]
-        if len(set(codes)) != len(codes):
-            raise ValueError(f"matters must not repeat a code (got {codes})")
+        seen: set[str] = set()
+        for matter in self.matters:
+            if matter.code in seen:  # the code named, never the whole list (it may hold 200,000)
+                raise ValueError(f"matters must not repeat a code (got {quote(matter.code)} twice)")
+            seen.add(matter.code)
         return self
 
     @_cached

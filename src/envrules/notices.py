@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ._toml import load_toml, read_toml
 from .calendar import Notice
-from .errors import PackError
+from .errors import PackError, quote
 
 __all__ = ["bundled_notice_ids", "get_notice", "load_notice", "parse_notice"]
 
@@ -51,7 +51,7 @@ def _error(source: str, table: str, exc: ValidationError) -> PackError:
         "unknown key" if kind == "extra_forbidden" else "missing key" if kind == "missing" else err["msg"]
     )
     if kind not in ("extra_forbidden", "missing") and "input" in err:
-        problem += f" (got {err['input']!r})"
+        problem += f" (got {quote(err['input'])})"
     return PackError(source, table, key, problem)
 
 

@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ._toml import load_toml, read_raw
 from .calendar import Notice, WorkingCalendar, default_calendar
-from .errors import PackError, PackNotInForceError, UnknownPackError
+from .errors import PackError, PackNotInForceError, UnknownPackError, quote
 from .models import Level
 from .notices import get_notice
 from .result import Citation, PackRef
@@ -150,7 +150,7 @@ def _first_error(file: str, table: str, exc: ValidationError) -> PackError:
     elif err["type"] == "missing":
         problem = "missing key"
     elif "input" in err and err["type"] != "missing":
-        problem = f"{problem} (got {err['input']!r})"
+        problem = f"{problem} (got {quote(err['input'])})"
     return PackError(file, table, key, problem)
 
 

@@ -36,7 +36,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ._toml import load_toml, read_toml
 from .calendar import Notice, WorkingCalendar, default_calendar
-from .errors import EnvRulesError, PackError, PackNotInForceError, UnknownPackError
+from .errors import EnvRulesError, PackError, PackNotInForceError, UnknownPackError, quote
 from .history import History
 from .models import LEVELS, Inspection, Level, Penalty
 from .pack import Pack, get_pack
@@ -97,7 +97,9 @@ class UnknownPlaceError(EnvRulesError, LookupError):
     def __init__(self, name: str, known: Iterable[str]) -> None:
         self.name = name
         self.known = tuple(sorted(known))
-        super().__init__(f"unknown place {name!r}: expected one of {', '.join(self.known)} or a .toml path")
+        super().__init__(
+            f"unknown place {quote(name)}: expected one of {', '.join(self.known)} or a .toml path"
+        )
 
     def __str__(self) -> str:  # LookupError would quote the message
         return str(self.args[0])
@@ -300,7 +302,7 @@ def _problem(exc: ValidationError) -> tuple[str | None, str]:
     elif err["type"] == "missing":
         problem = "missing key"
     elif "input" in err:
-        problem = f"{problem} (got {err['input']!r})"
+        problem = f"{problem} (got {quote(err['input'])})"
     return key, problem
 
 

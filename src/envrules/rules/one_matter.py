@@ -36,11 +36,16 @@ class OneMatterPerYear(Rule[Inspection, OneMatterParams]):
     * Cancelled inspections do not count; planned (``proposed``) and
       ``completed`` ones do. An entry with the proposal's own id is the
       proposal itself and never counts.
-    * An earlier inspection organised by a national, provincial or prefecture
+    * An inspection organised by a national, provincial or prefecture
       (岳阳市) body — its lead agency at that level, or deployed by one —
-      makes the finding unwaivable (「年内不得」). Any other makes it a
-      violation "in principle" (原则上): a justification recorded on the
-      proposal turns it into a waived finding, which stays in the result.
+      makes the finding unwaivable (「年内不得」) only when it was **already
+      carried out** (「已由……组织进行了检查的事项」): recorded ``completed``
+      and ended before the proposal's first day. A planned (``proposed``)
+      one, or one on or after the proposal's first day, counts only "in
+      principle", and the finding says why it is not unwaivable. Any other
+      inspection makes it a violation "in principle" (原则上): a
+      justification recorded on the proposal turns it into a waived finding,
+      which stays in the result.
     * A joint inspection is checked matter by matter: each finding names its
       matter, and the remedy tells the lead agency to drop it and inform the
       participating agencies (告知) before the visit.
@@ -55,6 +60,10 @@ class OneMatterPerYear(Rule[Inspection, OneMatterParams]):
             "对该企业检查过，年内不得再检查同一事项（期间：{period}）",
             "again": "事项“{matter}”已于{earlier}由{agency}（检查{prior}）对该企业检查过，"
             "同一事项原则上一年不超过一次（期间：{period}）",
+            "upper": "事项“{matter}”另有{agency}的检查{prior}（{earlier}，{organised}），{why}，"
+            "不属于“已……组织进行了检查”，不适用“年内不得”；同一事项原则上一年不超过一次（期间：{period}）",
+            "not-done": "该检查尚未进行（计划中）",
+            "not-done-later": "该检查在本次检查之后",
             "drop": "从本次检查中删去事项“{matter}”",
             "drop-joint": "从本次联合检查中删去事项“{matter}”，并由牵头单位在检查前告知参与检查部门",
             "drop-or-justify": "删去事项“{matter}”，或在提案中记录再次检查的理由（justification）",
@@ -73,6 +82,11 @@ class OneMatterPerYear(Rule[Inspection, OneMatterParams]):
             "again": "matter '{matter}' was already inspected at this enterprise on {earlier} "
             "by {agency} (inspection {prior}); one matter is in principle inspected at most "
             "once a year (period: {period})",
+            "upper": "matter '{matter}' is also inspected by {agency} (inspection {prior}, {earlier}, "
+            "{organised}), which {why}: it is not one 'already carried out', so 年内不得 does not apply; "
+            "one matter is in principle inspected at most once a year (period: {period})",
+            "not-done": "has not been carried out yet (planned)",
+            "not-done-later": "comes after this one",
             "drop": "drop matter '{matter}' from this inspection",
             "drop-joint": "drop matter '{matter}' from this joint inspection; the lead agency "
             "must inform the participating agencies before the visit",
@@ -117,8 +131,11 @@ class OneMatterPerYear(Rule[Inspection, OneMatterParams]):
     ) -> None:
         """One finding for ``matter``, naming the earlier inspection that weighs most."""
         unwaivable = self._unwaivable
-        higher = [p for p in earlier if p.level in unwaivable or p.deployed_by in unwaivable]
-        past = higher[0] if higher else earlier[0]
+        start = doc.first_day.toordinal()
+        upper = [p for p in earlier if p.level in unwaivable or p.deployed_by in unwaivable]
+        # 「已由……组织进行了检查」: only one carried out before the proposal makes it unwaivable.
+        higher = [p for p in upper if p.done and p.last < start]
+        past = higher[0] if higher else (upper[0] if upper else earlier[0])
         lang = ctx.lang
         if past.level in unwaivable:
             organised = self.say(lang, "led", level=self.say(lang, past.level))
@@ -133,13 +150,17 @@ class OneMatterPerYear(Rule[Inspection, OneMatterParams]):
             "organised": organised,
             "period": period,
         }
+        key = "again"
+        if past in upper and not higher:
+            key = "upper"
+            values["why"] = self.say(lang, "not-done" if not past.done else "not-done-later")
         joint = doc.is_joint
         if higher:
             target, key, remedy = ctx.violations, "higher", "drop-joint" if joint else "drop"
         elif doc.justification and doc.justification.strip():
-            target, key, remedy = ctx.waived, "again", "drop-joint" if joint else "drop"
+            target, remedy = ctx.waived, "drop-joint" if joint else "drop"
         else:
-            target, key, remedy = ctx.violations, "again", "drop-joint" if joint else "drop-or-justify"
+            target, remedy = ctx.violations, "drop-joint" if joint else "drop-or-justify"
         target.append(
             self.finding(ctx, key, values, remedy=remedy, matter=matter, value=past.id, limit=period)
         )

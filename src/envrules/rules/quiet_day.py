@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from ..models import Ground, Inspection, Level
+from ..models import Ground, Inspection, Level, local_date
 from ..result import Citation, Finding, PackRef
 from .base import Context, Params, Rule, Text
 
@@ -117,6 +118,16 @@ class QuietDayParams(Params):
     exempt_grounds: tuple[Ground, ...]
     exempt_deployers: tuple[Level, ...]
     routine_note: bool = True
+    # 「……等检查事项」: grounds exempt by analogy, each use reported as a waived finding.
+    exempt_by_analogy: tuple[Ground, ...] = ()
+    # Which bodies' deployments are exempt (None: any body of a listed level).
+    exempt_deployer_bodies: tuple[Literal["party-committee", "government", "department"], ...] | None = None
+    # The exceptions need a recorded approval dated no later than the start.
+    approval_required: bool = False
+    # Grounds on which an approval after the fact (补办) is accepted, as a waived finding.
+    late_approval_grounds: tuple[Ground, ...] = ()
+    # The window is about on-site inspections: remote and written checks are outside it.
+    on_site_only: bool = False
 
 
 class QuietDay(Rule[Inspection, QuietDayParams]):
@@ -140,6 +151,28 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
     * 「常规性检查不得影响企业正常的生产经营，不得增加企业负担」 cannot be
       decided from data: a routine inspection carries it as a note, never as
       a violation.
+    * A list that ends in 「等」 is open (Miluo: 「国家安全、公共安全、生命财产安全和
+      生态安全等检查事项」): the grounds of ``exempt_by_analogy`` (Miluo:
+      ``safety-production``, ``emergency``, ``licensing`` — a site visit the
+      enterprise asked for to obtain its licence) are exempt as of the same
+      kind, and every such use is reported as a **waived** finding naming the
+      reading, so that a supervisor sees each one.
+    * ``exempt_deployer_bodies`` (Liuyang: party committees and people's
+      governments, 「党中央、国务院，省委、省人民政府……浏阳市委、浏阳市人民政府
+      统一部署」) restricts the deployment exception to those bodies: a
+      deployment by a department, or one whose body is not stated
+      (``deployed_by_body``), is not exempt, and the finding says why.
+    * ``approval_required`` (Liuyang: 「规范例外审批程序」): an inspection that
+      touches a quiet day on an exception needs a recorded ``approval`` dated
+      no later than its start; without one, or with one after the start, it
+      is a violation, except on the grounds of ``late_approval_grounds``
+      (Liuyang: ``emergency``: 情况紧急的，及时报告并补办手续), where an
+      approval after the fact is a waived finding. The text of the approval
+      procedure was not seen in full: this is the reading of its heading.
+    * ``on_site_only`` (Liuyang: 「不得对企业开展现场行政检查」): a ``remote`` or
+      ``written`` check is outside the window; a ``mode`` not stated is taken
+      as on-site (an inspection is a visit unless it says otherwise), and the
+      finding says so.
     """
 
     id: ClassVar[str] = "quiet-day"
@@ -153,6 +186,21 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
             "move-day": "改在{next}或之后进行",
             "split": "检查共{days}天，超过任何连续的非宁静日期间，须分段安排在宁静日以外",
             "note": "常规性检查不得影响企业正常的生产经营，不得增加企业负担",
+            "analogy": "检查日期{day}落在宁静日（{window}）内；依据“{ground}”虽未列明，但按“等”字作同类解释"
+            "（与所列安全事项同类），视为例外",
+            "analogy-remedy": "类推适用例外，请监督机关核查",
+            "body": "检查日期{day}落在宁静日（{window}）内（检查期间{first}至{last}）：{why}，不属于例外",
+            "body-missing": "未注明部署机关（deployed_by_body），不能认定为党委或人民政府统一部署",
+            "body-department": "由部门部署的检查不是党委或人民政府统一部署",
+            "no-approval": "检查日期{day}落在宁静日（{window}）内，所依例外须经审批，"
+            "但未记录审批（approval）",
+            "late-approval": "检查日期{day}落在宁静日（{window}）内，例外审批日期{approved}"
+            "晚于检查开始{start}（事后审批）",
+            "late-approval-ok": "检查日期{day}落在宁静日（{window}）内，因突发事件等紧急情况于{approved}"
+            "事后补办审批（检查开始{start}）",
+            "approve": "检查前报请审批并记录审批（approval），或改在{next}或之后进行",
+            "approve-day": "检查前报请审批并记录审批（approval）",
+            "mode-unstated": "（检查方式未注明，按现场检查）",
         },
         "en": {
             "inside": "inspection date {day} falls inside the quiet days ({window}); "
@@ -164,6 +212,25 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
             "split it into parts outside the quiet days",
             "note": "a routine inspection must not disturb the enterprise's normal production "
             "and operation nor add to its burden",
+            "analogy": "inspection date {day} falls inside the quiet days ({window}); the ground "
+            "'{ground}' is not listed, but the list ends in 等 (and others) and it is read as of the "
+            "same kind as the listed safety matters, so it is treated as an exception",
+            "analogy-remedy": "an exception applied by analogy: for the supervising office to review",
+            "body": "inspection date {day} falls inside the quiet days ({window}); the visit runs "
+            "{first} to {last}: {why}, so it is not an exception",
+            "body-missing": "the body that deployed it (deployed_by_body) is not stated, so it is not "
+            "shown to be a uniform deployment by a party committee or a people's government",
+            "body-department": "a deployment by a department is not a uniform deployment by a party "
+            "committee or a people's government",
+            "no-approval": "inspection date {day} falls inside the quiet days ({window}); the exception "
+            "it relies on needs an approval, and none is recorded",
+            "late-approval": "inspection date {day} falls inside the quiet days ({window}); the "
+            "exception was approved on {approved}, after the visit started ({start})",
+            "late-approval-ok": "inspection date {day} falls inside the quiet days ({window}); an "
+            "urgent visit whose approval was completed after the fact on {approved} (start {start})",
+            "approve": "obtain and record the approval before the visit, or reschedule to {next} or later",
+            "approve-day": "obtain and record the approval before the visit",
+            "mode-unstated": " (the mode is not stated: taken as on-site)",
         },
     }
 
@@ -179,30 +246,90 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
         p: QuietDayParams = self.params
         if p.routine_note and "routine" in doc.grounds:
             ctx.notes.append(self._note(ctx))
-        if not self._exempt.isdisjoint(doc.grounds) or doc.deployed_by in self._deployers:
+        if p.on_site_only and doc.mode in ("remote", "written"):
+            return
+        deployed = doc.deployed_by in self._deployers
+        body_ok = p.exempt_deployer_bodies is None or doc.deployed_by_body in p.exempt_deployer_bodies
+        exempt = not self._exempt.isdisjoint(doc.grounds) or (deployed and body_ok)
+        if exempt and not p.approval_required:
             return
         first, last = doc.first_day, doc.last_day
         hit = self._first_quiet_day(first, last)
         if hit is None:
             return
+        if exempt:
+            self._approval(doc, hit, ctx)
+            return
+        analogy = [g for g in doc.grounds if g in p.exempt_by_analogy]
+        if analogy:
+            values = {"day": hit.isoformat(), "window": p.window.describe(ctx.lang), "ground": analogy[0]}
+            ctx.waived.append(
+                self.finding(
+                    ctx, "analogy", values, remedy="analogy-remedy", value=analogy[0], limit=values["window"]
+                )
+            )
+            return
         days = (last - first).days + 1
         nxt = self.next_permitted_start(first, days)
         window = p.window.describe(ctx.lang)
+        key = "inside"
+        why = ""
+        if deployed and not body_ok:
+            key = "body"
+            why = self.say(ctx.lang, "body-missing" if doc.deployed_by_body is None else "body-department")
+        unstated = self.say(ctx.lang, "mode-unstated") if p.on_site_only and doc.mode is None else ""
+        finding = self.finding(
+            ctx,
+            key,
+            {
+                "day": hit.isoformat(),
+                "window": window,
+                "first": first.isoformat(),
+                "last": last.isoformat(),
+                "next": nxt.isoformat() if nxt else "",
+                "days": days,
+                "why": why,
+            },
+            remedy="split" if nxt is None else "move" if days > 1 else "move-day",
+            value=hit.isoformat(),
+            limit=window,
+        )
+        if unstated:
+            finding = replace(finding, message=finding.message + unstated)
+        ctx.violations.append(finding)
+
+    def _approval(self, doc: Inspection, hit: date, ctx: Context) -> None:
+        """An exempt visit on a quiet day under a pack that requires the exception's approval."""
+        p: QuietDayParams = self.params
+        window = p.window.describe(ctx.lang)
+        values: dict[str, object] = {"day": hit.isoformat(), "window": window, "start": doc.start.isoformat()}
+        nxt = self.next_permitted_start(doc.first_day, (doc.last_day - doc.first_day).days + 1)
+        values["next"] = nxt.isoformat() if nxt else ""
+        remedy = "approve" if nxt else "approve-day"
+        approval = doc.approval
+        if approval is None:
+            ctx.violations.append(
+                self.finding(ctx, "no-approval", values, remedy=remedy, value="approval", limit=window)
+            )
+            return
+        on, start = approval.on, doc.start
+        if isinstance(on, datetime) and isinstance(start, datetime):
+            late = on > start
+        else:
+            late = local_date(on) > doc.first_day
+        if not late:
+            return
+        values["approved"] = on.isoformat()
+        if not set(p.late_approval_grounds).isdisjoint(doc.grounds):
+            ctx.waived.append(
+                self.finding(
+                    ctx, "late-approval-ok", values, value=on.isoformat(), limit=doc.start.isoformat()
+                )
+            )
+            return
         ctx.violations.append(
             self.finding(
-                ctx,
-                "inside",
-                {
-                    "day": hit.isoformat(),
-                    "window": window,
-                    "first": first.isoformat(),
-                    "last": last.isoformat(),
-                    "next": nxt.isoformat() if nxt else "",
-                    "days": days,
-                },
-                remedy="split" if nxt is None else "move" if days > 1 else "move-day",
-                value=hit.isoformat(),
-                limit=window,
+                ctx, "late-approval", values, remedy=remedy, value=on.isoformat(), limit=doc.start.isoformat()
             )
         )
 
