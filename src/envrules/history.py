@@ -72,6 +72,14 @@ def _order(item: PastInspection | PastPenalty) -> tuple[int, str]:
     return item[0], item.id
 
 
+_DAYS: dict[int, int] = {}
+
+
+def _day(ordinal: int) -> int:
+    """One shared ``int`` per day (at most 54,787: the dates 1950-2099 a model accepts)."""
+    return _DAYS.setdefault(ordinal, ordinal)
+
+
 def _remove(table: dict[tuple[str, str], list[Any]], entry: tuple[Any, ...]) -> None:
     """Take an indexed entry, ``(item, *keys)``, out of the lists of its keys (found by bisection)."""
     item = entry[0]
@@ -145,7 +153,7 @@ class History:
             if earlier is not None:
                 _remove(self._penalties, earlier)
             key = (enterprise, intern(doc.violation))
-            fine = PastPenalty(doc.act_date.toordinal(), doc.id)
+            fine = PastPenalty(_day(doc.act_date.toordinal()), doc.id)
             insort(self._penalties.setdefault(key, []), fine, key=_order)
             self._penalty_ids[fine.id] = (fine, key)
             return
@@ -157,8 +165,8 @@ class History:
             self._unvisit(doc.id, *typed_earlier)
         if doc.status == "cancelled":
             return
-        first = doc.first_day.toordinal()
-        last = doc.last_day.toordinal()
+        first = _day(doc.first_day.toordinal())
+        last = _day(doc.last_day.toordinal())
         self._max_span = max(self._max_span, last - first)
         agency = intern(doc.agency.id)
         item = PastInspection(

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 import mmap
+import re
 import shutil
 import sys
 import tempfile
 from array import array
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from decimal import Decimal
 from typing import Any, BinaryIO, NamedTuple
 
@@ -260,10 +261,7 @@ def _sorted_lines(name: str, head: bytes, stream: BinaryIO) -> Iterator[Record]:
                 position = len(starts)
                 if position > 0xFFFFFFFF:
                     raise InputFileError(name, "more than 4,294,967,295 records cannot be sorted")
-                try:
-                    day = _act_ordinal(loads(raw))
-                except (ValueError, RecursionError):  # not JSON, or not UTF-8: reported in the second pass
-                    day = 0
+                day = _sort_key(raw, loads)
                 keys.append(day << 32 | position)
                 starts.append(offset)
                 lengths.append(len(raw))
@@ -280,6 +278,42 @@ def _sorted_lines(name: str, head: bytes, stream: BinaryIO) -> Iterator[Record]:
                 number = lines[position]
                 value, error = _read_line(name, number, data[start : start + lengths[position]])
                 yield Record(number, position, value, error)
+
+
+_KIND = re.compile(rb'"kind"\s*:\s*"(inspection|penalty)"')
+_DATE_OF = {
+    b"inspection": re.compile(rb'"start"\s*:\s*"([^"]*)"'),
+    b"penalty": re.compile(rb'"decided_on"\s*:\s*"([^"]*)"'),
+}
+
+
+def _sort_key(raw: bytes, loads: Callable[[bytes], Any]) -> int:
+    """The act date ordinal of one line of a log (0 when it cannot be read), for sorting.
+
+    A line without a backslash holds no quote inside a string, so a ``"kind"``
+    or ``"start"`` seen in it is a key: when each appears once, the date is read
+    from the bytes without parsing the line (a third of the time). Anything
+    else is parsed. Either way the second pass reads the line strictly (a line
+    that is not JSON but names its kind and date once is sorted by that date,
+    and refused there), and the audit still checks that the records it judges
+    come in date order.
+    """
+    if b"\\" not in raw:
+        kinds = _KIND.findall(raw)
+        if len(kinds) == 1:
+            dates = _DATE_OF[kinds[0]].findall(raw)
+            if len(dates) == 1:
+                try:
+                    return _act_ordinal({"kind": kinds[0].decode(), _DATE_FIELD[kinds[0]]: dates[0].decode()})
+                except UnicodeDecodeError:
+                    return 0
+    try:
+        return _act_ordinal(loads(raw))
+    except (ValueError, RecursionError):  # not JSON, or not UTF-8: reported in the second pass
+        return 0
+
+
+_DATE_FIELD = {b"inspection": "start", b"penalty": "decided_on"}
 
 
 def _seekable(stream: BinaryIO) -> bool:

@@ -114,11 +114,25 @@ def _to_moment(value: Any) -> date | datetime:
     is never taken for seconds since 1970. The local date must lie in
     1950-01-01..2099-12-31, the span of the working-day calendar.
     """
+    text = type(value) is str
+    if text:
+        known = _MOMENTS.get(value)
+        if known is not None:
+            return known
     moment = _parse_moment(value)
     day = moment.date() if isinstance(moment, datetime) else moment
     if not FIRST_DATE <= day <= LAST_DATE:
         raise ValueError(f"expected a date from {FIRST_DATE} to {LAST_DATE} (got {day})")
+    if text:
+        if len(_MOMENTS) >= _MOMENTS_KEPT:
+            _MOMENTS.clear()
+        _MOMENTS[value] = moment
     return moment
+
+
+_MOMENTS: dict[str, date | datetime] = {}
+"""Texts already read, and their moments (immutable, so shared): a log repeats its dates."""
+_MOMENTS_KEPT = 4096
 
 
 def _parse_moment(value: Any) -> date | datetime:
