@@ -200,6 +200,9 @@ def _parser() -> argparse.ArgumentParser:
         help="judge under this pack (repeatable: packs judged together; default: the law each record names)",
     )
     replay.add_argument("--place", metavar="ID|PATH", help="judge under this place's packs")
+    replay.add_argument(
+        "--registry", metavar="FILE", help="judge with this registry (default: the one each record names)"
+    )
     replay.add_argument("--lang", choices=("zh", "en"), help="language of the report (default: Chinese)")
     replay.add_argument("--format", choices=("text", "json"), default="text", help="output format")
 
@@ -251,6 +254,13 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         help="a place the server offers (repeatable; default: every bundled place)",
+    )
+    serve.add_argument(
+        "--registry",
+        metavar="FILE",
+        action="append",
+        default=[],
+        help="a registry the server offers (repeatable); a request names it by its id",
     )
     serve.add_argument("--default-pack", metavar="ID", help="the pack of a request that names none")
     serve.add_argument(
