@@ -38,6 +38,7 @@ from ._toml import load_toml, read_toml
 from .calendar import Notice, WorkingCalendar, default_calendar
 from .errors import EnvRulesError, PackError, PackNotInForceError, UnknownPackError, quote
 from .history import History
+from .labels import LABELS, label
 from .models import LEVELS, Inspection, Level, Penalty
 from .pack import Pack, get_pack
 from .registry import Registry
@@ -56,22 +57,9 @@ __all__ = [
 ]
 
 LEVEL_NAMES: Mapping[str, Mapping[str, str]] = {
-    "zh": {
-        "national": "国家级",
-        "provincial": "省级",
-        "prefecture": "市（州）级",
-        "county": "县级",
-        "township": "乡镇级",
-    },
-    "en": {
-        "national": "national",
-        "provincial": "provincial",
-        "prefecture": "prefecture-level",
-        "county": "county-level",
-        "township": "township-level",
-    },
+    lang: {code: label("level", code, lang) for code in LABELS["level"]} for lang in ("zh", "en")
 }
-"""The name of each level of government, in each language."""
+"""The name of each level of government, in each language (from :mod:`envrules.labels`)."""
 
 _NOT_APPLIED = {
     "zh": {
