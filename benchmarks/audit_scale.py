@@ -17,7 +17,7 @@ or more get ``--big-rounds`` rounds (1M records take minutes), the others
                 TABLE, "--as-of", AS_OF])``: the command users run, in-process
                 (the summary table goes to a temporary file, from which the
                 number of violating records is read to compare with the floor);
-- envrules json the same with ``--format json --out /dev/null`` (one CONTRACT
+- envrules json the same with ``--format json --out /dev/null`` (one contract
                 result per record serialised), at ``--json-sizes``;
 - library       ``envrules.audit.audit(values of envrules.io.read_log(LOG)).run()``:
                 the library without the command line;
@@ -125,14 +125,16 @@ def run_cli(path: Path, fmt: str) -> int:
     """
     from envrules.cli import main
 
-    with tempfile.NamedTemporaryFile("r", encoding="utf-8", suffix=".txt") as table:
+    with tempfile.TemporaryDirectory() as tmp:
+        # By path: envrules writes --out through a temporary file that then replaces the target.
+        table = Path(tmp) / "table.txt"
         err = io.StringIO()
-        out = table.name if fmt == "text" else os.devnull
+        out = str(table) if fmt == "text" else os.devnull
         with contextlib.redirect_stderr(err):
             code = main(["audit", str(path), "--format", fmt, "--out", out, "--as-of", AS_OF])
         if code not in (0, 1):
             raise SystemExit(f"envrules audit {path} exited {code}: {err.getvalue()[:300]}")
-        text = table.read() if fmt == "text" else err.getvalue()
+        text = table.read_text(encoding="utf-8") if fmt == "text" else err.getvalue()
     # "审计: 2,000 记录, 1,348 合规, 652 违规记录; ..." -- the third number is the violating records
     return int(re.findall(r"\d[\d,]*(?= )", text.splitlines()[0])[2].replace(",", ""))
 

@@ -192,7 +192,7 @@ def test_audit_sort_skips_bad_lines_on_request_and_judges_the_rest_in_date_order
     path.write_text(text, encoding="utf-8")
     rc, out, err = cli(capsys, str(path), "--sort", "--on-error", "skip", "--format", "json")
     assert rc == 2
-    assert err.startswith(f"envrules: {path}:13: not valid JSON")
+    assert err.startswith(f"envrules: {path}:13: 不是有效的 JSON")
     assert {json.loads(line)["subject"]: line for line in out.splitlines()} == reference(log)
 
 
@@ -270,3 +270,50 @@ def test_the_chunk_size_does_not_change_the_sorted_reading(
     expected = [(r.line, r.position, r.value) for r in read_log(str(path), sort=True)]
     monkeypatch.setattr(envrules.io, "CHUNK", 7)
     assert [(r.line, r.position, r.value) for r in read_log(str(path), sort=True)] == expected
+
+
+@pytest.mark.parametrize("ascii_only", [True, False])
+def test_the_date_read_for_sorting_is_the_date_of_the_parsed_line(ascii_only: bool) -> None:
+    from envrules.io import _sort_key
+
+    docs = [
+        *build_log(200, seed=14),
+        inspection(justification='"start": "1999-01-01", "kind": "penalty"'),
+        inspection(enterprise="企业", start="2025-10-20T20:00:00Z"),
+        penalty(violation='a "decided_on": "2001-01-01"'),
+        {"kind": "inspection", "start": "2025-10-21", "start ": "2020-01-01"},
+        {"kind": "penalty", "nested": {"decided_on": "2020-01-01"}, "decided_on": "2025-10-21"},
+    ]
+    for doc in docs:
+        raw = json.dumps(doc, ensure_ascii=ascii_only).encode()
+        assert _sort_key(raw, json.loads) == act_ordinal(json.loads(raw)), raw
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b'{"kind": "inspection", "start": "2025-10-21", "start": "2025-10-25"}',
+        b'{"kind": "penalty", "kind": "inspection", "start": "2025-10-21"}',
+        b'{"kind": "inspection", "start": "not a date"}',
+        b'{"kind": "inspection"}',
+        b"\xff\xfe",
+    ],
+)
+def test_a_line_that_is_odd_for_the_quick_reading_is_sorted_as_the_parser_reads_it(raw: bytes) -> None:
+    from envrules.io import _sort_key
+
+    try:
+        expected = act_ordinal(json.loads(raw))
+    except ValueError:
+        expected = 0
+    assert _sort_key(raw, json.loads) == expected
+
+
+def test_a_broken_line_that_names_its_kind_and_date_once_is_sorted_by_that_date() -> None:
+    # It is refused when its turn comes (the second pass reads it strictly), by its line number.
+    from datetime import date
+
+    from envrules.io import _sort_key
+
+    raw = b'{"kind": "inspection", "start": "2025-10-21"'
+    assert _sort_key(raw, json.loads) == date(2025, 10, 21).toordinal()
