@@ -200,6 +200,9 @@ def _parser() -> argparse.ArgumentParser:
         help="judge under this pack (repeatable: packs judged together; default: the law each record names)",
     )
     replay.add_argument("--place", metavar="ID|PATH", help="judge under this place's packs")
+    replay.add_argument(
+        "--registry", metavar="FILE", help="judge with this registry (default: the one each record names)"
+    )
     replay.add_argument("--lang", choices=("zh", "en"), help="language of the report (default: Chinese)")
     replay.add_argument("--format", choices=("text", "json"), default="text", help="output format")
 
@@ -251,6 +254,13 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         help="a place the server offers (repeatable; default: every bundled place)",
+    )
+    serve.add_argument(
+        "--registry",
+        metavar="FILE",
+        action="append",
+        default=[],
+        help="a registry the server offers (repeatable); a request names it by its id",
     )
     serve.add_argument("--default-pack", metavar="ID", help="the pack of a request that names none")
     serve.add_argument(
@@ -447,6 +457,8 @@ def _pack_error(exc: PackError | UnknownPackError) -> InputFileError:
 
 def _check(args: argparse.Namespace, out: Output) -> int:
     path: str = display_name(args.file)
+    if args.record:
+        _refuse_overwriting_inputs(args)  # a decision log appended to is never the case file or a pack
     data = load_json(path, read_text(args.file))
     case, history = _case(path, data)
     try:
@@ -720,8 +732,11 @@ def _audit(args: argparse.Namespace) -> int:
             _say(table.rstrip("\n"))
         if summary_out is not None:
             summary_out.write(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n")
-            summary_out.commit()
+            summary_out.finish()
+        out.finish()  # both written out before either replaces its target: one failure keeps both
         out.commit()
+        if summary_out is not None:
+            summary_out.commit()
     if failed:
         return EXIT_INVALID
     return EXIT_COMPLIANT if summary.violating == 0 else EXIT_VIOLATIONS
@@ -768,15 +783,19 @@ def _stopped(record: Record, lang: str) -> str:
 
 
 def _refuse_overwriting_inputs(args: argparse.Namespace) -> None:
-    """``--out`` and ``--summary`` may name neither an input (by any path or link) nor each other."""
-    inputs = [("the log", args.log, display_name(args.log))]
+    """An output (``--out``, ``--summary``, ``--record``) may name neither an input (by any path or
+    link) nor another output."""
+    given = args.log if args.command == "audit" else args.file
+    what = "the log" if args.command == "audit" else "the case file"
+    inputs = [(what, given, display_name(given))]
     inputs += [("the --pack file", p, p) for p in args.pack or ()]
     if args.place is not None:
         inputs.append(("the --place file", args.place, args.place))
     if args.registry is not None:
         inputs.append(("the --registry file", args.registry, args.registry))
     inputs += [("the --calendar file", c, c) for c in args.calendar]
-    outputs = [(option, path) for option, path in (("--out", args.out), ("--summary", args.summary)) if path]
+    options = (("--out", "out"), ("--summary", "summary"), ("--record", "record"))
+    outputs = [(option, getattr(args, name)) for option, name in options if getattr(args, name, None)]
     refuse_overwriting_inputs(outputs, inputs)
 
 

@@ -202,7 +202,7 @@ class Evaluator:
         day = resolve_as_of(as_of)
         result = self.evaluate(proposal, History(entries), as_of=day)
         doc = input_document(proposal, entries, day)
-        result = replace(result, decision=make_decision(self.pack, result, doc, day))
+        result = replace(result, decision=make_decision(self.pack, result, doc, day, registry=self.registry))
         if isinstance(record, bool):
             return result
         if isinstance(record, DecisionLog):

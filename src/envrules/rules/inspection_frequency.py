@@ -21,7 +21,7 @@ from ..labels import label
 from ..models import Approval, Ground, Inspection, local_date
 from ..result import Finding
 from .base import Context, Params, Rule, Text
-from .inspection_subjects import registry_for
+from .inspection_subjects import registry_for, static_note
 
 __all__ = ["AnnualCap", "MergeOrJoint", "PriorApproval", "SpecialInspectionPlan"]
 
@@ -269,7 +269,7 @@ class PriorApproval(Rule[Inspection, PriorApprovalParams]):
         day = doc.first_day
         if approval is None:
             if urgent:
-                ctx.notes.append(self.finding(ctx, "pending", severity="info"))
+                ctx.notes.append(static_note(self, ctx, "pending"))
             else:
                 ctx.violations.append(
                     self.finding(ctx, "missing", remedy="get", value="none", limit=day.isoformat())
