@@ -17,7 +17,7 @@ or more get ``--big-rounds`` rounds (1M records take minutes), the others
                 TABLE, "--as-of", AS_OF])``: the command users run, in-process
                 (the summary table goes to a temporary file, from which the
                 number of violating records is read to compare with the floor);
-- envrules json the same with ``--format json --out /dev/null`` (one CONTRACT
+- envrules json the same with ``--format json --out /dev/null`` (one contract
                 result per record serialised), at ``--json-sizes``;
 - library       ``envrules.audit.audit(values of envrules.io.read_log(LOG)).run()``:
                 the library without the command line;

@@ -15,7 +15,7 @@ violated rule ids must be the same for:
   asked day by day, the history scanned linearly per enterprise), so that the
   floor's own helpers, which the peers' facts reuse, are checked too.
 
-It also checks that no record has a field CONTRACT.md does not name.
+It also checks that no record has a field docs/contract.md does not name.
 Exits 1 and prints the first disagreements if any; prints the violating
 share of the data either way.
 """
@@ -163,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     extra = [(r["id"], sorted(set(r) - CONTRACT_FIELDS[r["kind"]])) for r in records]
     extra = [e for e in extra if e[1]]
     if extra:
-        print(f"{len(extra)} records have fields outside CONTRACT.md, e.g. {extra[:3]}")
+        print(f"{len(extra)} records have fields outside docs/contract.md, e.g. {extra[:3]}")
         return 1
     for r in records:
         want = set(floor.judge(r, index))

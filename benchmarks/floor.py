@@ -1,8 +1,8 @@
-"""The floor: the five rules of RULES.md written by hand on plain JSON dicts.
+"""The floor: the five rules of docs/rules.md written by hand on plain JSON dicts.
 
 This is what a competent programmer would write with no validation framework
 and no error messages: it takes the dicts that ``json.loads`` returns for the
-CONTRACT shapes and answers which rule ids a record violates, given a history
+contract shapes and answers which rule ids a record violates, given a history
 index. It is the baseline every other contender is measured against, so it
 must be correct on the generated data, but it trusts its input.
 

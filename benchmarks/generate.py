@@ -1,6 +1,6 @@
 """Seeded generator of realistic enforcement logs as JSON Lines.
 
-Every record is an inspection or a penalty in the shapes of CONTRACT.md, with
+Every record is an inspection or a penalty in the shapes of docs/contract.md, with
 no extra fields: snake_case names, money as decimal strings, dates as ISO
 strings (mostly bare dates, some timestamps with +08:00, Z or no offset).
 Records come out in chronological order of their act date (the local date of
@@ -9,7 +9,7 @@ an inspection's start, a penalty's ``decided_on``), 2023-01-01..2025-12-31.
 The world: 20,000 enterprises, 40 matter codes (5 periodic by law), 30
 agencies over the five levels. About 80% of records are inspections, 20%
 penalties, and the rates below are tuned so that roughly a third of the
-records break at least one of the five rules of RULES.md.
+records break at least one of the five rules of docs/rules.md.
 
     python benchmarks/generate.py --records 1000000 --seed 1 --out /tmp/log.jsonl
 

@@ -1,4 +1,4 @@
-"""Builders of valid CONTRACT-shaped documents, shared by the tests.
+"""Builders of valid documents in the shapes of docs/contract.md, shared by the tests.
 
 Each returns a fresh dict that is compliant on its own under miluo-2013;
 a test overrides only what its case is about.

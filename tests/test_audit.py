@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from pydantic import TypeAdapter, ValidationError
+from pydantic import TypeAdapter
 
 import envrules
 from conftest import inspection, penalty
@@ -60,7 +60,7 @@ def _stamp(day: date, time: str = "16:00:00") -> str:
 def build_log(
     n: int, *, seed: int = 1, enterprises: int = 40, first: date = date(2024, 1, 1), days: int = 730
 ) -> list[dict[str, Any]]:
-    """A chronological log of ``n`` CONTRACT-shaped records (75% inspections) that breaks every rule.
+    """A chronological log of ``n`` records (75% inspections, shaped as docs/contract.md) breaking every rule.
 
     Few enterprises and matters, so that one matter comes back within the year;
     inspections inside the quiet window with and without exempt grounds; forms
@@ -277,7 +277,7 @@ def test_a_refused_record_is_not_added_and_the_audit_can_go_on() -> None:
     run.judge(inspection(id="INSP-1", start="2025-10-22"))
     with pytest.raises(OutOfOrderError):
         run.judge(inspection(id="INSP-2", start="2025-10-21"))
-    with pytest.raises(ValidationError):
+    with pytest.raises(envrules.InvalidInputError):
         run.judge(inspection(id="INSP-3", start="2025-10-23", colour="red"))
     assert len(run.history) == 1
     # Had the refused INSP-2 been indexed, INSP-4 would repeat its matter; it repeats INSP-1's only.

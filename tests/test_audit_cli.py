@@ -186,11 +186,11 @@ def test_an_invalid_record_of_a_json_array_is_named_by_its_position(
 ) -> None:
     array_log = tmp_path / "log.json"
     array_log.write_text(json.dumps([*compliant_log(), inspection(id="X", colour="red")]), encoding="utf-8")
-    rc, _, err = run(capsys, str(array_log))
+    rc, _, err = run(capsys, str(array_log), "--lang", "en")
     assert rc == 2
     assert (
         err.splitlines()[0]
-        == f"envrules: {array_log}: field [3].colour: unknown field (not part of the contract)"
+        == f"envrules: {array_log}: field [3].colour: unknown field 'colour' (not part of the contract)"
     )
 
 
@@ -216,7 +216,7 @@ BAD_LINES: dict[str, tuple[bytes, str]] = {
     ),
     "unknown field": (
         json.dumps(penalty(id="PEN-4", decided_on="2025-10-26", colour="red")).encode(),
-        "field colour: unknown field (not part of the contract)",
+        "field colour: unknown field 'colour' (not part of the contract)",
     ),
     "non-UTF-8": (
         '{"kind": "penalty", "id": "PEN-é"}'.encode("latin-1"),
@@ -244,12 +244,12 @@ def test_a_bad_line_stops_the_run_with_exit_2_and_keeps_what_was_written(
     raw, problem = BAD_LINES[case]
     log = bad_log(tmp_path / "log.jsonl", raw)
     out_file = tmp_path / "results.jsonl"
-    rc, out, err = run(capsys, str(log), "--format", "json", "--out", str(out_file))
+    rc, out, err = run(capsys, str(log), "--format", "json", "--out", str(out_file), "--lang", "en")
     assert (rc, out) == (2, "")
     lines = err.splitlines()
     assert lines[0] == f"envrules: {log}:4: {problem}"
-    assert lines[1].endswith("; 跳过 1")
-    assert lines[1].startswith("审计: 3 记录, ")
+    assert lines[1].endswith("; skipped 1")
+    assert lines[1].startswith("Audit: 3 records, ")
     written = out_file.read_text(encoding="utf-8").splitlines()
     assert [json.loads(line)["subject"] for line in written] == ["INSP-1", "INSP-2", "PEN-3"]
 
@@ -260,11 +260,11 @@ def test_a_bad_line_is_reported_and_skipped_on_request_and_the_rest_is_judged(
 ) -> None:
     raw, problem = BAD_LINES[case]
     log = bad_log(tmp_path / "log.jsonl", raw)
-    rc, out, err = run(capsys, str(log), "--format", "csv", "--on-error", "skip")
+    rc, out, err = run(capsys, str(log), "--format", "csv", "--on-error", "skip", "--lang", "en")
     assert rc == 2  # bad input never passes unnoticed
     assert err.splitlines()[0] == f"envrules: {log}:4: {problem}"
-    assert "5 记录, 5 合规" in err
-    assert err.splitlines()[1].endswith("; 跳过 1")
+    assert "5 records, 5 compliant" in err
+    assert err.splitlines()[1].endswith("; skipped 1")
     rows = list(csv.reader(io.StringIO(out)))[1:]
     assert [(r[0], r[1], r[6]) for r in rows] == [
         ("1", "INSP-1", "true"),
@@ -300,10 +300,10 @@ def test_a_missing_log_is_exit_2_in_one_line_before_any_output(
     kept = tmp_path / "kept.txt"
     kept.write_text("results of yesterday\n", encoding="utf-8")
     missing = tmp_path / "missing.jsonl"
-    rc, out, err = run(capsys, str(missing), "--format", fmt, "--out", str(kept))
+    rc, out, err = run(capsys, str(missing), "--format", fmt, "--out", str(kept), "--lang", "en")
     assert (rc, out, err) == (2, "", f"envrules: {missing}: no such file\n")
     assert kept.read_text(encoding="utf-8") == "results of yesterday\n"  # not truncated
-    rc, out, err = run(capsys, str(missing), "--format", fmt)
+    rc, out, err = run(capsys, str(missing), "--format", fmt, "--lang", "en")
     assert (rc, out, err) == (2, "", f"envrules: {missing}: no such file\n")  # not even a CSV header
 
 
@@ -314,7 +314,7 @@ def test_an_unreadable_json_array_is_exit_2_in_one_line_before_any_output(
     log.write_text('[{"kind": "penalty",\n "id": }]', encoding="utf-8")
     kept = tmp_path / "kept.csv"
     kept.write_text("results of yesterday\n", encoding="utf-8")
-    rc, out, err = run(capsys, str(log), "--format", "csv", "--out", str(kept))
+    rc, out, err = run(capsys, str(log), "--format", "csv", "--out", str(kept), "--lang", "en")
     assert (rc, out) == (2, "")
     assert err == f"envrules: {log}:2: not valid JSON: Expecting value (column 8)\n"
     assert kept.read_text(encoding="utf-8") == "results of yesterday\n"
@@ -330,14 +330,16 @@ def test_an_output_file_that_cannot_be_written_is_exit_2_in_one_line(
     assert err == f"envrules: {out_file}: cannot write the output (No such file or directory)\n"
 
 
-def test_an_empty_log_is_exit_0_with_zero_records(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_empty_log_is_exit_2_no_records(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     log = tmp_path / "empty.jsonl"
-    log.write_bytes(b"")
-    rc, out, err = run(capsys, str(log), "--lang", "en")
-    assert (rc, err) == (0, "")
-    assert out == "Audit: 0 records, 0 compliant, 0 violating; compliant share 100.0%; waived 0; skipped 0\n"
-    rc, out, _ = run(capsys, str(log), "--format", "json")
-    assert (rc, out) == (0, "")
+    for content in (b"", b"\n\n  \n", b"[]"):
+        log.write_bytes(content)
+        rc, out, err = run(capsys, str(log), "--lang", "en")
+        assert (rc, out) == (2, "")
+        assert err == (
+            f"envrules: {log}: no records: the log is empty (expected JSON Lines, one inspection or "
+            "penalty per line, or a JSON array of them)\n"
+        )
 
 
 def test_a_dash_reads_the_log_from_standard_input(
@@ -354,7 +356,7 @@ def test_a_bad_line_on_standard_input_is_named_stdin(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"\n{]\n"), encoding="utf-8"))
-    rc, _, err = run(capsys, "-")
+    rc, _, err = run(capsys, "-", "--lang", "en")
     assert rc == 2
     assert err.splitlines()[0].startswith("envrules: <stdin>:2: not valid JSON")
 
@@ -383,7 +385,7 @@ def test_progress_on_a_terminal_shows_only_after_a_second(monkeypatch: pytest.Mo
     clock = [100.0]
     monkeypatch.setattr("envrules.cli.time.monotonic", lambda: clock[0])
     stream = _Terminal()
-    progress = _Progress(stream)
+    progress = _Progress(stream, "en")
     clock[0] = 100.9
     progress.tick(1024)
     assert stream.getvalue() == ""  # under a second: nothing

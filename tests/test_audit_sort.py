@@ -192,7 +192,7 @@ def test_audit_sort_skips_bad_lines_on_request_and_judges_the_rest_in_date_order
     path.write_text(text, encoding="utf-8")
     rc, out, err = cli(capsys, str(path), "--sort", "--on-error", "skip", "--format", "json")
     assert rc == 2
-    assert err.startswith(f"envrules: {path}:13: not valid JSON")
+    assert err.startswith(f"envrules: {path}:13: 不是有效的 JSON")
     assert {json.loads(line)["subject"]: line for line in out.splitlines()} == reference(log)
 
 

@@ -1,7 +1,7 @@
 """The mainland working-day calendar (工作日), make-up working days (调休上班) included.
 
 Each year's cases come from the State Council's notice (国务院办公厅关于YYYY年部分节假日安排的通知),
-whose text is quoted in /work/shared/sources/regulations.md §5.3; its URL stands beside the data,
+whose text is quoted in the notice file (src/envrules/calendars/); its URL stands beside the data,
 as python-holidays does.
 """
 

@@ -1,6 +1,6 @@
 """The ``envrules`` command line: exit status, output formats, options and one-line input errors.
 
-CONTRACT.md: 0 compliant, 1 violations found, 2 the input could not be read or
+docs/contract.md: 0 compliant, 1 violations found, 2 the input could not be read or
 is invalid (a message naming the file, the field and what was wrong, never a
 traceback). A few tests run a real process (``python -m envrules.cli``); the
 many bad-input cases call :func:`envrules.cli.main` in-process, which is the
@@ -128,7 +128,7 @@ def test_version_prints_the_installed_version() -> None:
 
 def test_invalid_input_in_a_real_process_is_one_stderr_line_without_traceback(tmp_path: Path) -> None:
     path = write(tmp_path, "truncated.json", json.dumps(inspection())[:-20])
-    proc = run("check", str(path))
+    proc = run("check", str(path), "--lang", "en")
     assert (proc.returncode, proc.stdout) == (2, "")
     assert len(proc.stderr.splitlines()) == 1
     assert proc.stderr.startswith(f"envrules: {path}")
@@ -344,7 +344,7 @@ def test_invalid_input_exits_2_with_one_line_naming_file_and_field(
         path.mkdir()
     elif content is not None:
         write(tmp_path, name, content)
-    assert main(["check", str(path)]) == 2
+    assert main(["check", str(path), "--lang", "en"]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
     assert len(captured.err.splitlines()) == 1, captured.err
@@ -355,7 +355,7 @@ def test_invalid_input_exits_2_with_one_line_naming_file_and_field(
 
 
 def test_unknown_pack_exits_2_with_a_did_you_mean(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["check", str(COMPLIANT), "--pack", "miluo-2031"]) == 2
+    assert main(["check", str(COMPLIANT), "--pack", "miluo-2031", "--lang", "en"]) == 2
     (line,) = capsys.readouterr().err.splitlines()
     assert line.startswith("envrules: --pack: unknown rule pack 'miluo-2031': expected one of ")
     assert line.endswith(" or a .toml path; did you mean 'miluo-2013'?")
@@ -363,13 +363,13 @@ def test_unknown_pack_exits_2_with_a_did_you_mean(capsys: pytest.CaptureFixture[
 
 def test_unreadable_pack_file_names_the_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     pack = tmp_path / "nowhere.toml"
-    assert main(["check", str(COMPLIANT), "--pack", str(pack)]) == 2
+    assert main(["check", str(COMPLIANT), "--pack", str(pack), "--lang", "en"]) == 2
     err = capsys.readouterr().err
     assert err.splitlines() == [f"envrules: {pack}: cannot read the file (No such file or directory)"]
 
 
 def test_bad_as_of_option_exits_2_naming_the_option(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["check", str(PENDING), "--as-of", "31/10/2025"]) == 2
+    assert main(["check", str(PENDING), "--as-of", "31/10/2025", "--lang", "en"]) == 2
     err = capsys.readouterr().err
     assert err.splitlines() == [
         "envrules: --as-of: expected an ISO 8601 date such as 2025-10-30 (got '31/10/2025')"
@@ -380,7 +380,7 @@ def test_standard_input_is_named_stdin_in_errors(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"[1, 2]")))
-    assert main(["check", "-"]) == 2
+    assert main(["check", "-", "--lang", "en"]) == 2
     assert capsys.readouterr().err == "envrules: <stdin>: expected a JSON object: a case file or a proposal\n"
 
 

@@ -173,3 +173,16 @@ def test_check_record_into_a_directory_is_bad_input_naming_the_log(
     err = capsys.readouterr().err
     assert err.startswith(f"envrules: {tmp_path}: cannot append to the decision log")
     assert err.count("\n") == 1
+
+
+REGISTRY = Path(__file__).parent / "data" / "registry.toml"
+
+
+def test_a_registry_applied_is_cited_by_its_id_period_and_the_digest_of_its_file() -> None:
+    result = envrules.evaluate(inspection(), as_of="2025-10-30", registry=REGISTRY, record=True)
+    assert result.decision is not None
+    (registry,) = result.decision.registries
+    assert registry.id == "test-2025"
+    assert registry.version == "2025-01-01"
+    assert registry.sha256 == hashlib.sha256(REGISTRY.read_bytes()).hexdigest()
+    assert envrules.evaluate(inspection(), as_of="2025-10-30", record=True).decision.registries == ()  # type: ignore[union-attr]

@@ -1,4 +1,4 @@
-"""evaluate() and its Result: CONTRACT.md's entry point and JSON."""
+"""evaluate() and its Result: the entry point and result JSON of docs/contract.md."""
 
 from __future__ import annotations
 
@@ -76,7 +76,7 @@ def test_violation_makes_the_proposal_non_compliant() -> None:
     assert result.rules_violated() == ("fine-lower-bound",)
 
 
-# The result's JSON (CONTRACT.md "The result").
+# The result's JSON (docs/contract.md, "The result").
 
 
 def test_json_of_a_violation_has_the_contract_keys() -> None:
@@ -267,7 +267,7 @@ def machine_in_utc() -> Iterator[None]:
 
 @pytest.mark.usefixtures("machine_in_utc")
 def test_as_of_naive_datetime_is_china_standard_time_whatever_the_machine_zone() -> None:
-    # RULES.md: "a bare date or naive time is already local".
+    # docs/contract.md: a bare date or a timestamp without an offset is already local.
     assert judge(URGENT, as_of=datetime(2025, 10, 28, 23, 30)) == judge(URGENT, as_of="2025-10-28T23:30:00")
 
 

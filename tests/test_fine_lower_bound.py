@@ -179,7 +179,7 @@ def test_fine_one_fen_above_the_benchmark_band_is_a_violation_even_with_a_circum
     assert finding.value == "10000.01"
     assert finding.limit == "5000-10000"
     assert finding.message == (
-        "罚款10000.01元超出所主张裁量档次“general”的基准幅度5000至10000元；"
+        "罚款10000.01元超出所主张裁量档次“一般（general）”的基准幅度5000至10000元；"
         "本地规则（词解6）规定，未遵守行政裁量权基准的，行政相对人有权拒绝"
     )
 

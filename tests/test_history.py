@@ -1,6 +1,6 @@
 """The history index: past inspections by (enterprise, matter), past penalties by (enterprise, violation).
 
-RULES.md §2: "History that is not about the same enterprise, the same matter, or
+docs/rules.md (one-matter-per-year): "History that is not about the same enterprise, the same matter, or
 the same year never counts. Cancelled inspections do not count."
 """
 
@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from datetime import date
 
-import pydantic
 import pytest
 
+import envrules
 from conftest import inspection, penalty
 from envrules import History, Inspection, Penalty
 
@@ -199,7 +199,7 @@ def test_history_accepts_models_and_dicts_alike() -> None:
 
 
 def test_history_rejects_an_invalid_entry() -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(envrules.InvalidInputError, match=r"^field history\[0\]\.colour: unknown field"):
         History([past("A", "2025-10-10", colour="red")])
 
 

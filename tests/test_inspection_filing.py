@@ -210,7 +210,7 @@ def test_missing_form_the_day_after_the_due_date_is_a_violation() -> None:
     [finding] = violations_of(result, RULE)
     assert finding.value == "2025-10-11"
     assert finding.limit == "2025-10-10"
-    assert "截至2025-10-11仍未补报" in finding.message
+    assert "到2025-10-11仍未补报" in finding.message
     assert finding.remedy == "立即补报《涉企检查备案表》"
     [obligation] = result.obligations
     assert obligation.status == "overdue"

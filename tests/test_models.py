@@ -1,4 +1,4 @@
-"""The input documents of CONTRACT.md: strict, exact money, dates in China Standard Time."""
+"""The input documents of docs/contract.md: strict, exact money, dates in China Standard Time."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ def test_the_builders_make_valid_documents() -> None:
     assert Penalty.model_validate(penalty()).fine == Decimal("5000")
 
 
-# Unknown fields and unknown words are errors, not ignored (CONTRACT.md).
+# Unknown fields and unknown words are errors, not ignored (docs/contract.md).
 
 
 def test_unknown_field_of_an_inspection_is_an_error_naming_it() -> None:
@@ -56,9 +56,11 @@ def test_unknown_field_in_a_nested_agency_is_an_error_naming_its_path() -> None:
 
 
 def test_unknown_field_given_to_evaluate_is_an_error_naming_it() -> None:
-    with pytest.raises(pydantic.ValidationError) as caught:
+    with pytest.raises(envrules.InvalidInputError) as caught:
         envrules.evaluate(penalty(discount="10%"))
-    assert error_locs(caught.value) == [("penalty", "discount")]
+    assert isinstance(caught.value.__cause__, pydantic.ValidationError)
+    assert error_locs(caught.value.__cause__) == [("penalty", "discount")]
+    assert str(caught.value) == "field discount: unknown field 'discount' (not part of the contract)"
 
 
 @pytest.mark.parametrize(
@@ -287,7 +289,7 @@ def test_digits_of_a_basic_format_date_are_never_a_date_in_1970() -> None:
     try:
         doc = start_of("20251020")
     except pydantic.ValidationError:
-        return  # rejecting the basic format is a fair reading of CONTRACT.md
+        return  # rejecting the basic format is a fair reading of docs/contract.md
     assert doc.first_day == date(2025, 10, 20)
 
 
@@ -317,18 +319,32 @@ def test_money_in_different_notations_compares_equal() -> None:
 # The kind tells an inspection from a penalty.
 
 
-def test_proposal_without_kind_given_to_evaluate_is_an_error() -> None:
+def test_proposal_without_kind_given_to_evaluate_says_kind_is_missing_and_what_it_may_be() -> None:
     doc = penalty()
     del doc["kind"]
-    with pytest.raises(pydantic.ValidationError) as caught:
+    with pytest.raises(envrules.InvalidInputError) as caught:
         envrules.evaluate(doc)
-    assert caught.value.errors()[0]["type"] == "invalid_kind"
+    assert isinstance(caught.value.__cause__, pydantic.ValidationError)
+    assert caught.value.__cause__.errors()[0]["type"] == "invalid_kind"
+    assert str(caught.value) == (
+        "field kind: missing required field: expected 'inspection' or 'penalty' (the kind of document)"
+    )
 
 
 def test_proposal_of_an_unknown_kind_given_to_evaluate_is_an_error() -> None:
-    with pytest.raises(pydantic.ValidationError) as caught:
+    with pytest.raises(envrules.InvalidInputError) as caught:
         envrules.evaluate(penalty(kind="warning"))
-    assert caught.value.errors()[0]["type"] == "invalid_kind"
+    assert str(caught.value) == "field kind: expected 'inspection' or 'penalty' (got 'warning')"
+
+
+def test_a_misspelled_kind_suggests_the_nearest_kind() -> None:
+    with pytest.raises(envrules.InvalidInputError) as caught:
+        envrules.evaluate(penalty(kind="penalti"))
+    assert caught.value.problems[0].suggestion == "penalty"
+    assert (
+        str(caught.value)
+        == "field kind: expected 'inspection' or 'penalty' (got 'penalti'); did you mean 'penalty'?"
+    )
 
 
 def test_case_file_reads_proposal_history_and_as_of() -> None:

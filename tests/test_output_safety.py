@@ -342,3 +342,35 @@ def test_a_closed_standard_error_loses_the_messages_but_not_the_exit_status(tmp_
     bad.write_text("{", encoding="utf-8")
     proc = shell('exec "$0" -m envrules.cli check "$1" 2>&-', str(bad))
     assert (proc.returncode, proc.stdout) == (2, "")
+
+
+@pytest.mark.parametrize("how", ["the case file", "a link to the case file", "the pack file"])
+def test_a_decision_log_that_is_an_input_of_check_is_refused_and_the_input_untouched(
+    how: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case = tmp_path / "case.json"
+    case.write_bytes(COMPLIANT.read_bytes())
+    pack = tmp_path / "pack.toml"
+    pack.write_bytes((ROOT / "src" / "envrules" / "packs" / "miluo-2013.toml").read_bytes())
+    target = {"the case file": case, "a link to the case file": _symlink(case), "the pack file": pack}[how]
+    before = target.read_bytes()
+    capsys.readouterr()
+    rc = main(["check", str(case), "--pack", str(pack), "--record", str(target)])
+    out, err = capsys.readouterr()
+    assert (rc, out) == (2, "")
+    assert "--record is the same file as the " in err
+    assert target.read_bytes() == before
+
+
+@pytest.mark.skipif(not HAS_DEV_FULL, reason="needs /dev/full")
+def test_a_full_disk_on_one_output_keeps_the_earlier_file_of_the_other(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = write_log(tmp_path / "log.jsonl", compliant_log())
+    earlier = tmp_path / "summary.json"
+    earlier.write_text(EARLIER, encoding="utf-8")
+    rc, _, err = audit(capsys, str(log), "--out", "/dev/full", "--summary", str(earlier))
+    assert rc == 2
+    assert err.splitlines()[-1] == "envrules: /dev/full: cannot write the output (No space left on device)"
+    assert earlier.read_text(encoding="utf-8") == EARLIER
+    assert leftovers(tmp_path, log, earlier) == []

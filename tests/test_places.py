@@ -369,3 +369,39 @@ def test_places_lists_each_place_its_levels_and_the_packs_with_their_dates(
     assert "miluo · 湖南省岳阳市汨罗市" in out
     assert "miluo-2013" in out
     assert "2013-07-31" in out
+
+
+def test_the_statuses_kept_per_day_follow_the_language_and_the_date() -> None:
+    stack = get_place("miluo").stack()
+    zh = envrules.Evaluator(stack, lang="zh")
+    en = envrules.Evaluator(stack, lang="en")
+    for _ in range(2):  # the second time from what was kept
+        (a, b) = (
+            zh.evaluate(penalty(decided_on="2021-07-14", committed_on="2021-07-01"), as_of="2021-08-01"),
+            en.evaluate(penalty(decided_on="2021-07-14", committed_on="2021-07-01"), as_of="2021-08-01"),
+        )
+        assert "未适用" in str(a.packs[1].message)
+        assert "not applied" in str(b.packs[1].message)
+        later = en.evaluate(penalty(decided_on="2021-07-15", committed_on="2021-07-01"), as_of="2021-08-01")
+        assert [s.applied for s in later.packs][:2] == [False, True]
+
+
+def test_a_note_of_a_pack_without_a_level_takes_the_level_of_each_place(tmp_path: Path) -> None:
+    text = (Path(envrules.__file__).parent / "packs" / "hunan-2025-inspection.toml").read_text(
+        encoding="utf-8"
+    )
+    (tmp_path / "p.toml").write_text(
+        text.replace('id = "hunan-2025-inspection"', 'id = "levelless"').replace(
+            'level = "provincial"\n', ""
+        ),
+        encoding="utf-8",
+    )
+    pack = envrules.load_pack(tmp_path / "p.toml")
+    doc = quiet("2025-10-22")
+    alone = envrules.evaluate(doc, pack=pack)
+    placed = envrules.Evaluator(Stack(((pack, "prefecture"),))).evaluate(doc)
+    again = envrules.evaluate(doc, pack=pack)
+    assert {n.pack.level for n in alone.notes if n.pack} == {None}
+    assert {n.pack.level for n in placed.notes if n.pack} == {"prefecture"}
+    assert again.notes == alone.notes
+    assert {n.pack.level for n in again.notes if n.pack} == {None}

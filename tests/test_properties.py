@@ -3,7 +3,7 @@
 Two kinds: invariants of the contract (``compliant`` is "no violations", the
 JSON round-trips, results are repeatable, every obligation falls due on a
 working day after the visit), and oracles: a direct, independent reading of
-each rule of RULES.md, written here without the library's code, that must
+each rule of docs/rules.md, written here without the library's code, that must
 agree with the library on every generated case. docs/testing.md lists them.
 """
 
@@ -49,7 +49,7 @@ CONTRACT_RULES = (
 )
 GRACE = 5  # 在检查后5个工作日内补报 (词解4)
 HIGHER = ("national", "provincial", "prefecture")
-UTC8 = timezone(timedelta(hours=8))  # China Standard Time, no daylight saving (RULES.md)
+UTC8 = timezone(timedelta(hours=8))  # China Standard Time, no daylight saving (docs/contract.md)
 
 
 def judge(case: dict[str, Any]) -> Result:
@@ -162,7 +162,7 @@ def test_every_obligation_falls_due_on_a_working_day_after_the_last_day_of_the_v
 def test_a_later_as_of_never_moves_a_due_date_and_never_undoes_an_overdue(
     case: dict[str, Any], later: int
 ) -> None:
-    # "a deadline not yet reached is pending, not violated" (CONTRACT.md)
+    # "a deadline not yet reached is pending, not violated" (docs/contract.md)
     before = judge(case)
     after = evaluate_case(case | {"as_of": (as_of(case) + timedelta(days=later)).isoformat()})
     assert [o.due for o in after.obligations] == [o.due for o in before.obligations]
@@ -176,7 +176,7 @@ def test_a_later_as_of_never_moves_a_due_date_and_never_undoes_an_overdue(
     assert len(after.violations) >= len(before.violations)
 
 
-# --- oracles: RULES.md read directly ----------------------------------------------------------------
+# --- oracles: docs/rules.md read directly ----------------------------------------------------------------
 
 
 def local(value: Any) -> date:

@@ -103,7 +103,7 @@ def test_visit_from_the_21st_to_the_last_day_of_february_is_allowed() -> None:
     assert quiet("2025-02-21", "2025-02-28") == []
 
 
-# China Standard Time decides the date: 「本地日期」 of RULES.md.
+# China Standard Time decides the date: the local date of docs/contract.md.
 
 
 def test_last_second_of_the_20th_in_china_standard_time_is_inside_the_quiet_window() -> None:

@@ -106,7 +106,7 @@ def test_under_every_bundled_pack_an_unknown_circumstance_is_exit_2(
         pytest.skip(f"{pack} judges no penalty")
     path = tmp_path / "case.json"
     path.write_text(json.dumps(doc), encoding="utf-8")
-    assert main(["check", str(path), "--pack", pack, "--as-of", AS_OF]) == 2
+    assert main(["check", str(path), "--pack", pack, "--as-of", AS_OF, "--lang", "en"]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"envrules: {path}: field proposal.circumstances[0]: expected ")
     assert "no-such-circumstance" in err
@@ -229,6 +229,6 @@ def test_an_unknown_field_is_named_whatever_its_name(
         doc = {**visit, name: 1}
     path = tmp_path / "case.json"
     path.write_text(json.dumps(doc), encoding="utf-8")
-    assert main(["check", str(path), "--as-of", AS_OF]) == 2
+    assert main(["check", str(path), "--as-of", AS_OF, "--lang", "en"]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"envrules: {path}: field {named}: unknown field")

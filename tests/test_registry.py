@@ -147,3 +147,14 @@ def test_check_with_a_bad_registry_is_exit_2_naming_the_file(
     _, err = capsys.readouterr()
     assert code == 2
     assert f"{bad}: [registry.title] missing key" in err
+
+
+def test_one_matter_names_the_earlier_agency_by_its_registry_name() -> None:
+    earlier = inspection(id="I-1", start="2025-07-22", agency={"id": "miluo-fire", "level": "county"})
+    doc = inspection(start="2025-10-21", agency={"id": "miluo-market", "level": "county"})
+    bare = envrules.evaluate(doc, [earlier], as_of="2025-10-30")
+    named = envrules.evaluate(doc, [earlier], as_of="2025-10-30", registry=DATA)
+    (a,) = [f for f in bare.violations if f.rule == "one-matter-per-year"]
+    (b,) = [f for f in named.violations if f.rule == "one-matter-per-year"]
+    assert "由miluo-fire（" in a.message
+    assert "由汨罗市消防救援大队（miluo-fire）（" in b.message

@@ -155,3 +155,19 @@ def test_diff_cli_of_an_unknown_pack_is_bad_input(
 ) -> None:
     assert main(["diff", str(decision_log), "--pack", "miluo-2013", "--pack", "miluo-2031"]) == 2
     assert "envrules: --pack: unknown rule pack 'miluo-2031'" in capsys.readouterr().err
+
+
+REGISTRY = Path(__file__).parent / "data" / "registry.toml"
+
+
+def test_replay_judges_with_the_registry_a_record_names_and_refuses_one_gone(tmp_path: Path) -> None:
+    registry = tmp_path / "registry.toml"
+    registry.write_bytes(REGISTRY.read_bytes())
+    log = tmp_path / "decisions.jsonl"
+    envrules.evaluate(_october(21), as_of="2025-11-30", registry=registry, record=log)
+    assert list(replay(str(log))) == []
+    registry.unlink()
+    (item,) = replay(str(log))
+    assert isinstance(item, ReplayError)
+    assert "registry" in item.problem
+    assert list(replay(str(log), registry=REGISTRY)) == []

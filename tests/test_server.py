@@ -438,3 +438,16 @@ def test_an_internal_error_is_a_500_problem_without_a_stack_trace(monkeypatch: p
     body = _problem(response, 500)
     assert "secret internals" not in response.text
     assert body["type"].endswith("internal-error")
+
+
+REGISTRY = Path(__file__).parent / "data" / "registry.toml"
+
+
+def test_a_registry_is_used_only_as_the_server_configures_it() -> None:
+    client = _client(registries=(str(REGISTRY),))
+    case = {"proposal": inspection(), "as_of": "2025-10-30"}
+    recorded = client.post("/v1/check?registry=test-2025&decision=true", json=case)
+    assert recorded.status_code == 200
+    assert recorded.json()["decision"]["registries"][0]["id"] == "test-2025"
+    _problem(client.post("/v1/check", params={"registry": str(REGISTRY)}, json=case), 404)
+    _problem(_client().post("/v1/check?registry=test-2025", json=case), 404)

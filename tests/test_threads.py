@@ -1,4 +1,4 @@
-"""One evaluator serves many threads, and processes agree (CONTRACT.md: one evaluator, many threads).
+"""One evaluator serves many threads, and processes agree (docs/contract.md: one evaluator, many threads).
 
 The cases come from :func:`envrules.testing.sample_cases` with a fixed seed, so
 every run judges the same 10,000 case files.

@@ -18,6 +18,7 @@ from .errors import (
     InvalidInputError,
     PackError,
     PackNotInForceError,
+    Problem,
     UnknownCodeError,
     UnknownPackError,
 )
@@ -88,6 +89,7 @@ __all__ = [
     "PackStatus",
     "Penalty",
     "Place",
+    "Problem",
     "Rectification",
     "Result",
     "Stack",

@@ -182,7 +182,7 @@ class Output:
         return len(text)
 
     def flush(self) -> None:
-        if self.gone or self._stream is None:
+        if self.gone or self._stream is None or self._stream.closed:
             return
         try:
             self._stream.flush()
@@ -198,21 +198,35 @@ class Output:
         self.discard()
         raise _cannot_write(self.name, exc) from None
 
-    def commit(self) -> None:
-        """End the output: flush it, and let a file replace its target."""
+    def finish(self) -> None:
+        """Write out all that is written (flushed, on disk, closed), without replacing the target yet.
+
+        A command with two outputs finishes both before it commits either, so that a
+        full disk on the second leaves the first's earlier file in place too.
+        """
         self.flush()
-        self._done = True
-        stream, temp, target = self._stream, self._temp, self._target
-        if self.path is None or stream is None:
+        stream, temp = self._stream, self._temp
+        if self.path is None or stream is None or stream.closed:
             return
         try:
             if temp is not None:
                 stream.flush()
                 os.fsync(stream.fileno())
             stream.close()
-            if temp is not None and target is not None:
-                os.replace(temp, target)
-                self._temp = None
+        except OSError as exc:
+            self.discard()
+            raise _cannot_write(self.name, exc) from None
+
+    def commit(self) -> None:
+        """End the output: finish it, and let a file replace its target."""
+        self.finish()
+        self._done = True
+        temp, target = self._temp, self._target
+        if temp is None or target is None:
+            return
+        try:
+            os.replace(temp, target)
+            self._temp = None
         except OSError as exc:
             self.discard()
             raise _cannot_write(self.name, exc) from None

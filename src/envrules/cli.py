@@ -1,6 +1,6 @@
 """The ``envrules`` command line.
 
-Exit status (CONTRACT.md): 0 compliant, 1 violations found, 2 the input could
+Exit status (docs/contract.md): 0 compliant, 1 violations found, 2 the input could
 not be read or is invalid (one line on stderr naming the file, the field and
 what was expected; never a traceback). 3 is an internal error of envrules
 itself, which should never happen and is worth a bug report.
@@ -24,16 +24,35 @@ from pydantic import ValidationError
 from ._output import STDOUT, Output, refuse_overwriting_inputs
 from .audit import Audited, AuditRun, AuditSummary
 from .calendar import WorkingCalendar
-from .errors import EnvRulesError, InvalidInputError, PackError, PackNotInForceError, UnknownPackError, quote
+from .errors import (
+    EnvRulesError,
+    InvalidInputError,
+    PackError,
+    PackNotInForceError,
+    UnknownCodeError,
+    UnknownPackError,
+    quote,
+)
 from .evaluator import Evaluator, law, resolve_as_of
 from .history import History
-from .io import InputFileError, Record, display_name, input_error, load_json, read_log, read_text
+from .io import (
+    InputFileError,
+    Record,
+    display_name,
+    input_error,
+    load_json,
+    parse_json,
+    read_log,
+    read_text,
+)
+from .labels import label
 from .models import CaseFile
 from .notices import load_notice
 from .pack import Pack, bundled_pack_ids, get_pack
 from .place import LEVEL_NAMES, Place, Stack, UnknownPlaceError, bundled_place_ids, get_place
 from .registry import Registry, load_registry
 from .result import Finding, Result
+from .schema import SCHEMA_NAMES, schema_text
 
 __all__ = ["main", "places_document", "rules_document"]
 
@@ -81,6 +100,18 @@ _LABELS: dict[str, dict[str, Any]] = {
 }
 
 
+_EXIT_STATUSES = """exit status:
+  0  compliant (for audit: every record)
+  1  violations found
+  2  the input could not be read or is invalid: one line per problem on stderr,
+     naming the file, the field, what was expected and what was given
+  3  an internal error of envrules (a bug: please report it)
+
+The documents and the result are described in docs/contract.md; their JSON
+Schema is printed by `envrules schema NAME`.
+"""
+
+
 class _Version(argparse.Action):
     """``--version``: the installed version, read only when asked for (its metadata is slow to load)."""
 
@@ -95,6 +126,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="envrules",
         description="Check proposed enterprise inspections and penalties against the rules in force.",
+        epilog=_EXIT_STATUSES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action=_Version, nargs=0, help="show program's version number and exit")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -167,6 +200,9 @@ def _parser() -> argparse.ArgumentParser:
         help="judge under this pack (repeatable: packs judged together; default: the law each record names)",
     )
     replay.add_argument("--place", metavar="ID|PATH", help="judge under this place's packs")
+    replay.add_argument(
+        "--registry", metavar="FILE", help="judge with this registry (default: the one each record names)"
+    )
     replay.add_argument("--lang", choices=("zh", "en"), help="language of the report (default: Chinese)")
     replay.add_argument("--format", choices=("text", "json"), default="text", help="output format")
 
@@ -218,6 +254,13 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         help="a place the server offers (repeatable; default: every bundled place)",
+    )
+    serve.add_argument(
+        "--registry",
+        metavar="FILE",
+        action="append",
+        default=[],
+        help="a registry the server offers (repeatable); a request names it by its id",
     )
     serve.add_argument("--default-pack", metavar="ID", help="the pack of a request that names none")
     serve.add_argument(
@@ -274,6 +317,17 @@ def _parser() -> argparse.ArgumentParser:
     rules.add_argument("--pack", metavar="ID|PATH", help="rule pack id or .toml file (default: miluo-2013)")
     rules.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of labels")
     rules.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+
+    schema = sub.add_parser(
+        "schema",
+        help="print the JSON Schema of an input or output document",
+        description="Print the JSON Schema (draft 2020-12) of a document, generated from the models; "
+        "the same schemas ship in the package (envrules/schemas/).",
+    )
+    schema.add_argument("name", metavar="NAME", help="one of: " + ", ".join(SCHEMA_NAMES))
+    schema.add_argument(
+        "--pack", metavar="ID|PATH", help="allow only the codes this pack lists (circumstances)"
+    )
     return parser
 
 
@@ -382,11 +436,13 @@ def _case(path: str, data: Any) -> tuple[CaseFile, History]:
         case = CaseFile.model_validate({**data, "history": []})
     except ValidationError as exc:
         raise input_error(path, exc) from None
+    except (ArithmeticError, RecursionError, TypeError, ValueError) as exc:  # pragma: no cover - JSON is tame
+        raise InputFileError(path, f"cannot be read as a case file ({type(exc).__name__})") from None
     history = History()
     for i, entry in enumerate(entries):
         try:
             history.add(entry)
-        except ValidationError as exc:
+        except InvalidInputError as exc:
             raise input_error(path, exc, prefix=f"history[{i}]") from None
     return case, history
 
@@ -401,6 +457,8 @@ def _pack_error(exc: PackError | UnknownPackError) -> InputFileError:
 
 def _check(args: argparse.Namespace, out: Output) -> int:
     path: str = display_name(args.file)
+    if args.record:
+        _refuse_overwriting_inputs(args)  # a decision log appended to is never the case file or a pack
     data = load_json(path, read_text(args.file))
     case, history = _case(path, data)
     try:
@@ -455,16 +513,26 @@ def _say(text: str) -> None:
         print(text, file=sys.stderr, flush=True)
 
 
+def _schema(args: argparse.Namespace, out: Output) -> int:
+    if args.name not in SCHEMA_NAMES:
+        raise InputFileError(
+            "schema", str(UnknownCodeError("NAME", args.name, SCHEMA_NAMES)).split(": ", 1)[1]
+        )
+    pack = _pack(args.pack) if args.pack else None
+    _write(out, schema_text(args.name, pack=pack))
+    return EXIT_COMPLIANT
+
+
 def _packs(args: argparse.Namespace, out: Output) -> int:
     rows = []
     for pack_id in bundled_pack_ids():
         pack = get_pack(pack_id)
         until = pack.effective_until.isoformat() if pack.effective_until else "…"
         title = pack.title if args.lang == "zh" else pack.title_en
-        kinds = "/".join(k for k in ("inspection", "penalty") if pack.rules_for(k))
+        kinds = "/".join(label("kind", k, args.lang) for k in ("inspection", "penalty") if pack.rules_for(k))
         rows.append(
             f"{pack.id:<24} {pack.version:<7} {pack.effective_from.isoformat()} – {until:<10} "
-            f"{kinds:<18} {title}"
+            f"{_pad(kinds, 18)} {title}"
         )
     _write(out, "\n".join(rows) + "\n")
     return EXIT_COMPLIANT
@@ -605,7 +673,16 @@ def _audit(args: argparse.Namespace) -> int:
     # Opens the log now: a missing file is exit 2 before any output.
     records = read_log(args.log, sort=args.sort)
     first = next(records, None)  # and reads it: an unreadable JSON array too, before any output
-    progress = _Progress(sys.stderr)
+    if first is None:
+        records.close()
+        raise InputFileError(log, _NO_RECORDS)
+    if first.position == 0 and (first.error is not None or _is_case_file(first.value)):
+        not_a_log = _not_a_log(args.log, first)
+        if not_a_log is not None:
+            records.close()
+            raise InputFileError(log, not_a_log)
+    stopped: Record | None = None
+    progress = _Progress(sys.stderr, args.lang)
     failed = False
     with contextlib.ExitStack() as stack:
         stack.callback(records.close)  # closes the log
@@ -634,8 +711,9 @@ def _audit(args: argparse.Namespace) -> int:
             if error is not None:
                 failed = True
                 run.summary.skipped += 1
-                _say(f"envrules: {error}")
+                _print_error(error, args.lang)
                 if args.on_error == "stop":
+                    stopped = record
                     break
                 continue
             if args.format == "json":
@@ -646,14 +724,19 @@ def _audit(args: argparse.Namespace) -> int:
         progress.done()
         summary = run.summary
         table = render_summary(summary, args.lang)
+        if stopped is not None:
+            table += _stopped(stopped, args.lang) + "\n"
         if args.format == "text":
             out.write(table)
         else:
             _say(table.rstrip("\n"))
         if summary_out is not None:
             summary_out.write(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n")
-            summary_out.commit()
+            summary_out.finish()
+        out.finish()  # both written out before either replaces its target: one failure keeps both
         out.commit()
+        if summary_out is not None:
+            summary_out.commit()
     if failed:
         return EXIT_INVALID
     return EXIT_COMPLIANT if summary.violating == 0 else EXIT_VIOLATIONS
@@ -661,17 +744,58 @@ def _audit(args: argparse.Namespace) -> int:
 
 _CLOSED_STDOUT = f"envrules: {STDOUT}: closed, nothing written (the exit status tells the verdict)"
 
+_NO_RECORDS = (
+    "no records: the log is empty (expected JSON Lines, one inspection or penalty per line, "
+    "or a JSON array of them)"
+)
+
+
+def _is_case_file(value: Any) -> bool:
+    return isinstance(value, dict) and "proposal" in value and "kind" not in value
+
+
+def _not_a_log(path: str, first: Record) -> str | None:
+    """Why the file is not a log, when it is a case file or one document spread over many lines."""
+    value = first.value
+    if first.error is not None and path != "-":
+        # A pretty-printed document fails as JSON Lines on its first line; read it whole (if small).
+        with contextlib.suppress(OSError, ValueError, RecursionError):
+            if os.path.getsize(path) <= 1 << 26:
+                with open(path, "rb") as whole:
+                    value = parse_json(whole.read().decode("utf-8-sig"))
+    if _is_case_file(value):
+        return f"this is a case file (a proposal with its history), not a log: use `envrules check {path}`"
+    if first.error is not None and isinstance(value, dict) and "kind" in value:
+        return (
+            "this is one document written over several lines, not a log: a log holds one record per "
+            f"line (JSON Lines) or a JSON array; to judge one document use `envrules check {path}`"
+        )
+    return None
+
+
+def _stopped(record: Record, lang: str) -> str:
+    """The summary's last line when --on-error stop stopped the run."""
+    if lang == "zh":
+        where = f"第{record.line}行" if record.line is not None else f"第{record.position + 1}条记录"
+        return f"审计在{where}停止（--on-error stop）：该记录及其后的记录均未审查"
+    where = f"line {record.line}" if record.line is not None else f"record [{record.position}]"
+    return f"Audit stopped at {where} (--on-error stop): it and the records after it were not judged"
+
 
 def _refuse_overwriting_inputs(args: argparse.Namespace) -> None:
-    """``--out`` and ``--summary`` may name neither an input (by any path or link) nor each other."""
-    inputs = [("the log", args.log, display_name(args.log))]
+    """An output (``--out``, ``--summary``, ``--record``) may name neither an input (by any path or
+    link) nor another output."""
+    given = args.log if args.command == "audit" else args.file
+    what = "the log" if args.command == "audit" else "the case file"
+    inputs = [(what, given, display_name(given))]
     inputs += [("the --pack file", p, p) for p in args.pack or ()]
     if args.place is not None:
         inputs.append(("the --place file", args.place, args.place))
     if args.registry is not None:
         inputs.append(("the --registry file", args.registry, args.registry))
     inputs += [("the --calendar file", c, c) for c in args.calendar]
-    outputs = [(option, path) for option, path in (("--out", args.out), ("--summary", args.summary)) if path]
+    options = (("--out", "out"), ("--summary", "summary"), ("--record", "record"))
+    outputs = [(option, getattr(args, name)) for option, name in options if getattr(args, name, None)]
     refuse_overwriting_inputs(outputs, inputs)
 
 
@@ -696,10 +820,26 @@ def _csv_row(line: int | None, item: Audited) -> list[str]:
     ]
 
 
+def _pad(text: str, width: int) -> str:
+    """``text`` padded to ``width`` display columns (a Chinese character takes two)."""
+    import unicodedata
+
+    shown = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return text + " " * max(0, width - shown)
+
+
+def _progress_line(count: int, rate: float, lang: str) -> str:
+    """The progress line of a long audit, in the run's language."""
+    if lang == "zh":
+        return f"\r已审查{count:,}条记录（每秒{rate:,.0f}条）"
+    return f"\r{count:,} records ({rate:,.0f}/s)"
+
+
 class _Progress:
     """A progress line on a terminal's stderr, once a run has taken more than a second."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, lang: str = "zh") -> None:
+        self.lang = lang
         self.stream = stream
         self.enabled = stream.isatty()
         self.start = time.monotonic()
@@ -712,7 +852,7 @@ class _Progress:
         now = time.monotonic()
         if now >= self.next:
             rate = count / (now - self.start)
-            self.stream.write(f"\r{count:,} records ({rate:,.0f}/s)")
+            self.stream.write(_progress_line(count, rate, self.lang))
             self.stream.flush()
             self.next = now + 0.5
             self.shown = True
@@ -803,7 +943,7 @@ def render_summary(summary: AuditSummary, lang: str, top: int = 10) -> str:
         for key, t in rows:
             lines.append(f"  {left(key, 28)} {t.records:>10,} {t.violating:>10,} {t.violations:>10,}")
 
-    tally(by_kind, sorted(summary.by_kind.items()))
+    tally(by_kind, sorted((label("kind", kind, lang), t) for kind, t in summary.by_kind.items()))
     tally(by_month, sorted(summary.by_month.items()))
     worst = sorted(summary.by_agency.items(), key=lambda kv: (-kv[1].violations, kv[0]))[:top]
     tally(top_agencies, [kv for kv in worst if kv[1].violations])
@@ -882,6 +1022,17 @@ def render_text(result: Result, pack_title: str = "") -> str:
     return "\n".join(lines) + "\n"
 
 
+def _print_error(exc: Exception, lang: str = "zh") -> None:
+    """One line per problem on stderr in ``lang``, each beginning ``envrules:``."""
+    lines = (
+        exc.lines(lang=lang)
+        if isinstance(exc, InputFileError)
+        else str(exc).splitlines() or [type(exc).__name__]
+    )
+    for line in lines:
+        _say(f"envrules: {line}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
@@ -916,6 +1067,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 status = _rules(args, out)
             elif args.command == "places":
                 status = _places(args, out)
+            elif args.command == "schema":
+                status = _schema(args, out)
             elif args.command in ("replay", "diff"):
                 from .replay_cli import run
 
@@ -925,7 +1078,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             out.commit()
             return status
     except (InputFileError, EnvRulesError) as exc:
-        _say(f"envrules: {exc}")
+        _print_error(exc, getattr(args, "lang", "zh"))
         return EXIT_INVALID
     except KeyboardInterrupt:
         return 130

@@ -11,7 +11,8 @@ A decision that may be challenged must show exactly what decided it. A
   and whether it applied (under a place or several packs, a pack not in force on the date of
   the act, or without rules for the document, is listed as not applied);
 * ``place``: the place judged under (its id and where it was loaded from), or ``null``;
-* ``registries``: each registry applied, in the same shape (empty while envrules has none);
+* ``registries``: each registry applied (the lists governments publish, :mod:`envrules.registry`),
+  in the same shape, its ``version`` the first day of the period its lists hold;
 * ``input_sha256``: the SHA-256 of the canonical JSON of the input (below);
 * ``as_of``: the date on which obligations were judged (China Standard Time).
 
@@ -49,6 +50,7 @@ from .errors import InvalidInputError
 if TYPE_CHECKING:
     from .pack import Pack
     from .place import Stack
+    from .registry import Registry
     from .result import Result
 
 __all__ = [
@@ -153,7 +155,12 @@ def input_document(proposal: Any, history: Iterable[Any], as_of: date) -> dict[s
 
 
 def make_decision(
-    law: Pack | Stack, result: Result, input_doc: Mapping[str, Any], as_of: date, version: str | None = None
+    law: Pack | Stack,
+    result: Result,
+    input_doc: Mapping[str, Any],
+    as_of: date,
+    version: str | None = None,
+    registry: Registry | None = None,
 ) -> Decision:
     """A new decision record for ``input_doc`` judged under ``law`` (a pack or a stack) into ``result``."""
     from .pack import Pack
@@ -176,6 +183,11 @@ def make_decision(
         packs=packs,
         input_sha256=hashlib.sha256(canonical_json(input_doc)).hexdigest(),
         as_of=as_of,
+        registries=()
+        if registry is None
+        else (
+            PackDigest(registry.id, registry.effective_from.isoformat(), registry.source, registry.sha256),
+        ),
         place=None if place is None else place.id,
         place_source=None if place is None else place.source or f"envrules/places/{place.id}.toml",
     )

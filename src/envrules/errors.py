@@ -10,14 +10,17 @@ attributes.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 __all__ = [
     "EnvRulesError",
     "InvalidInputError",
     "PackError",
     "PackNotInForceError",
+    "Problem",
     "UnknownCodeError",
     "UnknownPackError",
 ]
@@ -72,17 +75,120 @@ class EnvRulesError(Exception):
         super().__init__(*(bounded(a) if isinstance(a, str) else a for a in args))
 
 
-class InvalidInputError(EnvRulesError, ValueError):
-    """An input document cannot be used: ``field`` names where, ``expected`` what was wanted."""
+MAX_GIVEN = 60
+"""What was given is shown cut to this many characters."""
 
-    def __init__(self, field: str, expected: str, got: object = None) -> None:
+
+def excerpt(value: object) -> str:
+    """``value`` as a user wrote it, cut to :data:`MAX_GIVEN` characters."""
+    if isinstance(value, Decimal):
+        text = str(value)  # a JSON number as written, not Decimal('1.5')
+    else:
+        try:
+            text = repr(value)
+        except Exception:  # a hostile __repr__ must not hide the real problem
+            text = f"<{type(value).__name__}>"
+    return text if len(text) <= MAX_GIVEN else text[: MAX_GIVEN - 3] + "..."
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with an input: where (``field``), what was ``expected``, what was ``given``.
+
+    ``field`` is a path such as ``proposal.matters[0].code``; ``given`` is a
+    bounded excerpt of the value (None when nothing was given, or for a whole
+    object); ``message`` is the sentence after the field, e.g. ``expected an
+    ISO 8601 date (got '2025-13-01')`` or ``unknown field 'enterprize' (did
+    you mean 'enterprise'?)``; ``suggestion`` the nearest valid code or field
+    name, when there is one.
+    """
+
+    field: str
+    expected: str
+    given: str | None = None
+    message: str = ""
+    suggestion: str | None = None
+
+    def __post_init__(self) -> None:
+        if not self.message:
+            text = (
+                self.expected
+                if self.expected.startswith(("expected ", "missing "))
+                else f"expected {self.expected}"
+            )
+            if self.given is not None and "(got " not in text:
+                text += f" (got {self.given})"
+            if self.suggestion is not None and "did you mean" not in text:
+                text += f"; did you mean {self.suggestion!r}?"
+            object.__setattr__(self, "message", text)
+
+    def prefixed(self, prefix: str) -> Problem:
+        """The same problem inside ``prefix`` (``history[3]`` + ``agency.level``)."""
+        if not prefix:
+            return self
+        if self.field in ("", "(document)"):
+            field = prefix
+        elif self.field.startswith("["):
+            field = prefix + self.field
+        else:
+            field = f"{prefix}.{self.field}"
+        return Problem(field, self.expected, self.given, self.message, self.suggestion)
+
+    def __str__(self) -> str:
+        return f"field {self.field}: {self.message}"
+
+
+class InvalidInputError(EnvRulesError, ValueError):
+    """An input cannot be used; ``problems`` names each thing wrong with it, the most useful first.
+
+    ``InvalidInputError(field, expected, got)`` makes one problem; ``field``,
+    ``expected`` and ``got`` are those of the first problem. A pydantic
+    ``ValidationError`` turned into this error (:meth:`from_validation_error`)
+    stays available as ``__cause__``.
+    """
+
+    def __init__(
+        self,
+        field: str,
+        expected: str,
+        got: object = None,
+        *,
+        problems: Sequence[Problem] | None = None,
+    ) -> None:
+        if problems:
+            self.problems: tuple[Problem, ...] = tuple(problems)
+        else:
+            given = None if got is None else excerpt(got)
+            self.problems = (Problem(field, expected, given),)
         self.field = field
         self.expected = expected
         self.got = got
-        text = f"field {field}: expected {expected}"
-        if got is not None:
-            text += f" (got {quote(got)})"
-        super().__init__(text)
+        super().__init__(str(self.problems[0]) + _more(len(self.problems) - 1))
+
+    @classmethod
+    def from_problems(cls, problems: Sequence[Problem]) -> InvalidInputError:
+        """The error for these problems (at least one)."""
+        first = problems[0]
+        return cls(first.field, first.expected, first.given, problems=problems)
+
+    @classmethod
+    def from_validation_error(cls, exc: Exception, prefix: str = "") -> InvalidInputError:
+        """The error for a pydantic ``ValidationError`` (kept as ``__cause__``), every problem named."""
+        from ._problems import problems_of  # pydantic's error shapes, read in one place
+
+        error = cls.from_problems([p.prefixed(prefix) for p in problems_of(exc)])
+        error.__cause__ = exc
+        return error
+
+    def prefixed(self, prefix: str) -> InvalidInputError:
+        """The same error with every field inside ``prefix`` (e.g. ``history[3]``)."""
+        error = InvalidInputError.from_problems([p.prefixed(prefix) for p in self.problems])
+        error.__cause__ = self.__cause__ or self
+        return error
+
+
+def _more(n: int) -> str:
+    return f" (and {n} more problem{'s' if n > 1 else ''})" if n > 0 else ""
 
 
 class UnknownCodeError(InvalidInputError):
@@ -94,9 +200,8 @@ class UnknownCodeError(InvalidInputError):
         matches = difflib.get_close_matches(code, self.known, n=1)
         self.suggestion = matches[0] if matches else None
         expected = "one of " + ", ".join(self.known) if self.known else "no code here (none is defined)"
-        if self.suggestion:
-            expected = f"{expected}; did you mean {self.suggestion!r}?"
-        super().__init__(field, expected, code)
+        problem = Problem(field, expected, excerpt(code), suggestion=self.suggestion)
+        super().__init__(field, expected, code, problems=(problem,))
 
 
 class PackError(EnvRulesError, ValueError):
@@ -138,9 +243,9 @@ class PackNotInForceError(EnvRulesError, ValueError):
         self.act_date = act_date
         self.effective_from = effective_from
         self.effective_until = effective_until
-        until = effective_until.isoformat() if effective_until else "open-ended"
+        period = f"in force from {effective_from.isoformat()}"
+        period += f" to {effective_until.isoformat()}" if effective_until else ", with no end date"
         super().__init__(
-            f"rule pack {pack_id!r} is not in force on {act_date.isoformat()} "
-            f"(in force from {effective_from.isoformat()} until {until}); "
+            f"rule pack {pack_id!r} is not in force on {act_date.isoformat()} ({period}); "
             "choose the pack of the law in force on the date of the act"
         )

@@ -100,7 +100,9 @@ class Evaluator:
 
     def __post_init__(self) -> None:
         if self.lang not in _LANGS:
-            raise InvalidInputError("lang", "'zh' or 'en'", self.lang)
+            raise UnknownCodeError(
+                "lang", self.lang if isinstance(self.lang, str) else repr(self.lang), _LANGS
+            )
         if self.calendar is None:
             object.__setattr__(self, "calendar", self.pack.calendar())
         if isinstance(self.pack, Pack):
@@ -120,11 +122,12 @@ class Evaluator:
     ) -> Result:
         """Judge ``proposal`` against ``history`` under the pack in force on its date.
 
-        Raises ``pydantic.ValidationError`` for an invalid document,
-        :class:`~envrules.errors.PackNotInForceError` when the pack is not the
-        law on the date of the act (for a stack: when no pack of it applies),
-        and :class:`~envrules.errors.UnknownCodeError` for a code the pack does
-        not know.
+        Raises :class:`~envrules.errors.InvalidInputError` for an invalid
+        document, history or ``as_of`` (every problem named in ``problems``;
+        :class:`~envrules.errors.UnknownCodeError` for a code the pack does not
+        know), and :class:`~envrules.errors.PackNotInForceError` when the pack
+        is not the law on the date of the act (for a stack: when no pack of it
+        applies).
 
         ``record``: ``True`` gives the result its decision record
         (:mod:`envrules.decision`); a path or a :class:`~envrules.decision.DecisionLog`
@@ -199,7 +202,7 @@ class Evaluator:
         day = resolve_as_of(as_of)
         result = self.evaluate(proposal, History(entries), as_of=day)
         doc = input_document(proposal, entries, day)
-        result = replace(result, decision=make_decision(self.pack, result, doc, day))
+        result = replace(result, decision=make_decision(self.pack, result, doc, day, registry=self.registry))
         if isinstance(record, bool):
             return result
         if isinstance(record, DecisionLog):
@@ -264,7 +267,7 @@ def evaluate(
     registry: Registry | str | Path | None = None,
     record: bool | str | os.PathLike[str] | DecisionLog | None = None,
 ) -> Result:
-    """Judge one proposed inspection or penalty (CONTRACT.md's entry point).
+    """Judge one proposed inspection or penalty (the entry point of docs/contract.md).
 
     ``proposal`` and each history entry may be models or JSON-shaped mappings.
     ``history`` may be a prebuilt :class:`~envrules.history.History` (build it

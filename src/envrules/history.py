@@ -15,8 +15,9 @@ from datetime import date
 from sys import intern
 from typing import Any, NamedTuple
 
-from pydantic import ConfigDict, TypeAdapter
+from pydantic import ConfigDict, TypeAdapter, ValidationError
 
+from .errors import InvalidInputError, excerpt
 from .models import Document, Inspection, Level, Penalty
 
 __all__ = ["History", "PastInspection", "PastPenalty", "as_document", "counted_type"]
@@ -26,10 +27,27 @@ _DOCUMENT: TypeAdapter[Inspection | Penalty] = TypeAdapter(Document, config=Conf
 
 
 def as_document(entry: Inspection | Penalty | Mapping[str, Any]) -> Inspection | Penalty:
-    """A model as it is, or a JSON-shaped mapping validated into one."""
+    """A model as it is, or a JSON-shaped mapping validated into one.
+
+    Anything that cannot be read as a document raises :class:`InvalidInputError`
+    naming every problem (the pydantic error is its ``__cause__``), also for
+    the exceptions odd values raise on the way (overflow, decimal conversion,
+    recursion, a type that cannot be compared).
+    """
     if isinstance(entry, Inspection | Penalty):
         return entry
-    return _DOCUMENT.validate_python(entry)
+    try:
+        return _DOCUMENT.validate_python(entry)
+    except ValidationError as exc:
+        raise InvalidInputError.from_validation_error(exc) from exc
+    except (ArithmeticError, RecursionError, TypeError, ValueError) as exc:
+        raise _odd(exc, entry) from exc
+
+
+def _odd(exc: BaseException, value: object) -> InvalidInputError:
+    """An exception an odd input raised on its way in, as invalid input."""
+    reason = "nested too deeply" if isinstance(exc, RecursionError) else f"{type(exc).__name__}: {exc}"[:120]
+    return InvalidInputError("(document)", f"a JSON-shaped inspection or penalty ({reason})", excerpt(value))
 
 
 class PastInspection(NamedTuple):
@@ -98,7 +116,7 @@ class History:
     """Past inspections and penalties, indexed by (enterprise, matter) and (enterprise, violation).
 
     Build it once and pass it to many evaluations. Cancelled inspections are
-    not indexed (RULES.md §2: they do not count). Reading is safe from many
+    not indexed (docs/rules.md, ``one-matter-per-year``: they do not count). Reading is safe from many
     threads; :meth:`add` is for one writer (the audit) and must not run
     concurrently with readers.
 
@@ -134,8 +152,15 @@ class History:
         self._inspection_ids: dict[str, tuple[Any, ...]] = {}
         self._penalty_ids: dict[str, tuple[Any, ...]] = {}
         self._typed_ids: dict[str, tuple[tuple[str, str, str], int, str]] = {}
-        for entry in entries:
-            self.add(entry)
+        try:
+            iterator = iter(entries)
+        except TypeError:
+            raise InvalidInputError("history", "an iterable of inspections and penalties", entries) from None
+        for i, entry in enumerate(iterator):
+            try:
+                self.add(entry)
+            except InvalidInputError as exc:
+                raise exc.prefixed(f"history[{i}]") from exc.__cause__
 
     def __len__(self) -> int:
         """How many entries were added (cancelled ones included)."""

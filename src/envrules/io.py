@@ -14,39 +14,76 @@ import shutil
 import sys
 import tempfile
 from array import array
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any, BinaryIO, NamedTuple
 
 from pydantic import ValidationError
 
-from .errors import MAX_QUOTED, EnvRulesError, InvalidInputError, quote
+from ._problems import field_path
+from .errors import EnvRulesError, InvalidInputError, Problem, quote
 
 __all__ = [
     "InputFileError",
     "Record",
     "describe_validation_error",
     "display_name",
+    "field_path",
     "load_json",
     "read_log",
     "read_text",
     "split_lines",
 ]
 
-_MAX_SHOWN = 60
+
+MAX_LINES = 20
+"""At most this many problems are printed, then "and N more"."""
 
 
 class InputFileError(EnvRulesError, ValueError):
-    """An input file cannot be read or is invalid; the message is one line naming file and field."""
+    """An input file cannot be read or is invalid: one line per problem, naming file and field.
 
-    def __init__(self, file: str, problem: str, field: str | None = None, line: int | None = None) -> None:
+    ``problems`` holds every :class:`~envrules.errors.Problem` of an invalid
+    document (empty when the file itself cannot be read); :meth:`lines` gives
+    the lines to print, at most :data:`MAX_LINES` and then "and N more".
+    """
+
+    def __init__(
+        self,
+        file: str,
+        problem: str,
+        field: str | None = None,
+        line: int | None = None,
+        problems: Sequence[Problem] = (),
+    ) -> None:
         self.file = file
         self.problem = problem
         self.field = field
         self.line = line
-        where = file if line is None else f"{file}:{line}"
-        text = f"{where}: {problem}" if field is None else f"{where}: field {field}: {problem}"
-        super().__init__(text)
+        self.problems = tuple(problems)
+        super().__init__("\n".join(self.lines()))
+
+    @property
+    def where(self) -> str:
+        return self.file if self.line is None else f"{self.file}:{self.line}"
+
+    def lines(self, limit: int = MAX_LINES, lang: str = "en") -> list[str]:
+        """One line per problem (``FILE[:LINE]: field F: ...``), at most ``limit``, then "and N more".
+
+        In ``lang`` (``"zh"``: ``FILE[:LINE]: 字段 F：…``); a phrase without a translation stays as written.
+        """
+        from ._zh import file_text, problem_text
+
+        if not self.problems:
+            text = file_text(self.problem, lang)
+            if self.field is not None:
+                text = f"字段 {self.field}：{text}" if lang == "zh" else f"field {self.field}: {text}"
+            return [f"{self.where}: {text}"]
+        out = [f"{self.where}: {problem_text(p, lang)}" for p in self.problems[:limit]]
+        if len(self.problems) > limit:
+            n = len(self.problems) - limit
+            out.append(f"{self.where}: {file_text(f'and {n} more problem' + ('s' if n > 1 else ''), lang)}")
+        return out
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -362,115 +399,23 @@ def split_lines(chunks: Iterable[bytes]) -> Iterator[tuple[int, bytes]]:
         yield number + 1, b"".join(pieces)
 
 
-def _shown(value: Any) -> str:
-    # A JSON number is read as Decimal: show it as written, not as Decimal('1.5').
-    text = str(value) if isinstance(value, Decimal) else repr(value)
-    return text if len(text) <= _MAX_SHOWN else text[: _MAX_SHOWN - 3] + "..."
-
-
-_TAGS = {"inspection", "penalty"}
-
-# pydantic's Python type names, said in JSON's words.
-_JSON_TYPES = {
-    "tuple_type": "a JSON array",
-    "list_type": "a JSON array",
-    "dict_type": "a JSON object",
-    "model_type": "a JSON object",
-    "model_attributes_type": "a JSON object",
-    "string_type": "a JSON string",
-}
-
-
-def _json_type(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int | Decimal | float):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, dict):
-        return "an object"
-    if isinstance(value, list | tuple):
-        return "an array"
-    return type(value).__name__
-
-
-def field_path(loc: tuple[int | str, ...], prefix: str = "", named: bool = False) -> str:
-    """``proposal.matters[0].code`` from a pydantic error location (union tags dropped).
-
-    ``named``: the last part is a name the input gave (an unknown field), never a tag,
-    whatever it is (``inspection`` at the top of a case file is an unknown field).
-    """
-    out = prefix
-    last = len(loc) - 1 if named else len(loc)
-    for i, part in enumerate(loc):
-        if isinstance(part, int):
-            out += f"[{part}]"
-            continue
-        if (
-            i != last
-            and part in _TAGS
-            and (i == 0 or loc[i - 1] in ("proposal",) or isinstance(loc[i - 1], int))
-        ):
-            continue  # the tag of the inspection/penalty union, not a field
-        name = part if part.isprintable() and part.strip() == part and part else repr(part)
-        if len(name) > MAX_QUOTED:  # a field name of a million characters is named by its beginning
-            name = quote(part)
-        out += f".{name}" if out else name
-    return out or "(document)"
-
-
 def describe_validation_error(exc: ValidationError, prefix: str = "") -> tuple[str, str]:
-    """(field, what was expected) for the first error of ``exc``, in plain words."""
-    errors = exc.errors(include_url=False)
-    err = errors[0]
-    kind = err["type"]
-    field = field_path(tuple(err["loc"]), prefix, named=kind == "extra_forbidden")
-    msg = err["msg"]
-    if kind == "extra_forbidden":
-        problem = "unknown field (not part of the contract)"
-    elif kind == "missing":
-        problem = "missing required field"
-    elif kind in _JSON_TYPES:
-        problem = f"expected {_JSON_TYPES[kind]}"
-        if "input" in err:
-            got = err["input"]
-            shown = "" if isinstance(got, dict | list) or got is None else f" {_shown(got)}"
-            problem += f" (got {_json_type(got)}{shown})"
-    elif kind == "decimal_max_places":
-        places = err.get("ctx", {}).get("decimal_places", 2)
-        problem = (
-            f"expected an amount in yuan with at most {places} decimal places (got {_shown(err['input'])})"
-        )
-    else:
-        if kind == "value_error" and isinstance(err.get("input"), dict):
-            # A check across fields (end before start): its message begins with the field at fault.
-            named = [w for w in msg.removeprefix("Value error, ").split()[:2] if w in err["input"]]
-            if named:
-                field = f"{field}.{named[0]}"
-        if msg.startswith("Input should be "):
-            msg = "expected " + msg[len("Input should be ") :]
-        elif msg.startswith("Value error, "):
-            msg = msg[len("Value error, ") :]
-        problem = msg
-        if "input" in err and not isinstance(err["input"], dict | list) and "(got " not in msg:
-            problem += f" (got {_shown(err['input'])})"
-    if len(errors) > 1:
-        problem += f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})"
-    return field, problem
+    """(field, what is wrong) for the most useful problem of ``exc``, in plain words."""
+    problems = InvalidInputError.from_validation_error(exc, prefix).problems
+    first = problems[0]
+    more = len(problems) - 1
+    return first.field, first.message + (
+        f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+    )
 
 
 def input_error(
     path: str, exc: ValidationError | InvalidInputError, prefix: str = "", line: int | None = None
 ) -> InputFileError:
-    """The one-line :class:`InputFileError` for a validation failure in ``path``."""
+    """The :class:`InputFileError` for a validation failure in ``path``: one line per problem."""
     if isinstance(exc, ValidationError):
-        field, problem = describe_validation_error(exc, prefix)
+        error = InvalidInputError.from_validation_error(exc, prefix)
     else:
-        field = f"{prefix}.{exc.field}" if prefix else exc.field
-        problem = f"expected {exc.expected}"
-        if exc.got is not None:
-            problem += f" (got {_shown(exc.got)})"
-    return InputFileError(path, problem, field=field, line=line)
+        error = exc.prefixed(prefix)
+    first = error.problems[0]
+    return InputFileError(path, first.message, field=first.field, line=line, problems=error.problems)

@@ -1,4 +1,4 @@
-"""The input documents of CONTRACT.md as frozen pydantic models.
+"""The input documents of docs/contract.md as frozen pydantic models.
 
 Readings fixed here (docs/api.md repeats them):
 
@@ -33,6 +33,7 @@ from pydantic import (
     Field,
     StrictBool,
     Tag,
+    WithJsonSchema,
     model_validator,
 )
 
@@ -65,7 +66,7 @@ __all__ = [
 _T = TypeVar("_T")
 
 CST = timezone(timedelta(hours=8), "CST")
-"""China Standard Time: UTC+08:00, no daylight saving (RULES.md, *local date*)."""
+"""China Standard Time: UTC+08:00, no daylight saving (docs/contract.md, *Dates*)."""
 
 Level: TypeAlias = Literal["national", "provincial", "prefecture", "county", "township"]
 LEVELS: tuple[Level, ...] = ("national", "provincial", "prefecture", "county", "township")
@@ -257,6 +258,15 @@ Money: TypeAlias = Annotated[
     Field(ge=0, le=MAX_YUAN, decimal_places=2, allow_inf_nan=False),
     BeforeValidator(_reject_bool),
     AfterValidator(_no_negative_zero),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number", "minimum": 0, "exclusiveMaximum": 10**15},
+                {"type": "string", "pattern": r"^\s*[0-9]+(\.[0-9]{1,2})?\s*$"},
+            ],
+            "description": "an amount in yuan: a decimal string or number, >= 0, at most two decimals",
+        }
+    ),
 ]
 """An amount in yuan: a decimal string or number, >= 0, at most two decimals (fen)."""
 
@@ -377,7 +387,10 @@ class Inspection(_Document):
     enterprise: Identifier
     agency: Agency
     participants: tuple[Agency, ...] = ()
-    matters: Annotated[tuple[Annotated[Matter, BeforeValidator(_matter)], ...], Field(min_length=1)]
+    matters: Annotated[
+        tuple[Annotated[Matter, BeforeValidator(_matter, json_schema_input_type=Code | Matter)], ...],
+        Field(min_length=1),
+    ]
     start: Moment
     end: Moment | None = None
     grounds: Annotated[tuple[Ground, ...], Field(min_length=1)]

@@ -11,9 +11,11 @@ docs/packs.md describes the format.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import hashlib
 import threading
+import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -134,22 +136,63 @@ class Pack:
         for r in self.rules:
             if r.id == rule_id:
                 return r
-        raise LookupError(f"rule {rule_id!r} is not enabled in pack {self.id!r}")
+        ids = [r.id for r in self.rules]
+        match = difflib.get_close_matches(str(rule_id), ids, n=1)
+        hint = f"; did you mean {match[0]!r}?" if match else f" (its rules: {', '.join(ids)})"
+        raise LookupError(f"rule {rule_id!r} is not enabled in pack {self.id!r}{hint}")
 
 
 def _where(loc: tuple[int | str, ...]) -> str:
     return ".".join(str(part) for part in loc)
 
 
-def _first_error(file: str, table: str, exc: ValidationError) -> PackError:
-    err = exc.errors(include_url=False)[0]
-    key = _where(err["loc"]) or None
+def _keys_at(model: type[BaseModel] | None, loc: tuple[int | str, ...]) -> list[str]:
+    """The keys a table at ``loc`` inside ``model`` may have (best effort, for suggestions)."""
+    models = [model] if model is not None else []
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        inner: list[type[BaseModel]] = []
+        for m in models:
+            info = m.model_fields.get(part)
+            if info is None:
+                continue
+            for arg in (info.annotation, *typing.get_args(info.annotation)):
+                for cls in (arg, *typing.get_args(arg)):
+                    if isinstance(cls, type) and issubclass(cls, BaseModel):
+                        inner.append(cls)
+        models = inner
+    return sorted({name for m in models for name in m.model_fields})
+
+
+_DATE_ERRORS = {"date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"}
+
+
+def _first_error(
+    file: str, table: str, exc: ValidationError, model: type[BaseModel] | None = None
+) -> PackError:
+    """The most useful problem of ``exc``: a misspelled key first, with the key it resembles."""
+    errors = exc.errors(include_url=False)
+    err = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
+    loc = tuple(err["loc"])
+    key = _where(loc) or None
     problem = err["msg"]
     if err["type"] == "extra_forbidden":
-        problem = "unknown key"
+        name = str(loc[-1])
+        known = _keys_at(model, loc[:-1])
+        match = difflib.get_close_matches(name, known, n=1)
+        problem = f"unknown key {name}"
+        if match:
+            problem += f" (did you mean {match[0]}?)"
+        elif known:
+            problem += f" (expected one of {', '.join(known)})"
     elif err["type"] == "missing":
         problem = "missing key"
-    elif "input" in err and err["type"] != "missing":
+    elif err["type"] in _DATE_ERRORS and isinstance(err.get("input"), str):
+        problem = (
+            f"expected a date: write it as a TOML date, without quotes ({err['input']}, not {err['input']!r})"
+        )
+    elif "input" in err:
         problem = f"{problem} (got {quote(err['input'])})"
     return PackError(file, table, key, problem)
 
@@ -170,7 +213,7 @@ def parse_pack(data: Mapping[str, Any], source: str, sha256: str | None = None) 
             raw_meta["calendars"] = tuple(raw_meta["calendars"])
         meta = _PackMeta.model_validate(raw_meta)
     except ValidationError as exc:
-        raise _first_error(source, "pack", exc) from None
+        raise _first_error(source, "pack", exc, _PackMeta) from None
     tables = data.get("rules")
     if not isinstance(tables, dict) or not tables:
         raise PackError(source, "rules", None, "a pack enables at least one rule in [rules.<id>]")
@@ -179,13 +222,17 @@ def parse_pack(data: Mapping[str, Any], source: str, sha256: str | None = None) 
         where = f"rules.{rule_id}"
         cls = RULES.get(rule_id)
         if cls is None:
-            raise PackError(source, "rules", rule_id, f"unknown rule id (expected one of {', '.join(RULES)})")
+            match = difflib.get_close_matches(rule_id, list(RULES), n=1)
+            hint = f"; did you mean {match[0]}?" if match else ""
+            raise PackError(
+                source, "rules", rule_id, f"unknown rule id (expected one of {', '.join(RULES)}){hint}"
+            )
         if not isinstance(table, dict):
             raise PackError(source, "rules", rule_id, "expected a table")
         try:
             spec = _RuleTable.model_validate(table)
         except ValidationError as exc:
-            raise _first_error(source, where, exc) from None
+            raise _first_error(source, where, exc, _RuleTable) from None
         citation = Citation(
             clause=spec.clause,
             text=spec.text,
@@ -196,7 +243,7 @@ def parse_pack(data: Mapping[str, Any], source: str, sha256: str | None = None) 
         try:
             rules.append(cls.from_mapping(spec.params, citation))
         except ValidationError as exc:
-            raise _first_error(source, f"{where}.params", exc) from None
+            raise _first_error(source, f"{where}.params", exc, cls.params_model) from None
     order = list(RULES)
     rules.sort(key=lambda r: order.index(r.id))
     base = Path(source).parent if Path(source).is_file() else None

@@ -38,6 +38,7 @@ from ._toml import load_toml, read_toml
 from .calendar import Notice, WorkingCalendar, default_calendar
 from .errors import EnvRulesError, PackError, PackNotInForceError, UnknownPackError, quote
 from .history import History
+from .labels import LABELS, label
 from .models import LEVELS, Inspection, Level, Penalty
 from .pack import Pack, get_pack
 from .registry import Registry
@@ -56,22 +57,9 @@ __all__ = [
 ]
 
 LEVEL_NAMES: Mapping[str, Mapping[str, str]] = {
-    "zh": {
-        "national": "国家级",
-        "provincial": "省级",
-        "prefecture": "市（州）级",
-        "county": "县级",
-        "township": "乡镇级",
-    },
-    "en": {
-        "national": "national",
-        "provincial": "provincial",
-        "prefecture": "prefecture-level",
-        "county": "county-level",
-        "township": "township-level",
-    },
+    lang: {code: label("level", code, lang) for code in LABELS["level"]} for lang in ("zh", "en")
 }
-"""The name of each level of government, in each language."""
+"""The name of each level of government, in each language (from :mod:`envrules.labels`)."""
 
 _NOT_APPLIED = {
     "zh": {
@@ -163,6 +151,10 @@ class Place:
         )
 
 
+_Plan = tuple[tuple[tuple[PackRef, tuple[Any, ...]], ...], tuple[PackStatus, ...], PackRef]
+"""Per kind, day and language: the packs to run with their rules, every pack's status, the last applied."""
+
+
 @dataclass(frozen=True)
 class Stack:
     """Packs judged together, each at its level, in the order they report (national first).
@@ -174,6 +166,10 @@ class Stack:
     place: Place | None = None
     _refs: tuple[PackRef, ...] = field(default=(), init=False, repr=False, compare=False)
     _notices: tuple[Notice, ...] = field(default=(), init=False, repr=False, compare=False)
+    _plans: dict[tuple[str, date, str], _Plan] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _place_id: str | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         where = self.place.source or self.place.id if self.place is not None else "pack"
@@ -197,6 +193,7 @@ class Stack:
                         f"packs give two different holiday notices for {notice.year} (pack {pack.id!r})",
                     )
         object.__setattr__(self, "_notices", tuple(by_year[y] for y in sorted(by_year)))
+        object.__setattr__(self, "_place_id", self.place.id if self.place is not None else None)
 
     @classmethod
     def of(cls, packs: Sequence[Pack | str | Path]) -> Stack:
@@ -233,24 +230,15 @@ class Stack:
         """Judge ``doc`` under every pack of the stack that applies on its date."""
         act = doc.act_date
         kind = doc.kind
+        plan = self._plans.get((kind, act, lang))
+        if plan is None:
+            plan = self._plan(kind, act, lang)
+        runs, statuses, last = plan
         ctx = Context(history, as_of, calendar, lang, registry=registry)
-        statuses: list[PackStatus] = []
-        last: PackRef | None = None
-        for (pack, _), ref in zip(self.entries, self._refs, strict=True):
-            rules = pack.rules_for(kind)
-            if not rules:
-                text = _NOT_APPLIED[lang]
-                statuses.append(PackStatus(ref, False, "no-rules", text["no-rules"].format(kind=text[kind])))
-                continue
-            if not pack.in_force(act):
-                statuses.append(PackStatus(ref, False, "not-in-force", _not_in_force(pack, act, lang)))
-                continue
-            ctx.pack = last = ref
+        for ref, rules in runs:
+            ctx.pack = ref
             for rule in rules:
                 rule.check(doc, ctx)
-            statuses.append(PackStatus(ref, True))
-        if last is None:
-            raise NoPackInForceError(self, kind, act)
         return Result(
             subject=doc.id,
             violations=tuple(ctx.violations),
@@ -259,9 +247,30 @@ class Stack:
             pack=last,
             notes=tuple(ctx.notes),
             lang=lang,
-            packs=tuple(statuses),
-            place=self.place.id if self.place is not None else None,
+            packs=statuses,
+            place=self._place_id,
         )
+
+    def _plan(self, kind: str, act: date, lang: Lang) -> _Plan:
+        """Which packs run on ``act`` for a document of ``kind``, and the statuses of all (kept per day)."""
+        runs: list[tuple[PackRef, tuple[Any, ...]]] = []
+        statuses: list[PackStatus] = []
+        for (pack, _), ref in zip(self.entries, self._refs, strict=True):
+            rules = pack.rules_for(kind)
+            if not rules:
+                text = _NOT_APPLIED[lang]
+                statuses.append(PackStatus(ref, False, "no-rules", text["no-rules"].format(kind=text[kind])))
+            elif not pack.in_force(act):
+                statuses.append(PackStatus(ref, False, "not-in-force", _not_in_force(pack, act, lang)))
+            else:
+                runs.append((ref, rules))
+                statuses.append(PackStatus(ref, True))
+        if not runs:
+            raise NoPackInForceError(self, kind, act)
+        plan = (tuple(runs), tuple(statuses), runs[-1][0])
+        if len(self._plans) < 100_000:  # a few years of days, two kinds, two languages
+            self._plans[(kind, act, lang)] = plan
+        return plan
 
 
 def _not_in_force(pack: Pack, act: date, lang: Lang) -> str:

@@ -43,9 +43,10 @@ naming the file, the table and the key. docs/places.md describes the format.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -150,6 +151,8 @@ class Registry:
     example: bool = False
     notes: str = ""
     source: str = field(default="", compare=False)
+    sha256: str | None = field(default=None, compare=False)
+    """SHA-256 (hex) of the bytes of the file it was loaded from (decision records cite it)."""
     _matters: Mapping[tuple[str, str], RegistryMatter] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -289,7 +292,7 @@ def load_registry(path: str | Path) -> Registry:
             raise PackError(source, "", None, f"not valid JSON: {exc}") from None
     else:
         data = load_toml(raw, source)
-    return parse_registry(data, source)
+    return replace(parse_registry(data, source), sha256=hashlib.sha256(raw).hexdigest())
 
 
 def _no_constant(name: str) -> Any:

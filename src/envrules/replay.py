@@ -46,6 +46,7 @@ from .history import History, as_document
 from .io import InputFileError, describe_validation_error, read_log
 from .pack import Pack, bundled_pack_ids, get_pack, load_pack
 from .place import Place, Stack, bundled_place_ids, get_place, load_place
+from .registry import Registry, load_registry
 from .rules.base import Lang
 
 __all__ = ["Difference", "Impact", "ReplayError", "diff", "finding_keys", "replay"]
@@ -191,17 +192,36 @@ _REASONS = {
         "version": "规则包 {id} 版本 {old} → {new}",
         "content": "规则包 {id} 内容已变更（sha256 {old}… → {new}…）",
         "envrules": "envrules 版本 {old} → {new}",
+        "registry": "名录 {id} 内容已变更（sha256 {old}… → {new}…）",
     },
     "en": {
         "other": "pack {new} instead of the recorded {old}",
         "version": "pack {id} version {old} → {new}",
         "content": "pack {id} content changed (sha256 {old}… → {new}…)",
         "envrules": "envrules {old} → {new}",
+        "registry": "registry {id} content changed (sha256 {old}… → {new}…)",
     },
 }
 
 
-def _reasons(recorded: Mapping[str, Any], law: Pack | Stack, lang: str) -> tuple[str, ...]:
+def _registry_of(decision: Mapping[str, Any], cache: dict[str, Registry]) -> Registry | None:
+    """The registry a record names, from its file (None when the record names none)."""
+    refs = [r for r in decision.get("registries") or [] if isinstance(r, dict)]
+    if not refs:
+        return None
+    source = str(refs[0].get("source", ""))
+    if source not in cache:
+        if not source or not Path(source).is_file():
+            raise InvalidInputError(
+                "decision.registries", "a registry file that still exists (or give --registry)", source
+            )
+        cache[source] = load_registry(source)
+    return cache[source]
+
+
+def _reasons(
+    recorded: Mapping[str, Any], law: Pack | Stack, lang: str, registry: Registry | None = None
+) -> tuple[str, ...]:
     """What changed between the record and now that may explain a difference, in ``lang``."""
     say = _REASONS["en" if lang == "en" else "zh"]
     out = []
@@ -217,6 +237,10 @@ def _reasons(recorded: Mapping[str, Any], law: Pack | Stack, lang: str) -> tuple
         if before.get("sha256") != pack.sha256:
             old, new = str(before.get("sha256"))[:12], str(pack.sha256)[:12]
             out.append(say["content"].format(id=pack.id, old=old, new=new))
+    regs = [r for r in recorded.get("registries") or [] if isinstance(r, dict)]
+    if registry is not None and (not regs or regs[0].get("sha256") != registry.sha256):
+        old = str(regs[0].get("sha256"))[:12] if regs else "-"
+        out.append(say["registry"].format(id=registry.id, old=old, new=str(registry.sha256)[:12]))
     if recorded.get("envrules") != __version__:
         out.append(say["envrules"].format(old=recorded.get("envrules"), new=__version__))
     return tuple(out)
@@ -249,16 +273,19 @@ def replay(
     pack: PackChoice = None,
     place: Place | str | Path | None = None,
     lang: Lang | None = None,
+    registry: Registry | str | Path | None = None,
 ) -> Iterator[Difference | ReplayError]:
     """Re-judge every decision of the decision log ``log``; yield those that differ and those that fail.
 
     ``pack`` (a pack, or a list judged together) or ``place``: judge under this law instead of
     the law each record names. ``lang``: the language of the new results (default: each
-    record's own).
+    record's own). ``registry``: judge with this registry instead of the one each record names.
     """
     chosen = None if pack is None and place is None else law(pack, place)
     laws = _Laws()
-    evaluators: dict[tuple[int, str], Evaluator] = {}
+    given = registry if registry is None or isinstance(registry, Registry) else load_registry(registry)
+    registries: dict[str, Registry] = {}
+    evaluators: dict[tuple[int, int, str], Evaluator] = {}
     for record in read_log(log):
         if record.error is not None:
             yield ReplayError(record.line, record.error.problem)
@@ -267,16 +294,17 @@ def replay(
             decision, doc, before = _record_parts(record.value)
             applied = chosen or laws.named(decision)
             language = lang or str(before.get("lang", "zh"))
-            key = (id(applied), language)
+            reg = given or _registry_of(decision, registries)
+            key = (id(applied), id(reg), language)
             if key not in evaluators:
-                evaluators[key] = Evaluator(applied, lang=language)  # type: ignore[arg-type]
+                evaluators[key] = Evaluator(applied, lang=language, registry=reg)  # type: ignore[arg-type]
             after = _judge(evaluators[key], doc)
         except (ValidationError, EnvRulesError) as exc:
             yield ReplayError(record.line, _problem(exc))
             continue
         found = _compare(record.line, decision.get("id"), before, after)
         if found is not None:
-            yield replace(found, reasons=_reasons(decision, applied, language))
+            yield replace(found, reasons=_reasons(decision, applied, language, reg))
 
 
 @dataclass

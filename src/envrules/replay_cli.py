@@ -17,6 +17,7 @@ from .evaluator import law
 from .io import InputFileError, display_name
 from .pack import Pack
 from .place import Stack, UnknownPlaceError
+from .registry import Registry, load_registry
 from .replay import Difference, Impact, ReplayError, diff, replay
 
 __all__ = ["run"]
@@ -61,6 +62,15 @@ def _law(packs: list[str] | None, place: str | None) -> Pack | Stack | None:
         raise InputFileError("--pack", f"expected {exc.expected}") from None
 
 
+def _registry(path: str | None) -> Registry | None:
+    if path is None:
+        return None
+    try:
+        return load_registry(path)
+    except PackError as exc:
+        raise InputFileError(exc.file, str(exc).split(": ", 1)[-1]) from None
+
+
 def _difference_lines(d: Difference, say: dict[str, str]) -> list[str]:
     where = say["line"].format(n=d.line) if d.line is not None else ""
     ref = f" ({d.decision})" if d.decision else ""
@@ -82,7 +92,7 @@ def _replay(args: argparse.Namespace, out: Output) -> int:
     lang = args.lang or "zh"
     say = _LABELS[lang]
     differ = errors = 0
-    for item in replay(args.log, pack=chosen, lang=args.lang):
+    for item in replay(args.log, pack=chosen, lang=args.lang, registry=_registry(args.registry)):
         if isinstance(item, ReplayError):
             errors += 1
             _report_error(log, item)

@@ -2,7 +2,7 @@
 
 All are frozen, slotted dataclasses: cheap to build, immutable, compared by
 value, safe to share between threads. :meth:`Result.to_dict` and
-:meth:`Result.to_json` give the JSON of CONTRACT.md.
+:meth:`Result.to_json` give the result JSON of docs/contract.md.
 """
 
 from __future__ import annotations
@@ -203,5 +203,5 @@ class Result:
         return out
 
     def to_json(self, *, indent: int | None = None) -> str:
-        """The result as CONTRACT.md's JSON (UTF-8 text, Chinese unescaped)."""
+        """The result as the JSON of docs/contract.md (UTF-8 text, Chinese unescaped)."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)

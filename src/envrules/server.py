@@ -54,6 +54,7 @@ from .io import _read_line, field_path, parse_json
 from .models import CaseFile, Inspection, Penalty
 from .pack import DEFAULT_PACK, Pack, bundled_pack_ids, get_pack
 from .place import Place, Stack, UnknownPlaceError, bundled_place_ids, get_place
+from .registry import Registry, load_registry
 
 __all__ = ["ServerConfig", "create_app", "serve"]
 
@@ -76,6 +77,7 @@ class ServerConfig:
 
     packs: tuple[str, ...] = ()
     places: tuple[str, ...] = ()  # place ids or files it offers (empty: every bundled place)
+    registries: tuple[str, ...] = ()  # registry files it offers; a request names one by its id
     default_pack: str | None = None
     token: str | None = field(default=None, repr=False)
     token_file: str | None = None  # read at start when ``token`` is None (worker processes re-read it)
@@ -95,6 +97,7 @@ class ServerConfig:
         data = json.loads(text)
         data["packs"] = tuple(data["packs"])
         data["places"] = tuple(data["places"])
+        data["registries"] = tuple(data["registries"])
         return cls(**data)
 
 
@@ -357,8 +360,12 @@ class _State:
         for name in config.places or bundled_place_ids():
             place = get_place(name)
             self.places.setdefault(place.id, place)
+        self.registries: dict[str, Registry] = {}
+        for path in config.registries:
+            registry = load_registry(path)
+            self.registries.setdefault(registry.id, registry)
         self.log = DecisionLog(config.decision_log) if config.decision_log else None
-        self._evaluators: dict[tuple[str, str], Evaluator] = {}
+        self._evaluators: dict[tuple[str, str, str], Evaluator] = {}
         self._lock = threading.Lock()
 
     def pack(self, pack_id: str | None) -> Pack:
@@ -389,12 +396,30 @@ class _State:
             )
         return place.stack()
 
-    def evaluator(self, law: Pack | Stack, lang: str) -> Evaluator:
-        key = (law.id if isinstance(law, Pack) else f"place:{law.place.id if law.place else ''}", lang)
+    def registry(self, registry_id: str | None) -> Registry | None:
+        if registry_id is None:
+            return None
+        registry = self.registries.get(registry_id)
+        if registry is None:
+            known = ", ".join(sorted(self.registries)) or "none"
+            raise Problem(
+                404,
+                "unknown-registry",
+                "Unknown registry",
+                f"this server has no registry {registry_id!r}; it offers {known}",
+            )
+        return registry
+
+    def evaluator(self, law: Pack | Stack, lang: str, registry: Registry | None = None) -> Evaluator:
+        name = law.id if isinstance(law, Pack) else f"place:{law.place.id if law.place else ''}"
+        key = (name, lang, registry.id if registry is not None else "")
         ev = self._evaluators.get(key)
         if ev is None:
             with self._lock:
-                ev = self._evaluators.setdefault(key, Evaluator(law, lang=lang))  # type: ignore[arg-type]
+                ev = self._evaluators.setdefault(
+                    key,
+                    Evaluator(law, lang=lang, registry=registry),  # type: ignore[arg-type]
+                )
         return ev
 
 
@@ -484,7 +509,13 @@ def _parse(body: bytes) -> Any:
 
 
 def _judge_case(
-    state: _State, body: bytes, pack: Pack | Stack, lang: str, as_of: str | None, with_decision: bool
+    state: _State,
+    body: bytes,
+    pack: Pack | Stack,
+    lang: str,
+    as_of: str | None,
+    with_decision: bool,
+    registry: Registry | None = None,
 ) -> bytes:
     """Parse, validate and judge one case file; the result JSON as ``check --format json`` prints it."""
     data = _parse(body)
@@ -519,7 +550,7 @@ def _judge_case(
         problems += _problems(exc) if as_of is None else [_problem_entry("as_of", exc.expected, as_of)]
     if problems or case is None or day is None:
         raise _invalid(problems[:_MAX_PROBLEMS])
-    evaluator = state.evaluator(pack, lang)
+    evaluator = state.evaluator(pack, lang, registry)
     try:
         if state.log is not None or with_decision:
             result = evaluator.evaluate(case.proposal, entries, as_of=day, record=state.log or True)
@@ -548,6 +579,9 @@ LangQuery = Annotated[
     Query(description="language of messages (default: Accept-Language, else zh)"),
 ]
 PackQuery = Annotated[str | None, Query(description="a pack id this server offers (GET /v1/packs)")]
+RegistryQuery = Annotated[
+    str | None, Query(description="the id of a registry this server offers (its --registry files)")
+]
 PlaceQuery = Annotated[
     str | None, Query(description="a place id this server offers (GET /v1/places); not with pack")
 ]
@@ -619,6 +653,7 @@ def create_app(config: ServerConfig | None = None) -> FastAPI:
         lang: LangQuery = None,
         pack: PackQuery = None,
         place: PlaceQuery = None,
+        registry: RegistryQuery = None,
         as_of: Annotated[
             str | None, Query(description="judge obligations on this date (overrides the case file's)")
         ] = None,
@@ -626,8 +661,9 @@ def create_app(config: ServerConfig | None = None) -> FastAPI:
     ) -> Response:
         language = _language(lang, request.headers.get("accept-language"))
         chosen = state.law(pack, place)
+        reg = state.registry(registry)
         body = await _read_body(request, config.max_body_bytes)
-        job = functools.partial(_judge_case, state, body, chosen, language, as_of, decision)
+        job = functools.partial(_judge_case, state, body, chosen, language, as_of, decision, reg)
         try:
             with anyio.fail_after(config.time_limit):
                 out = await anyio.to_thread.run_sync(job, abandon_on_cancel=True)
@@ -657,6 +693,7 @@ def create_app(config: ServerConfig | None = None) -> FastAPI:
         lang: LangQuery = None,
         pack: PackQuery = None,
         place: PlaceQuery = None,
+        registry: RegistryQuery = None,
         as_of: Annotated[
             str | None, Query(description="judge obligations on this date (default today)")
         ] = None,
@@ -673,7 +710,7 @@ def create_app(config: ServerConfig | None = None) -> FastAPI:
             day = resolve_as_of(as_of)
         except InvalidInputError as exc:
             raise _invalid([_problem_entry("as_of", exc.expected, as_of)]) from None
-        run = AuditRun((), state.evaluator(chosen, language), day)
+        run = AuditRun((), state.evaluator(chosen, language, state.registry(registry)), day)
         return _Streamed(_audit_stream(request, run, config, on_error == "skip"), language)
 
     @v1.get("/packs", summary="The packs this server offers", response_model=PacksOut)
@@ -906,21 +943,56 @@ def serve(
     config: ServerConfig, host: str = "127.0.0.1", port: int = 8080, workers: int = 1, log_level: str = "info"
 ) -> None:
     """Run the server until interrupted; ``workers`` processes share the port."""
-    import uvicorn
-
-    create_app(config)  # a bad configuration fails here, once, before any worker starts
-    if workers > 1:
-        os.environ[_ENV] = config.to_env()
-        uvicorn.run(
-            "envrules.server:app_from_env",
-            factory=True,
-            host=host,
-            port=port,
-            workers=workers,
-            log_level=log_level,
+    app = create_app(config)  # a bad configuration fails here, once, before any worker starts
+    if workers == 1:
+        run_uvicorn(app, host=host, port=port, workers=1, log_level=log_level, factory=False)
+        return
+    if config.token is not None and config.token_file is None:
+        raise InvalidInputError(
+            "token", "a token_file that worker processes can read", "a token given in Python"
         )
-    else:
-        uvicorn.run(create_app(config), host=host, port=port, log_level=log_level)
+    os.environ[_ENV] = config.to_env()
+    run_uvicorn("envrules.server:app_from_env", host=host, port=port, workers=workers, log_level=log_level)
+
+
+def run_uvicorn(
+    app: Any, *, host: str, port: int, workers: int, log_level: str, factory: bool = True
+) -> None:
+    """uvicorn on a listening socket of our own, with ``TCP_NODELAY``, for one worker or several.
+
+    uvicorn binds the socket it shares between workers without naming the TCP protocol, so
+    asyncio does not set ``TCP_NODELAY`` on its connections: a response written in two parts
+    then waits for the client's delayed acknowledgement (about 40 ms a request on Linux).
+    """
+    import socket
+
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        raise InvalidInputError(
+            "--port", "an address and port free to listen on", f"{host}:{port} ({exc.strerror})"
+        ) from None
+    sock.set_inheritable(True)
+    settings = uvicorn.Config(
+        app, factory=factory, host=host, port=port, workers=workers, log_level=log_level
+    )
+    try:
+        if workers > 1:
+            Multiprocess(settings, sockets=[sock]).run()
+        else:
+            uvicorn.Server(settings).run(sockets=[sock])
+    except KeyboardInterrupt:
+        pass
+    finally:
+        sock.close()
 
 
 def run(args: Any) -> int:
@@ -928,6 +1000,7 @@ def run(args: Any) -> int:
     config = ServerConfig(
         packs=tuple(args.pack),
         places=tuple(args.place),
+        registries=tuple(args.registry),
         default_pack=args.default_pack,
         token_file=args.token_file,
         decision_log=args.decision_log,

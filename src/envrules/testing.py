@@ -4,7 +4,7 @@ Two halves, documented in docs/testing.md:
 
 * **Strategies** (hypothesis): :func:`inspections`, :func:`penalties`,
   :func:`histories` and :func:`case_files` generate plain JSON-shaped dicts in
-  the shapes of CONTRACT.md, the same dicts a script's ``json.load`` returns,
+  the shapes of docs/contract.md, the same dicts a script's ``json.load`` returns,
   valid by construction (``end`` never before ``start``, ``min <= max``, money
   with at most two decimals, only known levels, grounds and circumstance
   codes), so that :func:`envrules.evaluate` judges them and never raises.
@@ -69,7 +69,7 @@ __all__ = [
 T = TypeVar("T")
 
 CONTRACT_GROUNDS: tuple[str, ...] = GROUNDS[: GROUNDS.index("ecological-safety") + 1]
-"""The grounds of RULES.md's vocabulary (the Miluo pack's words); the default pool.
+"""The grounds of the Miluo vocabulary (docs/contract.md), the Miluo pack's words; the default pool.
 
 The models' vocabulary lists them first; the grounds after them were added for later packs.
 """
@@ -371,9 +371,19 @@ def _penalty(src: _Source, o: _PenaltyOptions, dates: tuple[date, date] | None =
     if o.circumstances and _chance(src, 40):
         doc["circumstances"] = _subset(src, o.circumstances, 1, o.max_circumstances)
     if _chance(src, 30):
-        blo = _amount(src, lo, hi)
+        # Asked for the minimum, the band of the grade claimed holds it: compliant is what was asked.
+        blo = lo if o.fine == "minimum" else _amount(src, lo, hi)
         bhi = _amount(src, blo, hi)
         doc["benchmark"] = {"grade": src.choice(_GRADES), "range": [_money(src, blo), _money(src, bhi)]}
+    if o.fine == "minimum" and doc["minor"] and doc["harm"] == "none":
+        # A minor, harmless offence is fined only after an order to rectify has failed (词解3).
+        deadline = decided - timedelta(days=src.integer(1, 30))
+        ordered = deadline - timedelta(days=src.integer(0, 30))
+        doc["rectification"] = {
+            "ordered_on": _moment(src, ordered, timestamps=o.timestamps),
+            "deadline": deadline.isoformat(),
+            "outcome": src.choice(("incomplete", "refused")),
+        }
     return doc
 
 
@@ -523,11 +533,11 @@ def inspections(
     participants: bool = True,
     id: str = "INSP-0001",
 ) -> SearchStrategy[dict[str, Any]]:
-    """Valid proposed inspections as CONTRACT-shaped dicts.
+    """Valid proposed inspections in the shapes of docs/contract.md, as dicts.
 
     ``enterprise``: an id or a pool of ids. ``dates``: the range of the first
     local day; the visit lasts 1 to ``max_days`` days. ``grounds``: the pool
-    from which 1 to 3 grounds are drawn (default: RULES.md's ten). ``levels``:
+    from which 1 to 3 grounds are drawn (default: the Miluo vocabulary's ten). ``levels``:
     the agency levels. ``matters``: the pool of matter codes (1 to
     ``max_matters`` each; some periodic by law). ``deployed_by``: the levels a
     uniform deployment may come from (``[None]`` for never). ``statuses``: the
@@ -567,14 +577,17 @@ def penalties(
     timestamps: bool = True,
     id: str = "PEN-0001",
 ) -> SearchStrategy[dict[str, Any]]:
-    """Valid proposed penalties as CONTRACT-shaped dicts.
+    """Valid proposed penalties in the shapes of docs/contract.md, as dicts.
 
     ``dates``: the range of the decision's local date. ``circumstances``: the
     pool of special-circumstance codes that may be cited (default: the
     miluo-2013 pack's list; ``[]`` for none). ``fine``: ``"any"``,
     ``"minimum"`` (at the statutory minimum), ``"in-range"``,
     ``"above-minimum"`` (by at least one fen, within the range) or
-    ``"outside-range"``. ``minor`` and ``harm`` fix or narrow those facts.
+    ``"outside-range"``. With ``fine="minimum"`` the penalties are compliant
+    under the default pack: a benchmark band, when drawn, holds the minimum,
+    and a minor, harmless offence comes with a failed order to rectify whose
+    deadline has passed. ``minor`` and ``harm`` fix or narrow those facts.
     Statutory ranges, benchmark bands (always inside the range) and
     rectification orders (deadline never before the order) vary freely.
     """
@@ -659,7 +672,7 @@ def case_files(
     max_history: int = 8,
     as_of: tuple[int, int] | None = (-5, 60),
 ) -> SearchStrategy[dict[str, Any]]:
-    """Case files ``{"proposal", "history", "as_of"}`` (CONTRACT.md).
+    """Case files ``{"proposal", "history", "as_of"}`` (docs/contract.md).
 
     By default the proposal is an inspection or a penalty (``kinds``) and the
     history is drawn from the same small pools of enterprises, matters and

@@ -1,4 +1,4 @@
-"""The rules envrules knows, by their fixed ids (CONTRACT.md).
+"""The rules envrules knows, by their fixed ids (docs/contract.md).
 
 Each rule is one small class in its own module; its parameters and citation
 come from a rule pack (``envrules/packs/*.toml``).
@@ -46,7 +46,7 @@ __all__ = [
 RULES: dict[str, type[Rule]] = {  # type: ignore[type-arg]
     cls.id: cls
     for cls in (
-        # CONTRACT.md's five, in its order
+        # the Miluo report's five, in the contract's order
         QuietDay,
         OneMatterPerYear,
         FirstOffenceExemption,

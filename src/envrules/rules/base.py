@@ -71,7 +71,7 @@ class Context:
 class Rule(ABC, Generic[D, P]):
     """One rule of a pack: a frozen object built from its parameters and citation.
 
-    Subclasses set ``id`` (fixed by CONTRACT.md), ``kind`` (the documents it
+    Subclasses set ``id`` (fixed by docs/contract.md), ``kind`` (the documents it
     judges), ``params_model`` and ``text`` (message templates in every
     language), and implement :meth:`check`, which reports through the context.
     """

@@ -8,6 +8,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import Field
 
 from ..errors import UnknownCodeError
+from ..labels import labelled
 from ..models import Penalty
 from ..result import Citation, Finding
 from .base import Context, Params, Rule, Text, yuan
@@ -79,7 +80,7 @@ class FineLowerBound(Rule[Penalty, FineLowerBoundParams]):
             "reduced": "罚款{fine}元低于法定下限{min}元（法定幅度{range}）：所列情形（{names}）依{clause}"
             "应当从轻或者减轻行政处罚，按减轻处罚认定，不违反下限制度",
             "above-max": "罚款{fine}元高于法定上限{max}元（法定幅度{range}）",
-            "above-min": "罚款{fine}元高于{basis}{min}元{excess}元，且未列明从重等特殊情节；"
+            "above-min": "罚款{fine}元，比{basis}{min}元高出{excess}元，且未列明从重等特殊情节；"
             "本地规则（词解7）规定，没有遵守罚款下限原则的，行政相对人有权拒绝履行",
             "statutory-min": "法定下限",
             "band-min": "所主张裁量档次的基准下限（法定幅度{range}，无法定下限）",
@@ -196,7 +197,7 @@ class FineLowerBound(Rule[Penalty, FineLowerBoundParams]):
             blo, bhi = bench.range
             if not blo <= fine <= bhi:
                 band = f"{yuan(blo)}-{yuan(bhi)}"
-                values |= {"grade": bench.grade, "lo": yuan(blo), "hi": yuan(bhi)}
+                values |= {"grade": labelled("grade", bench.grade, lang), "lo": yuan(blo), "hi": yuan(bhi)}
                 ctx.violations.append(
                     self.finding(ctx, "benchmark", values, remedy="into-band", value=yuan(fine), limit=band)
                 )

@@ -43,6 +43,7 @@ class FirstOffenceExemption(Rule[Penalty, FirstOffenceParams]):
             "（处罚决定日{decided}）",
             "order-after": "责令整改日{ordered}晚于处罚决定日{decided}，处罚前未责令限期整改",
             "premature": "整改期限{deadline}尚未届满即于{decided}作出处罚",
+            "premature-day": "于整改期限届满当日（{deadline}）作出处罚，期限尚未届满",
             "complied": "企业已按期整改（期限{deadline}），不得再处罚",
             "pending": "整改期限{deadline}已过，但整改结果未认定（pending），不能据以处罚",
             "educate": "先采用教育、劝诫、疏导等手段，责令限期整改；整改不到位或拒不整改的再行处罚",
@@ -57,6 +58,8 @@ class FirstOffenceExemption(Rule[Penalty, FirstOffenceParams]):
             "({decided}); no order preceded it",
             "premature": "the penalty was decided on {decided}, before the rectification limit "
             "of {deadline} had passed",
+            "premature-day": "the penalty was decided on {decided}, the last day of the "
+            "rectification limit, before the limit had passed",
             "complied": "the enterprise rectified within the limit of {deadline}; it may not be penalised",
             "pending": "the rectification limit of {deadline} has passed but no outcome is "
             "recorded (pending); it cannot support a penalty",
@@ -87,7 +90,7 @@ class FirstOffenceExemption(Rule[Penalty, FirstOffenceParams]):
         if ordered > decided:
             key, remedy = "order-after", "educate"
         elif decided <= deadline:
-            key, remedy = "premature", "wait"
+            key, remedy = "premature" if decided < deadline else "premature-day", "wait"
         elif order.outcome == "complied":
             key, remedy = "complied", "withdraw"
         elif order.outcome == "pending":

@@ -69,14 +69,16 @@ class InspectionFiling(Rule[Inspection, InspectionFilingParams]):
             "no-form": "进入企业检查（{entry}）前未填写《涉企检查备案表》报市优化办备案（备案时间：{filed}）",
             "no-oral": "紧急情况进入企业检查（{entry}）前既未报备《涉企检查备案表》，"
             "也未向市优化办口头申请备案（口头备案时间：{oral}）",
-            "late": "《涉企检查备案表》应于检查后{n}个工作日内（{due}前）补报，实际补报于{filed}{note}",
-            "missing": "《涉企检查备案表》应于检查后{n}个工作日内（{due}前）补报，截至{as_of}仍未补报{note}",
+            "late": "《涉企检查备案表》应于检查后{n}个工作日内（截至{due}）补报，"
+            "实际于{filed}补报，逾期{late}天{note}",
+            "missing": "《涉企检查备案表》应于检查后{n}个工作日内（截至{due}）补报，到{as_of}仍未补报{note}",
             "due": "检查后{n}个工作日内补报《涉企检查备案表》，截止{due}{note}",
             "provisional": "（{year}年节假日安排尚未公布，截止日期为暂定）",
             "plan": "制定年度工作计划并报市优化办备案后再实施例行检查",
             "file-first": "进入企业前填写《涉企检查备案表》报市优化办备案",
             "oral-first": "紧急检查入企前至少由负责人向市优化办口头申请备案",
             "file-now": "立即补报《涉企检查备案表》",
+            "was-late": "本次补报已经逾期，无法补正；今后紧急检查后应在{n}个工作日内补报",
             "none": "无（未备案）",
         },
         "en": {
@@ -87,7 +89,7 @@ class InspectionFiling(Rule[Inspection, InspectionFilingParams]):
             "no-oral": "urgent entry at {entry} with neither the filing form nor an oral filing "
             "with the optimization office before it (oral filing: {oral})",
             "late": "the filing form was due within {n} working days after the inspection "
-            "(by {due}) but was filed on {filed}{note}",
+            "(by {due}) but was filed on {filed}, {late} day{s} late{note}",
             "missing": "the filing form was due within {n} working days after the inspection "
             "(by {due}) and is still missing on {as_of}{note}",
             "due": "file the written filing form within {n} working days after the inspection, "
@@ -99,6 +101,8 @@ class InspectionFiling(Rule[Inspection, InspectionFilingParams]):
             "oral-first": "for an urgent inspection, make at least an oral filing with the "
             "optimization office before entry",
             "file-now": "file the written filing form now",
+            "was-late": "the form was filed late, which cannot be undone now; after an urgent "
+            "inspection, file it within {n} working days",
             "none": "none",
         },
     }
@@ -176,12 +180,13 @@ class InspectionFiling(Rule[Inspection, InspectionFilingParams]):
             status = "overdue"
             key = "late" if filed is not None else "missing"
             shown = filed.isoformat() if filed is not None else ctx.as_of.isoformat()
+            late = (filed - due).days if filed is not None else 0
             ctx.violations.append(
                 self.finding(
                     ctx,
                     key,
-                    values | {"filed": shown},
-                    remedy="file-now",
+                    values | {"filed": shown, "late": late, "s": "" if late == 1 else "s"},
+                    remedy="was-late" if filed is not None else "file-now",
                     value=shown,
                     limit=due.isoformat(),
                     provisional=provisional,

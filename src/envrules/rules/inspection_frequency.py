@@ -17,10 +17,11 @@ from dateutil.relativedelta import relativedelta
 from pydantic import Field
 
 from ..history import counted_type
+from ..labels import label
 from ..models import Approval, Ground, Inspection, local_date
 from ..result import Finding
 from .base import Context, Params, Rule, Text
-from .inspection_subjects import registry_for
+from .inspection_subjects import registry_for, static_note
 
 __all__ = ["AnnualCap", "MergeOrJoint", "PriorApproval", "SpecialInspectionPlan"]
 
@@ -268,7 +269,7 @@ class PriorApproval(Rule[Inspection, PriorApprovalParams]):
         day = doc.first_day
         if approval is None:
             if urgent:
-                ctx.notes.append(self.finding(ctx, "pending", severity="info"))
+                ctx.notes.append(static_note(self, ctx, "pending"))
             else:
                 ctx.violations.append(
                     self.finding(ctx, "missing", remedy="get", value="none", limit=day.isoformat())
@@ -355,7 +356,8 @@ class SpecialInspectionPlan(Rule[Inspection, SpecialPlanParams]):
         day = doc.first_day
         if plan is None:
             if doc.deployed_by is not None:
-                ctx.notes.append(self.finding(ctx, "deployed", {"level": doc.deployed_by}, severity="info"))
+                level = label("level", doc.deployed_by, ctx.lang)
+                ctx.notes.append(self.finding(ctx, "deployed", {"level": level}, severity="info"))
             else:
                 ctx.violations.append(
                     self.finding(ctx, "no-plan", remedy="fix", value="none", limit="special_plan")

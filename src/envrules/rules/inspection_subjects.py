@@ -13,9 +13,17 @@ from typing import Any, ClassVar, Literal
 
 from ..models import Inspection
 from ..registry import LAWFUL_BODIES, Registry
+from ..result import Finding
 from .base import Context, Params, Rule, Text
 
-__all__ = ["CertifiedInspectors", "CodeScanned", "InspectingBody", "PublishedMatter", "registry_for"]
+__all__ = [
+    "CertifiedInspectors",
+    "CodeScanned",
+    "InspectingBody",
+    "PublishedMatter",
+    "registry_for",
+    "static_note",
+]
 
 _BODY_ZH = {
     "administrative-organ": "行政机关",
@@ -28,15 +36,36 @@ _BODY_ZH = {
 }
 
 
+def static_note(rule: Rule[Inspection, Any], ctx: Context, key: str, what: str | None = None) -> Finding:
+    """A note whose text depends only on the rule, the language and the pack: built once, then shared.
+
+    ``what`` names a message of the rule filling the note's ``{what}``.
+    """
+    cache: dict[tuple[str, str, int], tuple[object, Finding]] = rule.__dict__.setdefault("_static_notes", {})
+    pack = ctx.pack
+    k = (key, ctx.lang, id(pack))
+    hit = cache.get(k)
+    if hit is not None and hit[0] is pack:
+        return hit[1]
+    values = {"what": rule.say(ctx.lang, what)} if what is not None else None
+    note = rule.finding(ctx, key, values, severity="info")
+    cache[k] = (pack, note)
+    return note
+
+
 def registry_for(rule: Rule[Inspection, Any], doc: Inspection, ctx: Context, what: str) -> Registry | None:
     """The registry when it covers the inspection's first day; else a note saying what was not checked."""
     reg = ctx.registry
+    if reg is None:
+        ctx.notes.append(static_note(rule, ctx, "no-registry", what))
+        return None
     day = doc.first_day
-    if reg is not None and reg.covers(day):
+    if reg.covers(day):
         return reg
-    key = "no-registry" if reg is None else "registry-not-in-force"
-    values = {"what": rule.say(ctx.lang, what), "date": day.isoformat(), "registry": reg.id if reg else ""}
-    ctx.notes.append(rule.finding(ctx, key, values, severity="info", value=day.isoformat()))
+    values = {"what": rule.say(ctx.lang, what), "date": day.isoformat(), "registry": reg.id}
+    ctx.notes.append(
+        rule.finding(ctx, "registry-not-in-force", values, severity="info", value=day.isoformat())
+    )
     return None
 
 
@@ -198,7 +227,7 @@ class CertifiedInspectors(Rule[Inspection, CertifiedInspectorsParams]):
 
     def check(self, doc: Inspection, ctx: Context) -> None:
         if doc.inspectors is None:
-            ctx.notes.append(self.finding(ctx, "missing", severity="info"))
+            ctx.notes.append(static_note(self, ctx, "missing"))
             return
         never = self.params.never
         for person in doc.inspectors:
@@ -325,6 +354,6 @@ class CodeScanned(Rule[Inspection, NoParams]):
         if doc.mode in ("remote", "written"):
             return
         if doc.code_scanned is None:
-            ctx.notes.append(self.finding(ctx, "missing", severity="info"))
+            ctx.notes.append(static_note(self, ctx, "missing"))
         elif not doc.code_scanned:
             ctx.violations.append(self.finding(ctx, "unscanned", remedy="scan", value="false", limit="true"))

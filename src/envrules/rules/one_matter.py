@@ -145,7 +145,8 @@ class OneMatterPerYear(Rule[Inspection, OneMatterParams]):
             organised = ""
         values = {
             "earlier": past.first_day.isoformat(),
-            "agency": past.agency,
+            # With a registry, the agency's published name (with its id) instead of the bare id.
+            "agency": past.agency if ctx.registry is None else ctx.registry.agency_name(past.agency, lang),
             "prior": past.id,
             "organised": organised,
             "period": period,

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
 from ..models import Ground, Inspection, Level, local_date
 from ..result import Citation, Finding, PackRef
@@ -113,11 +113,27 @@ class Weekdays(Params):
         return "every " + ", ".join(WEEKDAYS[i].capitalize() for i in idx)
 
 
+class RoutineNote(Params):
+    """The advisory note of a routine inspection, in the pack's own words (zh: from its clause)."""
+
+    zh: Annotated[str, Field(min_length=1)]
+    en: Annotated[str, Field(min_length=1)]
+
+
+def _no_note(value: object) -> object:
+    return None if value is False else value
+
+
 class QuietDayParams(Params):
     window: Annotated[DaysOfMonth | Weekdays, Field(discriminator="kind")]
     exempt_grounds: tuple[Ground, ...]
     exempt_deployers: tuple[Level, ...]
-    routine_note: bool = True
+    # A pack that wants the note writes it, quoting its own clause; none by default, so that no
+    # pack ever shows another pack's sentence under its clause (false: none, as before).
+    routine_note: Annotated[
+        RoutineNote | None,
+        BeforeValidator(_no_note, json_schema_input_type=RoutineNote | Literal[False] | None),
+    ] = None
     # 「……等检查事项」: grounds exempt by analogy, each use reported as a waived finding.
     exempt_by_analogy: tuple[Ground, ...] = ()
     # Which bodies' deployments are exempt (None: any body of a listed level).
@@ -185,7 +201,7 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
             "move": "改在{next}或之后进行（{days}天的检查须全部避开宁静日）",
             "move-day": "改在{next}或之后进行",
             "split": "检查共{days}天，超过任何连续的非宁静日期间，须分段安排在宁静日以外",
-            "note": "常规性检查不得影响企业正常的生产经营，不得增加企业负担",
+            "note": "{note}",
             "analogy": "检查日期{day}落在宁静日（{window}）内；依据“{ground}”虽未列明，但按“等”字作同类解释"
             "（与所列安全事项同类），视为例外",
             "analogy-remedy": "类推适用例外，请监督机关核查",
@@ -210,8 +226,7 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
             "move-day": "reschedule to {next} or later",
             "split": "the visit of {days} days is longer than any stretch without quiet days; "
             "split it into parts outside the quiet days",
-            "note": "a routine inspection must not disturb the enterprise's normal production "
-            "and operation nor add to its burden",
+            "note": "{note}",
             "analogy": "inspection date {day} falls inside the quiet days ({window}); the ground "
             "'{ground}' is not listed, but the list ends in 等 (and others) and it is read as of the "
             "same kind as the listed safety matters, so it is treated as an exception",
@@ -244,7 +259,7 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
 
     def check(self, doc: Inspection, ctx: Context) -> None:
         p: QuietDayParams = self.params
-        if p.routine_note and "routine" in doc.grounds:
+        if p.routine_note is not None and "routine" in doc.grounds:
             ctx.notes.append(self._note(ctx))
         if p.on_site_only and doc.mode in ("remote", "written"):
             return
@@ -340,7 +355,10 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
         key = (ctx.lang, pack, None if pack is None else pack.level)
         note = self._notes.get(key)
         if note is None:
-            note = self._notes[key] = self.finding(ctx, "note", severity="info")
+            words = self.params.routine_note
+            assert words is not None
+            text = words.zh if ctx.lang == "zh" else words.en
+            note = self._notes[key] = self.finding(ctx, "note", {"note": text}, severity="info")
         return note
 
     def _first_quiet_day(self, first: date, last: date) -> date | None:
