@@ -138,7 +138,8 @@ def test_every_problem_of_a_case_is_listed_with_field_expected_and_given(client:
     assert "proposal.start" in fields
     assert "history[1].fine" in fields
     level = next(p for p in body["problems"] if p["field"] == "proposal.agency.level")
-    assert level["given"] == "city"
+    assert level["given"] == "'city'"  # as the command line shows it
+    assert level["message"].startswith("expected ")
     assert "county" in level["expected"]
     assert body["detail"].startswith("field ")
 

@@ -44,13 +44,15 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
 from . import __version__
+from ._problems import problems_of
 from .audit import AuditRun
 from .cli import places_document, rules_document
 from .decision import DecisionLog
 from .errors import EnvRulesError, InvalidInputError, PackError, PackNotInForceError, UnknownPackError
+from .errors import Problem as InputProblem
 from .evaluator import Evaluator, resolve_as_of
 from .history import History
-from .io import _read_line, field_path, parse_json
+from .io import _read_line, parse_json
 from .models import CaseFile, Inspection, Penalty
 from .pack import DEFAULT_PACK, Pack, bundled_pack_ids, get_pack
 from .place import Place, Stack, UnknownPlaceError, bundled_place_ids, get_place
@@ -150,39 +152,32 @@ def _problem_entry(field: str, expected: str, given: Any = None) -> dict[str, An
     return {"field": field, "expected": expected, "given": shown}
 
 
+def _entry(problem: InputProblem) -> dict[str, Any]:
+    """One problem as the command line names it: field, expected, given (as written), the sentence."""
+    out: dict[str, Any] = {
+        "field": problem.field,
+        "expected": problem.expected,
+        "given": problem.given,
+        "message": problem.message,
+    }
+    if problem.suggestion is not None:
+        out["suggestion"] = problem.suggestion
+    return out
+
+
 def _problems(exc: Exception, prefix: str = "") -> list[dict[str, Any]]:
     """Every problem of ``exc``: its field path, what was expected and what was given."""
-    listed = getattr(exc, "problems", None)
-    if listed:  # InvalidInputError carrying its problems
-        out = []
-        for p in listed:
-            where = p.field if not prefix else f"{prefix}.{p.field}" if p.field else prefix
-            out.append({"field": where, "expected": p.expected, "given": p.given})
-        return out
+    if isinstance(exc, InvalidInputError):  # every problem it carries, inside ``prefix``
+        return [_entry(q.prefixed(prefix)) for q in exc.problems[:_MAX_PROBLEMS]]
     if isinstance(exc, ValidationError):
-        out = []
-        for err in exc.errors(include_url=False)[:_MAX_PROBLEMS]:
-            where = field_path(tuple(err["loc"]), prefix)
-            msg = err["msg"]
-            if err["type"] == "extra_forbidden":
-                msg = "no such field (not part of the contract)"
-            elif err["type"] == "missing":
-                msg = "a value (missing required field)"
-            else:
-                msg = msg.removeprefix("Input should be ").removeprefix("Value error, ")
-                msg = msg.removeprefix("expected ")
-            out.append(_problem_entry(where, msg, err.get("input") if err["type"] != "missing" else None))
-        return out
-    if isinstance(exc, InvalidInputError):
-        where = f"{prefix}.{exc.field}" if prefix else exc.field
-        return [_problem_entry(where, exc.expected, exc.got)]
+        return [_entry(q.prefixed(prefix)) for q in problems_of(exc)[:_MAX_PROBLEMS]]
     return [_problem_entry(prefix or "(document)", str(exc))]
 
 
 def _invalid(problems: list[dict[str, Any]], detail: str | None = None) -> Problem:
     first = problems[0]
-    text = f"field {first['field']}: expected {first['expected']}"
-    if first.get("given") is not None:
+    text = f"field {first['field']}: {first.get('message') or 'expected ' + first['expected']}"
+    if "message" not in first and first.get("given") is not None:
         text += f" (got {first['given']!r})"
     if len(problems) > 1:
         text += f" (and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''})"
@@ -283,6 +278,8 @@ class ProblemItem(BaseModel):
     field: str
     expected: str
     given: str | None
+    message: str | None = None
+    suggestion: str | None = None
 
 
 class ProblemOut(BaseModel):
