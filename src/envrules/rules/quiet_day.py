@@ -291,8 +291,11 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
             return
         analogy = [g for g in doc.grounds if g in p.exempt_by_analogy]
         if analogy:
-            ground = labelled("ground", analogy[0], ctx.lang)
-            values = {"day": hit.isoformat(), "window": p.window.describe(ctx.lang), "ground": ground}
+            values = {
+                "day": hit.isoformat(),
+                "window": p.window.describe(ctx.lang),
+                "ground": labelled("ground", analogy[0], ctx.lang),
+            }
             ctx.waived.append(
                 self.finding(
                     ctx,
