@@ -51,9 +51,18 @@ def test_the_example_registry_of_miluo_loads_and_says_it_is_an_example() -> None
     )
 
 
-def test_the_shipped_json_schema_is_the_schema_of_the_model() -> None:
-    shipped = json.loads((ROOT / "src" / "envrules" / "registry.schema.json").read_text(encoding="utf-8"))
-    assert shipped == registry_schema()
+def test_the_shipped_json_schema_is_the_schema_of_the_model_and_every_registry_file_validates() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    shipped = json.loads(
+        (ROOT / "src" / "envrules" / "schemas" / "registry.schema.json").read_text(encoding="utf-8")
+    )
+    assert shipped["$defs"] == registry_schema()["$defs"]
+    validator = jsonschema.Draft202012Validator(shipped)
+    for path in (DATA, EXAMPLE):
+        assert list(validator.iter_errors(_as_json(tomllib.loads(path.read_text(encoding="utf-8"))))) == []
+    bad = _as_json(_raw())
+    bad["agencies"]["miluo-fire"]["colour"] = "red"
+    assert list(validator.iter_errors(bad))
 
 
 @pytest.mark.parametrize(

@@ -139,9 +139,13 @@ def test_every_problem_of_a_case_is_listed_with_field_expected_and_given(client:
     assert "history[1].fine" in fields
     level = next(p for p in body["problems"] if p["field"] == "proposal.agency.level")
     assert level["given"] == "'city'"  # as the command line shows it
-    assert level["message"].startswith("expected ")
     assert "county" in level["expected"]
-    assert body["detail"].startswith("field ")
+    assert "city" in level["message"]
+    assert body["detail"].startswith("字段 ")  # Chinese by default, as the command line says it
+    english = _problem(client.post("/v1/check?lang=en", json=case), 422)
+    assert english["detail"].startswith("field ")
+    assert [p["field"] for p in english["problems"]] == fields
+    assert all(p["message"].isascii() for p in english["problems"])
 
 
 def test_an_unknown_field_is_a_problem_naming_it(client: TestClient) -> None:

@@ -5,8 +5,8 @@ lists, not only on law: the confirmed inspecting bodies (行政检查主体, 「
 向社会公告」), the inspection matters each body published (行政检查事项清单, 「未经公布
 的行政检查事项，不得实施」) and the annual frequency caps each department published
 (年度频次上限; 54号 sets no national number). A registry is a data file the user
-supplies, TOML or JSON (``registry.schema.json`` beside this module is its JSON
-Schema), dated like a pack:
+supplies, TOML or JSON (``envrules schema registry`` prints its JSON Schema,
+shipped as ``schemas/registry.schema.json``), dated like a pack:
 
 .. code-block:: toml
 
@@ -300,8 +300,5 @@ def _no_constant(name: str) -> Any:
 
 
 def registry_schema() -> dict[str, Any]:
-    """The JSON Schema of a registry file (what ``registry.schema.json`` holds)."""
-    schema = _File.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "envrules registry"
-    return schema
+    """pydantic's JSON Schema of a registry file; ``envrules schema registry`` prints it finished."""
+    return _File.model_json_schema()

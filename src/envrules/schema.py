@@ -25,7 +25,7 @@ from .rules import RULES
 
 __all__ = ["SCHEMA_NAMES", "json_schema", "schema_text"]
 
-SCHEMA_NAMES = ("inspection", "penalty", "case", "result", "pack", "log-line")
+SCHEMA_NAMES = ("inspection", "penalty", "case", "result", "pack", "log-line", "registry")
 """The schemas there are, by name."""
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -39,6 +39,7 @@ _TITLES = {
     "result": "The result of judging one proposal",
     "pack": "A rule pack file (TOML), as its parsed tables",
     "log-line": "One line of an audit log: an inspection or a penalty",
+    "registry": "A registry (TOML or JSON) of inspecting bodies, published matters and annual caps",
 }
 
 
@@ -157,6 +158,10 @@ def json_schema(name: str, *, pack: Pack | str | None = None) -> dict[str, Any]:
         schema = _result()
     elif name == "pack":
         schema = _pack_file()
+    elif name == "registry":
+        from .registry import registry_schema
+
+        schema = registry_schema()
     else:
         model: Any = {"inspection": Inspection, "penalty": Penalty, "case": CaseFile, "log-line": Document}[
             name

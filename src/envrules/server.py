@@ -45,6 +45,7 @@ from starlette.requests import ClientDisconnect
 
 from . import __version__
 from ._problems import problems_of
+from ._zh import _message as _zh_message
 from .audit import AuditRun
 from .cli import places_document, rules_document
 from .decision import DecisionLog
@@ -152,35 +153,38 @@ def _problem_entry(field: str, expected: str, given: Any = None) -> dict[str, An
     return {"field": field, "expected": expected, "given": shown}
 
 
-def _entry(problem: InputProblem) -> dict[str, Any]:
+def _entry(problem: InputProblem, lang: str = "en") -> dict[str, Any]:
     """One problem as the command line names it: field, expected, given (as written), the sentence."""
     out: dict[str, Any] = {
         "field": problem.field,
         "expected": problem.expected,
         "given": problem.given,
-        "message": problem.message,
+        "message": _zh_message(problem) if lang == "zh" else problem.message,
     }
     if problem.suggestion is not None:
         out["suggestion"] = problem.suggestion
     return out
 
 
-def _problems(exc: Exception, prefix: str = "") -> list[dict[str, Any]]:
+def _problems(exc: Exception, prefix: str = "", lang: str = "en") -> list[dict[str, Any]]:
     """Every problem of ``exc``: its field path, what was expected and what was given."""
     if isinstance(exc, InvalidInputError):  # every problem it carries, inside ``prefix``
-        return [_entry(q.prefixed(prefix)) for q in exc.problems[:_MAX_PROBLEMS]]
+        return [_entry(q.prefixed(prefix), lang) for q in exc.problems[:_MAX_PROBLEMS]]
     if isinstance(exc, ValidationError):
-        return [_entry(q.prefixed(prefix)) for q in problems_of(exc)[:_MAX_PROBLEMS]]
+        return [_entry(q.prefixed(prefix), lang) for q in problems_of(exc)[:_MAX_PROBLEMS]]
     return [_problem_entry(prefix or "(document)", str(exc))]
 
 
-def _invalid(problems: list[dict[str, Any]], detail: str | None = None) -> Problem:
+def _invalid(problems: list[dict[str, Any]], detail: str | None = None, lang: str = "en") -> Problem:
     first = problems[0]
-    text = f"field {first['field']}: {first.get('message') or 'expected ' + first['expected']}"
+    zh = lang == "zh" and "message" in first
+    text = f"字段 {first['field']}：" if zh else f"field {first['field']}: "
+    text += first.get("message") or "expected " + first["expected"]
     if "message" not in first and first.get("given") is not None:
         text += f" (got {first['given']!r})"
-    if len(problems) > 1:
-        text += f" (and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''})"
+    more = len(problems) - 1
+    if more:
+        text += f"（另有{more}个问题）" if zh else f" (and {more} more problem{'s' if more > 1 else ''})"
     return Problem(422, "invalid-input", "Invalid input", detail or text, problems)
 
 
@@ -531,7 +535,7 @@ def _judge_case(
     try:
         case = CaseFile.model_validate({**data, "history": []})
     except ValidationError as exc:
-        problems += _problems(exc)
+        problems += _problems(exc, lang=lang)
     history = History()
     for i, entry in enumerate(entries):
         if len(problems) >= _MAX_PROBLEMS:
@@ -539,14 +543,16 @@ def _judge_case(
         try:
             history.add(entry)
         except (ValidationError, InvalidInputError) as exc:
-            problems += _problems(exc, f"history[{i}]")
+            problems += _problems(exc, f"history[{i}]", lang)
     day = None
     try:
         day = resolve_as_of(as_of if as_of is not None else case.as_of if case is not None else None)
     except InvalidInputError as exc:
-        problems += _problems(exc) if as_of is None else [_problem_entry("as_of", exc.expected, as_of)]
+        problems += (
+            _problems(exc, lang=lang) if as_of is None else [_problem_entry("as_of", exc.expected, as_of)]
+        )
     if problems or case is None or day is None:
-        raise _invalid(problems[:_MAX_PROBLEMS])
+        raise _invalid(problems[:_MAX_PROBLEMS], lang=lang)
     evaluator = state.evaluator(pack, lang, registry)
     try:
         if state.log is not None or with_decision:
@@ -563,7 +569,7 @@ def _judge_case(
             str(exc),
         ) from None
     except (ValidationError, InvalidInputError) as exc:
-        raise _invalid(_problems(exc, "proposal")) from None
+        raise _invalid(_problems(exc, "proposal", lang), lang=lang) from None
     return (result.to_json(indent=2) + "\n").encode("utf-8")
 
 
@@ -708,7 +714,7 @@ def create_app(config: ServerConfig | None = None) -> FastAPI:
         except InvalidInputError as exc:
             raise _invalid([_problem_entry("as_of", exc.expected, as_of)]) from None
         run = AuditRun((), state.evaluator(chosen, language, state.registry(registry)), day)
-        return _Streamed(_audit_stream(request, run, config, on_error == "skip"), language)
+        return _Streamed(_audit_stream(request, run, config, on_error == "skip", language), language)
 
     @v1.get("/packs", summary="The packs this server offers", response_model=PacksOut)
     async def packs() -> dict[str, Any]:
@@ -818,7 +824,7 @@ def _openapi(app: FastAPI) -> None:
 
 
 async def _audit_stream(
-    request: Request, run: AuditRun, config: ServerConfig, skip: bool
+    request: Request, run: AuditRun, config: ServerConfig, skip: bool, language: str = "zh"
 ) -> AsyncIterator[bytes]:
     """Judge the lines of the request body as they arrive; a line out per record, the summary last."""
     started = time.monotonic()
@@ -854,7 +860,7 @@ async def _audit_stream(
                 try:
                     item = run.judge(value)
                 except (ValidationError, InvalidInputError) as exc:
-                    problem = _invalid(_problems(exc))
+                    problem = _invalid(_problems(exc, lang=language), lang=language)
                 except EnvRulesError as exc:
                     problem = _invalid([_problem_entry("(record)", "a record the pack can judge")], str(exc))
             if problem is not None:

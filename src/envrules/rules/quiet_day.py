@@ -8,6 +8,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
+from ..labels import labelled
 from ..models import Ground, Inspection, Level, local_date
 from ..result import Citation, Finding, PackRef
 from .base import Context, Params, Rule, Text
@@ -277,7 +278,11 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
             return
         analogy = [g for g in doc.grounds if g in p.exempt_by_analogy]
         if analogy:
-            values = {"day": hit.isoformat(), "window": p.window.describe(ctx.lang), "ground": analogy[0]}
+            values = {
+                "day": hit.isoformat(),
+                "window": p.window.describe(ctx.lang),
+                "ground": labelled("ground", analogy[0], ctx.lang),
+            }
             ctx.waived.append(
                 self.finding(
                     ctx, "analogy", values, remedy="analogy-remedy", value=analogy[0], limit=values["window"]
