@@ -264,7 +264,7 @@ def test_act_before_the_pack_is_in_force_is_refused_not_guessed() -> None:
 def test_fine_below_the_minimum_citing_art32_is_allowed_with_a_note_naming_the_clause() -> None:
     result = _judge("fine-below-minimum-reduced-art32.json")
     assert result.compliant
-    (note,) = result.notes
+    (note,) = [n for n in result.notes if n.rule == "fine-lower-bound"]
     assert (note.rule, note.citation.clause) == ("fine-lower-bound", "行政处罚法第三十二条第一项")
 
 

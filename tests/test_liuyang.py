@@ -224,7 +224,7 @@ def test_six_exceptions_of_the_test_are_those_the_docs_quote_and_the_pack_cites(
 
 def test_routine_note_under_miluo_is_a_sentence_of_its_clause() -> None:
     result = envrules.evaluate(inspection(start="2025-12-21"), pack="miluo-2013")
-    (note,) = result.notes
+    (note,) = [n for n in result.notes if n.rule == "quiet-day"]
     assert note.message in note.citation.text
 
 
@@ -325,6 +325,10 @@ def test_inspection_outside_the_window_needs_no_approval() -> None:
 @pytest.mark.parametrize("mode", ["remote", "written"])
 def test_remote_or_written_check_on_a_quiet_day_is_outside_the_window(mode: str) -> None:
     assert quiet_day_findings("2025-12-10", mode=mode) == []
+    result = envrules.evaluate(inspection(start="2025-12-10", mode=mode), pack=PACK)
+    (note,) = [n for n in result.notes if n.rule == "quiet-day"]
+    assert note.value == mode
+    assert "非现场检查" in note.message
 
 
 def test_on_site_check_on_a_quiet_day_is_a_violation() -> None:

@@ -24,7 +24,11 @@ PACK = "national-2021-penalty"
 
 def judge(**overrides: Any) -> envrules.Result:
     """A penalty under this pack; committed 2025-06-01 unless the case says otherwise."""
-    doc = penalty(**({"committed_on": "2025-06-01"} | overrides))
+    # Heard and filed on the day of the decision: arts. 60 and 62 hold unless a case says otherwise.
+    filed = overrides.get("decided_on", "2025-10-25")
+    doc = penalty(
+        **({"committed_on": "2025-06-01", "statement_heard": True, "case_filed_on": filed} | overrides)
+    )
     result = envrules.evaluate(doc, pack=PACK)
     assert result.pack == envrules.PackRef(PACK, "1.0.0")
     return result
@@ -299,7 +303,11 @@ def test_pack_enables_the_rules_of_the_2021_law_in_the_order_of_its_articles() -
         "fine-statutory-range",
         "no-penalty-minor-corrected",
         "penalty-limitation",
+        "collective-decision",
+        "decision-period",
+        "statement-and-defence",
         "hearing-request-period",
+        "hearing-notice-period",
     )
     assert (pack.effective_from, pack.effective_until) == (date(2021, 7, 15), None)
     assert all(r.citation.verified for r in pack.rules)

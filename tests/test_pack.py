@@ -64,7 +64,8 @@ def test_default_pack_is_miluo_2013_with_the_five_rules_in_contract_order() -> N
     assert pack.id == "miluo-2013"
     assert pack.effective_from == date(2013, 7, 31)
     assert pack.effective_until is None
-    assert tuple(r.id for r in pack.rules) == RULE_IDS
+    # The five, and the pack's currency (attested in force until 2013-07-31), last.
+    assert tuple(r.id for r in pack.rules) == (*RULE_IDS, "attested-until")
     assert envrules.get_pack("miluo-2013") is pack
     assert "miluo-2013" in envrules.bundled_pack_ids()
 
@@ -123,7 +124,7 @@ def test_rules_are_in_contract_order_whatever_the_order_of_the_tables(tmp_path: 
     quiet, _, others = rest.partition("[rules.one-matter-per-year]")
     reordered = head + "[rules.one-matter-per-year]" + others + "\n[rules.quiet-day]" + quiet
     pack = envrules.load_pack(write(tmp_path, reordered, "reordered.toml"))
-    assert tuple(r.id for r in pack.rules) == RULE_IDS
+    assert tuple(r.id for r in pack.rules) == (*RULE_IDS, "attested-until")
     assert pack == envrules.get_pack()
 
 

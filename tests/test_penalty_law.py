@@ -210,7 +210,7 @@ def test_refusal_note_in_english_is_not_advice_to_stop_paying() -> None:
 
 
 def test_fine_at_the_minimum_carries_no_refusal_note() -> None:
-    assert miluo(fine="5000").notes == ()
+    assert notes_of(miluo(fine="5000"), "fine-lower-bound") == []
 
 
 def test_refusal_note_is_not_given_before_the_2021_law_took_effect() -> None:

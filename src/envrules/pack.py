@@ -105,7 +105,10 @@ class Pack:
             raise PackError(
                 self.source or self.id, "pack", "effective_until", "must not be before effective_from"
             )
-        by_kind = {kind: tuple(r for r in self.rules if r.kind == kind) for kind in ("inspection", "penalty")}
+        by_kind = {
+            kind: tuple(r for r in self.rules if r.kind in (kind, "any"))
+            for kind in ("inspection", "penalty")
+        }
         object.__setattr__(self, "_by_kind", by_kind)
         object.__setattr__(self, "_ref", PackRef(self.id, self.version, self.level))
 

@@ -6,6 +6,7 @@ come from a rule pack (``envrules/packs/*.toml``).
 
 from __future__ import annotations
 
+from .attested import AttestedUntil
 from .base import Context, Params, Rule
 from .fine_lower_bound import FineLowerBound
 from .first_offence import FirstOffenceExemption
@@ -16,18 +17,23 @@ from .inspection_subjects import CertifiedInspectors, CodeScanned, InspectingBod
 from .limitation import PenaltyLimitation
 from .minor_corrected import NoPenaltyMinorCorrected
 from .one_matter import OneMatterPerYear
+from .procedure import CollectiveDecision, DecisionPeriod, HearingNoticePeriod, StatementAndDefence
 from .quiet_day import QuietDay
 from .statutory_range import FineStatutoryRange
 
 __all__ = [
     "RULES",
     "AnnualCap",
+    "AttestedUntil",
     "CertifiedInspectors",
     "CodeScanned",
+    "CollectiveDecision",
     "Context",
+    "DecisionPeriod",
     "FineLowerBound",
     "FineStatutoryRange",
     "FirstOffenceExemption",
+    "HearingNoticePeriod",
     "HearingRequestPeriod",
     "InspectingBody",
     "InspectionFiling",
@@ -41,6 +47,7 @@ __all__ = [
     "QuietDay",
     "Rule",
     "SpecialInspectionPlan",
+    "StatementAndDefence",
 ]
 
 RULES: dict[str, type[Rule]] = {  # type: ignore[type-arg]
@@ -56,7 +63,11 @@ RULES: dict[str, type[Rule]] = {  # type: ignore[type-arg]
         FineStatutoryRange,
         NoPenaltyMinorCorrected,
         PenaltyLimitation,
+        CollectiveDecision,
+        DecisionPeriod,
+        StatementAndDefence,
         HearingRequestPeriod,
+        HearingNoticePeriod,
         # the 2025 inspection law (national-2025-inspection, hunan-2025-inspection, changde-2025)
         InspectingBody,
         CertifiedInspectors,
@@ -66,6 +77,8 @@ RULES: dict[str, type[Rule]] = {  # type: ignore[type-arg]
         AnnualCap,
         CodeScanned,
         MergeOrJoint,
+        # the pack's own currency, last: a note after every other finding
+        AttestedUntil,
     )
 }
 """Rule classes by id, in the order their findings are reported."""

@@ -77,7 +77,7 @@ class Rule(ABC, Generic[D, P]):
     """
 
     id: ClassVar[str]
-    kind: ClassVar[Literal["inspection", "penalty"]]
+    kind: ClassVar[Literal["inspection", "penalty", "any"]]
     params_model: ClassVar[type[Params]]
     text: ClassVar[Text]
     circumstance_codes: frozenset[str] = frozenset()

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from datetime import date
+from typing import Annotated, ClassVar, Literal
+
+from dateutil.relativedelta import relativedelta
+from pydantic import Field
 
 from ..models import Penalty, local_date
 from .base import Context, Params, Rule, Text
@@ -11,7 +15,8 @@ __all__ = ["FirstOffenceExemption", "FirstOffenceParams"]
 
 
 class FirstOffenceParams(Params):
-    pass
+    # 首查: an earlier penalty for the same violation within this many years makes it not the first.
+    prior_years: Annotated[int, Field(ge=1, le=30)] = 2
 
 
 class FirstOffenceExemption(Rule[Penalty, FirstOffenceParams]):
@@ -32,6 +37,13 @@ class FirstOffenceExemption(Rule[Penalty, FirstOffenceParams]):
     * After the deadline, an outcome ``complied`` forbids the penalty, and an
       outcome still ``pending`` cannot support it (the failure to rectify has
       to be established first).
+    * 首查 — first means first: a penalty for a violation the same enterprise
+      was already penalised or ordered to rectify for (a history penalty with
+      the same ``violation`` code, decided within ``prior_years`` years before
+      this decision — default 2, the general limitation period of 行政处罚法
+      第三十六条) is not a first offence, nor is one whose ``first_offence``
+      is false: the exemption does not apply, and a note says so. An order to
+      rectify is recorded in the history with the penalty it belongs to.
     """
 
     id: ClassVar[str] = "first-offence-exemption"
@@ -49,6 +61,9 @@ class FirstOffenceExemption(Rule[Penalty, FirstOffenceParams]):
             "educate": "先采用教育、劝诫、疏导等手段，责令限期整改；整改不到位或拒不整改的再行处罚",
             "wait": "待整改期限{deadline}届满（{after}起）且认定整改不到位或拒不整改后再行处罚",
             "withdraw": "撤销罚款，不予处罚",
+            "not-first": "违法行为“{violation}”不是首次违法：该企业已于{earlier}"
+            "因同一违法行为受到处罚或责令整改（{prior}，{years}年内），首查免罚不适用",
+            "not-first-stated": "处罚记载违法行为“{violation}”不是初次违法（first_offence），首查免罚不适用",
             "establish": "先认定整改结果（整改不到位或拒不整改）再决定是否处罚",
         },
         "en": {
@@ -68,6 +83,11 @@ class FirstOffenceExemption(Rule[Penalty, FirstOffenceParams]):
             "wait": "wait until the limit of {deadline} has passed (from {after}) and the "
             "rectification is found incomplete or refused",
             "withdraw": "withdraw the fine; no penalty",
+            "not-first": "the violation '{violation}' is not a first offence: the enterprise was already "
+            "penalised or ordered to rectify for it on {earlier} ({prior}, within {years} years), so the "
+            "first-offence exemption does not apply",
+            "not-first-stated": "the penalty records that the violation '{violation}' is not a first "
+            "offence (first_offence): the first-offence exemption does not apply",
             "establish": "establish the outcome (incomplete or refused) before deciding on a penalty",
         },
     }
@@ -76,6 +96,8 @@ class FirstOffenceExemption(Rule[Penalty, FirstOffenceParams]):
         if not doc.minor or doc.harm != "none":
             return
         decided = doc.act_date
+        if self._not_first(doc, decided, ctx):
+            return
         order = doc.rectification
         values: dict[str, object] = {"violation": doc.violation, "decided": decided.isoformat()}
         if order is None:
@@ -98,3 +120,23 @@ class FirstOffenceExemption(Rule[Penalty, FirstOffenceParams]):
         else:
             return
         ctx.violations.append(self.finding(ctx, key, values, remedy=remedy, value=decided, limit=deadline))
+
+    def _not_first(self, doc: Penalty, decided: date, ctx: Context) -> bool:
+        """Whether the enterprise was penalised for the same violation before: then a note says so."""
+        years = self.params.prior_years
+        since = (decided - relativedelta(years=years)).toordinal()
+        earlier = [
+            p
+            for p in ctx.history.penalties(doc.enterprise, doc.violation, decided)
+            if p.decided >= since and p.id != doc.id
+        ]
+        values: dict[str, object] = {"violation": doc.violation, "years": years}
+        if earlier:
+            last = earlier[-1]
+            values |= {"earlier": date.fromordinal(last.decided).isoformat(), "prior": last.id}
+            ctx.notes.append(self.finding(ctx, "not-first", values, severity="info", value=last.id))
+            return True
+        if doc.first_offence is False:
+            ctx.notes.append(self.finding(ctx, "not-first-stated", values, severity="info"))
+            return True
+        return False

@@ -26,6 +26,9 @@ class HearingRequestPeriod(Rule[Penalty, HearingRequestPeriodParams]):
       (「"二日""三日""五日""七日"的规定是指工作日，不含法定节假日」), counted
       after the day of notice on the mainland calendar with make-up working
       days. A decision on or before the last of them is premature.
+    * An express waiver of the hearing (``hearing_waived_on``) lifts the
+      waiting period: a decision on or after the day of the waiver is not
+      premature, and a note says the waiver was applied.
     * Without ``hearing_notified_on`` the rule is silent: whether a hearing
       right arises (较大数额罚款 etc.) depends on thresholds set per sector and
       province, which this pack does not carry.
@@ -41,12 +44,15 @@ class HearingRequestPeriod(Rule[Penalty, HearingRequestPeriodParams]):
             "early": "当事人可于告知后{n}个工作日内（至{due}）要求听证，处罚决定却于{decided}作出{note}",
             "wait": "待{due}届满且当事人未要求听证（或听证结束）后再作出决定",
             "provisional": "（{year}年节假日安排尚未公布，期限为暂定）",
+            "waived": "当事人于{on}明确放弃听证，作出决定不受告知后{n}个工作日期限的限制",
         },
         "en": {
             "early": "the party may request a hearing within {n} working days of notice (until {due}), "
             "but the decision was made on {decided}{note}",
             "wait": "decide only after {due}, once no hearing was requested (or the hearing was held)",
             "provisional": " (the {year} holiday notice is not known: the period is provisional)",
+            "waived": "the party expressly waived the hearing on {on}: the decision need not wait for "
+            "the {n} working days after notice",
         },
     }
 
@@ -58,6 +64,11 @@ class HearingRequestPeriod(Rule[Penalty, HearingRequestPeriodParams]):
         decided = doc.act_date
         if decided > due:
             return
+        if doc.hearing_waived_on is not None:
+            on = local_date(doc.hearing_waived_on)
+            if on <= decided:
+                ctx.notes.append(self.finding(ctx, "waived", {"on": on.isoformat(), "n": n}, severity="info"))
+                return
         note = self.say(ctx.lang, "provisional", year=due.year) if provisional else ""
         values = {"n": n, "due": due.isoformat(), "decided": decided.isoformat(), "note": note}
         ctx.violations.append(

@@ -218,6 +218,8 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
             "approve": "检查前报请审批并记录审批（approval），或改在{next}或之后进行",
             "approve-day": "检查前报请审批并记录审批（approval）",
             "mode-unstated": "（检查方式未注明，按现场检查）",
+            "off-site": "检查日期{day}在宁静日（{window}）内，但检查方式为{mode}（非现场检查），"
+            "不在现场检查的限制之内",
         },
         "en": {
             "inside": "inspection date {day} falls inside the quiet days ({window}); "
@@ -247,6 +249,8 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
             "approve": "obtain and record the approval before the visit, or reschedule to {next} or later",
             "approve-day": "obtain and record the approval before the visit",
             "mode-unstated": " (the mode is not stated: taken as on-site)",
+            "off-site": "inspection date {day} falls inside the quiet days ({window}), but the check is "
+            "{mode}, not on-site, so the ban on on-site inspections does not reach it",
         },
     }
 
@@ -263,6 +267,15 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
         if p.routine_note is not None and "routine" in doc.grounds:
             ctx.notes.append(self._note(ctx))
         if p.on_site_only and doc.mode in ("remote", "written"):
+            hit = self._first_quiet_day(doc.first_day, doc.last_day)
+            if hit is not None:
+                mode = {"remote": ("远程", "remote"), "written": ("书面核查", "written")}[doc.mode]
+                values = {
+                    "day": hit.isoformat(),
+                    "window": p.window.describe(ctx.lang),
+                    "mode": mode[ctx.lang == "en"],
+                }
+                ctx.notes.append(self.finding(ctx, "off-site", values, severity="info", value=doc.mode))
             return
         deployed = doc.deployed_by in self._deployers
         body_ok = p.exempt_deployer_bodies is None or doc.deployed_by_body in p.exempt_deployer_bodies
@@ -285,7 +298,12 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
             }
             ctx.waived.append(
                 self.finding(
-                    ctx, "analogy", values, remedy="analogy-remedy", value=analogy[0], limit=values["window"]
+                    ctx,
+                    "analogy",
+                    values,
+                    remedy="analogy-remedy",
+                    value=analogy[0],
+                    limit=str(values["window"]),
                 )
             )
             return

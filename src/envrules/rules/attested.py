@@ -1,0 +1,61 @@
+"""A pack attested in force only up to a date says so on every later act (pack parameter)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, ClassVar, Literal
+
+from pydantic import Field
+
+from ..models import Inspection, Penalty
+from .base import Context, Params, Rule, Text
+
+__all__ = ["AttestedUntil", "AttestedUntilParams"]
+
+
+class AttestedUntilParams(Params):
+    until: date
+    source: Annotated[str, Field(min_length=1)]
+
+
+class AttestedUntil(Rule[Inspection | Penalty, AttestedUntilParams]):  # type: ignore[type-var]
+    """The currency of a pack: nothing shows that its rules are still in force after ``until``.
+
+    Readings:
+
+    * A pack whose text is attested in force only up to a date (the latest
+      source that shows it in force, ``source``) adds a note to the result
+      of every act after that date: "this pack is attested in force until …;
+      check that it still applies". It never makes a result non-compliant:
+      the law of the act's date is still applied, and the reader is told to
+      check it.
+    * The rule judges every kind of document. Its citation is the later text
+      that makes the check necessary (for Miluo: 国办发〔2022〕27号, which asks
+      benchmarks not to fine 「一律就高或者就低」).
+    """
+
+    id: ClassVar[str] = "attested-until"
+    kind: ClassVar[Literal["any"]] = "any"
+    params_model: ClassVar[type[Params]] = AttestedUntilParams
+    text: ClassVar[Text] = {
+        "zh": {
+            "stale": "本规则包仅有资料证明其至{until}仍然有效（{source}），本次行为日期为{day}："
+            "请核实其是否仍然适用",
+        },
+        "en": {
+            "stale": "this pack is attested in force until {until} ({source}) and the act is dated {day}: "
+            "check that it still applies",
+        },
+    }
+
+    def check(self, doc: Inspection | Penalty, ctx: Context) -> None:
+        p: AttestedUntilParams = self.params
+        day = doc.act_date
+        if day <= p.until:
+            return
+        values = {"until": p.until.isoformat(), "source": p.source, "day": day.isoformat()}
+        ctx.notes.append(
+            self.finding(
+                ctx, "stale", values, severity="info", value=day.isoformat(), limit=p.until.isoformat()
+            )
+        )
