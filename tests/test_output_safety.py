@@ -278,6 +278,7 @@ def test_an_output_on_a_full_disk_is_one_line_with_exit_2(
         ["audit", "{log}", "--format", "csv"],
         ["audit", "{log}"],
         ["packs"],
+        ["places"],
         ["rules", "--format", "json"],
     ],
     ids=lambda a: " ".join(a[:3]),
