@@ -43,7 +43,7 @@ def test_a_recorded_result_names_its_id_time_version_pack_digest_input_digest_an
     assert before <= decision.evaluated_at <= datetime.now(UTC)
     assert decision.envrules == envrules.__version__
     (pack,) = decision.packs
-    assert (pack.id, pack.version, pack.sha256) == ("miluo-2013", "1.0.0", _bundled_digest("miluo-2013"))
+    assert (pack.id, pack.version, pack.sha256) == ("miluo-2013", "1.1.0", _bundled_digest("miluo-2013"))
     assert decision.as_of == date(2025, 10, 30)
     doc = {"proposal": inspection(), "history": [penalty()], "as_of": "2025-10-30"}
     assert decision.input_sha256 == hashlib.sha256(canonical_json(doc)).hexdigest()

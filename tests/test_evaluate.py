@@ -85,7 +85,7 @@ def test_json_of_a_violation_has_the_contract_keys() -> None:
     assert {"subject", "compliant", "violations", "waived", "obligations", "pack"} <= set(data)
     assert data["subject"] == "INSP-2025-0001"
     assert data["compliant"] is False
-    assert data["pack"] == {"id": "miluo-2013", "version": "1.0.0", "level": "county"}
+    assert data["pack"] == {"id": "miluo-2013", "version": "1.1.0", "level": "county"}
     (violation,) = data["violations"]
     assert {"rule", "severity", "message", "citation", "remedy"} <= set(violation)
     assert violation["rule"] == "one-matter-per-year"

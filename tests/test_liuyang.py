@@ -188,9 +188,9 @@ def test_same_inspection_is_judged_by_the_window_of_the_chosen_pack(
     under_liuyang = envrules.evaluate(inspection(start=start), pack=PACK)
     assert [f.rule for f in under_miluo.violations] == miluo
     assert [f.rule for f in under_liuyang.violations] == liuyang
-    assert under_miluo.pack == envrules.PackRef("miluo-2013", "1.0.0")
-    assert under_liuyang.pack == envrules.PackRef(PACK, "1.0.0")
-    assert under_liuyang.to_dict()["pack"] == {"id": PACK, "version": "1.0.0", "level": "county"}
+    assert under_miluo.pack == envrules.PackRef("miluo-2013", "1.1.0")
+    assert under_liuyang.pack == envrules.PackRef(PACK, "1.1.0")
+    assert under_liuyang.to_dict()["pack"] == {"id": PACK, "version": "1.1.0", "level": "county"}
 
 
 def test_miluo_finding_on_the_16th_cites_miluo_and_liuyang_does_not_apply_it() -> None:

@@ -30,7 +30,7 @@ def judge(**overrides: Any) -> envrules.Result:
         **({"committed_on": "2025-06-01", "statement_heard": True, "case_filed_on": filed} | overrides)
     )
     result = envrules.evaluate(doc, pack=PACK)
-    assert result.pack == envrules.PackRef(PACK, "1.0.0")
+    assert result.pack == envrules.PackRef(PACK, "1.1.0")
     return result
 
 

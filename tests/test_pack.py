@@ -135,7 +135,7 @@ def test_pack_that_changes_a_number_is_a_different_pack(tmp_path: Path) -> None:
 
 
 def test_unknown_key_in_the_pack_table_names_file_table_and_key(tmp_path: Path) -> None:
-    err = bad_pack(tmp_path, edit('version = "1.0.0"', 'version = "1.0.0"\nregion = "hunan"'))
+    err = bad_pack(tmp_path, edit('version = "1.1.0"', 'version = "1.1.0"\nregion = "hunan"'))
     assert (err.table, err.key) == ("pack", "region")
     assert "[pack.region] unknown key" in str(err)
 
@@ -209,7 +209,7 @@ def test_pack_without_a_required_key_names_it(tmp_path: Path) -> None:
 
 
 def test_duplicate_key_is_an_error_naming_the_file(tmp_path: Path) -> None:
-    err = bad_pack(tmp_path, edit('version = "1.0.0"', 'version = "1.0.0"\nversion = "1.0.1"'))
+    err = bad_pack(tmp_path, edit('version = "1.1.0"', 'version = "1.1.0"\nversion = "1.0.1"'))
     assert "not valid TOML" in str(err)
 
 
@@ -242,7 +242,7 @@ def test_pack_is_immutable() -> None:
     with pytest.raises(AttributeError):
         pack.rules[0].citation = pack.rules[1].citation
     assert isinstance(pack.rules, tuple)
-    assert pack.version == "1.0.0"
+    assert pack.version == "1.1.0"
 
 
 def test_rule_parameters_are_immutable() -> None:

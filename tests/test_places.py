@@ -54,7 +54,7 @@ def test_an_inspection_at_miluo_lists_the_penalty_law_as_not_applied_with_the_re
     assert result.place == "miluo"
     (finding,) = [f for f in result.violations if f.pack and f.pack.id == "miluo-2013"]
     assert finding.rule == "quiet-day"
-    assert (finding.pack.id, finding.pack.version, finding.pack.level) == ("miluo-2013", "1.0.0", "county")
+    assert (finding.pack.id, finding.pack.version, finding.pack.level) == ("miluo-2013", "1.1.0", "county")
 
 
 def test_a_penalty_at_miluo_is_judged_by_national_and_county_law_each_under_its_own_pack() -> None:
@@ -70,9 +70,9 @@ def test_a_penalty_at_miluo_is_judged_by_national_and_county_law_each_under_its_
         ("miluo-2013", True, None),
     ]
     by_rule = {f.rule: f.pack for f in result.violations}
-    assert by_rule["penalty-limitation"] == envrules.PackRef("national-2021-penalty", "1.0.0")
+    assert by_rule["penalty-limitation"] == envrules.PackRef("national-2021-penalty", "1.1.0")
     assert by_rule["penalty-limitation"].level == "national"
-    assert by_rule["fine-lower-bound"] == envrules.PackRef("miluo-2013", "1.0.0")
+    assert by_rule["fine-lower-bound"] == envrules.PackRef("miluo-2013", "1.1.0")
     assert by_rule["fine-lower-bound"].level == "county"
     # National first, as the stack is ordered.
     assert [f.rule for f in result.violations] == ["penalty-limitation", "fine-lower-bound"]
@@ -113,7 +113,7 @@ def test_an_inspection_before_any_pack_of_the_place_is_refused_naming_every_pack
 
 def test_the_results_pack_is_the_most_local_pack_applied() -> None:
     result = envrules.evaluate(penalty(**PENALTY_FACTS), place="miluo", as_of="2025-10-30")
-    assert result.pack == envrules.PackRef("miluo-2013", "1.0.0")
+    assert result.pack == envrules.PackRef("miluo-2013", "1.1.0")
 
 
 # --- single pack and lists of packs -----------------------------------------------------------
@@ -127,10 +127,10 @@ def test_a_single_pack_keeps_refusing_a_date_before_it_is_in_force() -> None:
 
 def test_a_single_pack_result_lists_that_pack_as_applied() -> None:
     result = envrules.evaluate(inspection())
-    assert result.packs == (PackStatus(envrules.PackRef("miluo-2013", "1.0.0"), True),)
+    assert result.packs == (PackStatus(envrules.PackRef("miluo-2013", "1.1.0"), True),)
     assert result.place is None
     assert result.to_dict()["packs"] == [
-        {"id": "miluo-2013", "version": "1.0.0", "level": "county", "applied": True}
+        {"id": "miluo-2013", "version": "1.1.0", "level": "county", "applied": True}
     ]
 
 
@@ -283,12 +283,12 @@ def test_check_with_a_place_names_each_findings_pack_and_level(
     case.write_text(json.dumps({"proposal": quiet("2025-10-15"), "as_of": "2025-10-30"}))
     code, out, _ = _run(capsys, "check", str(case), "--place", "miluo")
     assert code == 1
-    assert "[quiet-day] 依据 词解2 · miluo-2013 1.0.0（县级）" in out
-    assert "national-2021-penalty 1.0.0（国家级）: 未适用" in out
+    assert "[quiet-day] 依据 词解2 · miluo-2013 1.1.0（县级）" in out
+    assert "national-2021-penalty 1.1.0（国家级）: 未适用" in out
     code, out, _ = _run(capsys, "check", str(case), "--place", "miluo", "--format", "json", "--lang", "en")
     data = json.loads(out)
     assert data["place"] == "miluo"
-    assert data["violations"][-1]["pack"] == {"id": "miluo-2013", "version": "1.0.0", "level": "county"}
+    assert data["violations"][-1]["pack"] == {"id": "miluo-2013", "version": "1.1.0", "level": "county"}
     assert data["violations"][0]["pack"]["level"] == "national"
     assert {p["id"]: p["applied"] for p in data["packs"]} == {
         "national-1996-penalty": False,
