@@ -12,12 +12,12 @@ import sys
 from typing import Any
 
 from ._output import Output
+from .cli import _pack_error, _registry  # replay_cli is imported by cli on demand
 from .errors import InvalidInputError, PackError, UnknownPackError
 from .evaluator import law
 from .io import InputFileError, display_name
 from .pack import Pack
 from .place import Stack, UnknownPlaceError
-from .registry import Registry, load_registry
 from .replay import Difference, Impact, ReplayError, diff, replay
 
 __all__ = ["run"]
@@ -52,23 +52,12 @@ def _law(packs: list[str] | None, place: str | None) -> Pack | Stack | None:
         return None
     try:
         return law(packs or None, place)
-    except UnknownPackError as exc:
-        raise InputFileError("--pack", str(exc)) from None
+    except (PackError, UnknownPackError) as exc:
+        raise _pack_error(exc) from None
     except UnknownPlaceError as exc:
         raise InputFileError("--place", str(exc)) from None
-    except PackError as exc:
-        raise InputFileError(exc.file, str(exc).split(": ", 1)[-1]) from None
     except InvalidInputError as exc:
         raise InputFileError("--pack", f"expected {exc.expected}") from None
-
-
-def _registry(path: str | None) -> Registry | None:
-    if path is None:
-        return None
-    try:
-        return load_registry(path)
-    except PackError as exc:
-        raise InputFileError(exc.file, str(exc).split(": ", 1)[-1]) from None
 
 
 def _difference_lines(d: Difference, say: dict[str, str]) -> list[str]:
