@@ -16,7 +16,7 @@ PACK = envrules.get_pack("miluo-2013")
 
 
 def _section(rule_id: str) -> str:
-    match = re.search(rf"^## \d\. `{re.escape(rule_id)}`.*?(?=^## |\Z)", RULES_MD, re.M | re.S)
+    match = re.search(rf"^## \d+\. `{re.escape(rule_id)}`.*?(?=^## |\Z)", RULES_MD, re.M | re.S)
     assert match, f"docs/rules.md has no section for {rule_id}"
     return match.group(0)
 
