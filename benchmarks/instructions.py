@@ -29,7 +29,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 AS_OF = "2026-01-01"
-CONTENDERS = ["floor", "envrules", "envrules-model", "zen-loader", "zen-engine", "rule-engine"]
+CONTENDERS = ["floor", "envrules", "envrules-model", "validate", "zen-loader", "zen-engine", "rule-engine"]
 
 
 def child(contender: str, records: int, seed: int, count: int) -> None:
@@ -46,6 +46,12 @@ def child(contender: str, records: int, seed: int, count: int) -> None:
             floor.add(r, index)
         for r in judged:
             floor.judge(r, index)
+        return
+    if contender == "validate":  # validation alone: each judged mapping read into a document
+        from envrules.history import as_document
+
+        for r in judged:
+            as_document(r)
         return
     if contender.startswith("envrules"):
         import envrules
@@ -92,6 +98,8 @@ def count_instructions(contender: str, records: int, seed: int, count: int) -> i
             str(count),
         ]
         proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
+        if proc.returncode:  # a child that failed still has a count: never print it as a cost
+            raise RuntimeError(f"{contender} failed under callgrind: {proc.stderr[-2000:]}")
         for line in proc.stderr.splitlines():
             if "Collected :" in line:
                 return int(line.split()[-1])

@@ -30,7 +30,6 @@ _JSON_TYPES = {
     "list_type": "a JSON array",
     "dict_type": "a JSON object",
     "model_type": "a JSON object",
-    "model_attributes_type": "a JSON object",
     "string_type": "a JSON string",
 }
 
@@ -103,6 +102,10 @@ def _one(err: Any) -> Problem:
     given = excerpt(given_value) if scalar else None
     if kind == "missing":
         return Problem(field, "missing required field", None, "missing required field")
+    if kind == "model_attributes_type":
+        # Only the inspection | penalty union reads attributes (to find ``kind`` in Rust): this is
+        # a document that is not an object at all, said as the union's own error says it.
+        kind = "invalid_kind"
     if kind == "invalid_kind":
         field = field_path((*loc, "kind"))
         kind_given = given_value.get("kind") if isinstance(given_value, dict) else None

@@ -1,0 +1,174 @@
+"""The faster readings of moments and amounts agree with the readings they replaced.
+
+``Moment`` is read by one call of ``_to_moment`` (no ``date | datetime`` union
+checked after it), ``Money`` by ``_to_money``, which keeps the texts already read
+and reads a new one with the full amount reading. Each is compared here with the
+definition it replaced, written out as it was, inside a model of the same
+configuration: every input gives the same value (of the same type, the same
+Decimal exponent, the same offset) or the same errors (type, location, message,
+input), on a first reading and on a second one (from the kept texts).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, timezone
+from decimal import Decimal
+from fractions import Fraction
+from typing import Annotated, Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, ValidationError
+
+from envrules import models
+from envrules.models import _FROZEN, MAX_YUAN, Moment, Money, _no_negative_zero, _reject_bool, _to_moment
+
+OldMoment = Annotated[date | datetime, BeforeValidator(_to_moment)]
+OldMoney = Annotated[
+    Decimal,
+    Field(ge=0, le=MAX_YUAN, decimal_places=2, allow_inf_nan=False),
+    BeforeValidator(_reject_bool),
+    AfterValidator(_no_negative_zero),
+]
+
+
+class Old(BaseModel):
+    model_config = _FROZEN
+    at: OldMoment | None = None
+    amount: OldMoney | None = None
+    pair: tuple[OldMoney | None, OldMoney] | None = None
+
+
+class New(BaseModel):
+    model_config = _FROZEN
+    at: Moment | None = None
+    amount: Money | None = None
+    pair: tuple[Money | None, Money] | None = None
+
+
+def outcome(model: type[BaseModel], data: dict[str, Any]) -> object:
+    try:
+        doc = model.model_validate(data)
+    except ValidationError as exc:
+        return [
+            (e["type"], e["loc"], e["msg"], repr(e.get("input")), repr(e.get("ctx"))) for e in exc.errors()
+        ]
+    out = []
+    for name in ("at", "amount", "pair"):
+        value = getattr(doc, name)
+        values = value if isinstance(value, tuple) else (value,)
+        out.append(tuple((type(v), repr(v), getattr(v, "utcoffset", lambda: None)()) for v in values))
+    return out
+
+
+def agree(data: dict[str, Any]) -> None:
+    models._MOMENTS.clear()
+    models._AMOUNTS.clear()
+    expected = outcome(Old, data)
+    models._MOMENTS.clear()
+    models._AMOUNTS.clear()
+    assert outcome(New, data) == expected
+    assert outcome(New, data) == expected  # the second reading, from the texts kept
+    assert outcome(Old, data) == expected
+
+
+AMOUNT_TEXTS = st.one_of(
+    st.decimals(allow_nan=True, allow_infinity=True).map(str),
+    st.decimals(min_value=-1, max_value=10**16, places=2).map(str),
+    st.from_regex(r"\s*-?[0-9]{0,17}(\.[0-9]{0,4})?([eE][+-]?[0-9]{1,3})?\s*", fullmatch=True),
+    st.sampled_from(["0", "-0", "-0.00", "0.001", "1e2", "1E+2", "999999999999999.99", "1000000000000000"]),
+    st.text(max_size=12),
+)
+AMOUNTS: st.SearchStrategy[Any] = st.one_of(
+    AMOUNT_TEXTS,
+    st.decimals(allow_nan=True, allow_infinity=True),
+    st.integers(min_value=-(10**17), max_value=10**17),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.booleans(),
+    st.none(),
+    st.fractions(),
+    st.lists(st.integers(), max_size=2),
+    st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+    st.complex_numbers(),
+)
+STAMPS = st.builds(
+    lambda d, offset, naive, sep: (
+        d.isoformat(sep=sep)
+        if naive
+        else d.replace(tzinfo=timezone(timedelta(minutes=offset))).isoformat(sep=sep)
+    ),
+    st.datetimes(min_value=datetime(1940, 1, 1), max_value=datetime(2110, 12, 31)),
+    st.integers(min_value=-23 * 60, max_value=23 * 60),
+    st.booleans(),
+    st.sampled_from(["T", " ", "t"]),
+)
+MOMENTS: st.SearchStrategy[Any] = st.one_of(
+    STAMPS,
+    st.dates(date(1940, 1, 1), date(2110, 12, 31)).map(date.isoformat),
+    st.from_regex(
+        r"[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,12})?)?)?", fullmatch=True
+    ),
+    st.text(max_size=30),
+    st.dates(date(1940, 1, 1), date(2110, 12, 31)),
+    st.datetimes(min_value=datetime(1940, 1, 1), max_value=datetime(2110, 12, 31)),
+    st.datetimes(timezones=st.timezones()),
+    st.times(),
+    st.integers(),
+    st.floats(),
+    st.booleans(),
+    st.none(),
+    st.lists(st.text(max_size=3), max_size=2),
+)
+
+
+@given(AMOUNTS)
+def test_an_amount_is_read_as_before(value: Any) -> None:
+    agree({"amount": value})
+
+
+@given(st.one_of(AMOUNTS, st.none()), AMOUNTS)
+def test_a_range_of_amounts_is_read_as_before(low: Any, high: Any) -> None:
+    agree({"pair": [low, high]})
+
+
+@given(MOMENTS)
+def test_a_moment_is_read_as_before(value: Any) -> None:
+    agree({"at": value})
+
+
+@given(MOMENTS, AMOUNTS)
+def test_errors_of_several_fields_are_said_as_before(at: Any, amount: Any) -> None:
+    agree({"at": at, "amount": amount, "pair": [amount, at]})
+
+
+def test_the_readings_the_contract_names_agree() -> None:
+    for value in [
+        "5000",
+        " 5000.00 ",
+        "-0",
+        "0.001",
+        True,
+        1.1,
+        Fraction(1, 3),
+        Decimal("NaN"),
+        "1e-3",
+        10**16,
+        time(9, 30),
+    ]:
+        agree({"amount": value})
+        agree({"at": value})
+    for text in [
+        "2025-10-21",
+        "2025-10-21T09:30:00Z",
+        "2025-02-30",
+        "1949-12-31T23:00:00-08:00",
+        "1700000000",
+    ]:
+        agree({"at": text})
+
+
+def test_the_amounts_kept_are_bounded() -> None:
+    models._AMOUNTS.clear()
+    for i in range(3 * models._AMOUNTS_KEPT):
+        New.model_validate({"amount": f"{i}.5"})
+    assert 0 < len(models._AMOUNTS) <= models._AMOUNTS_KEPT
