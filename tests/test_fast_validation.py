@@ -1,12 +1,14 @@
-"""The faster readings of moments and amounts agree with the readings they replaced.
+"""The faster readings of moments, amounts, agencies and matters agree with the readings they replaced.
 
 ``Moment`` is read by one call of ``_to_moment`` (no ``date | datetime`` union
 checked after it), ``Money`` by ``_to_money``, which keeps the texts already read
-and reads a new one with the full amount reading. Each is compared here with the
-definition it replaced, written out as it was, inside a model of the same
+and reads a new one with the full amount reading; an agency given by id and level,
+and a matter given by its code, is a shared model read once. Each is compared here
+with the definition it replaced, written out as it was, inside a model of the same
 configuration: every input gives the same value (of the same type, the same
-Decimal exponent, the same offset) or the same errors (type, location, message,
-input), on a first reading and on a second one (from the kept texts).
+Decimal exponent, the same offset, the same fields set) or the same errors (type,
+location, message, input), on a first reading and on a second one (from the kept
+texts and models).
 """
 
 from __future__ import annotations
@@ -18,10 +20,22 @@ from typing import Annotated, Any
 
 from hypothesis import given
 from hypothesis import strategies as st
-from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, ValidationError, create_model
 
 from envrules import models
-from envrules.models import _FROZEN, MAX_YUAN, Moment, Money, _no_negative_zero, _reject_bool, _to_moment
+from envrules.models import (
+    _FROZEN,
+    MAX_YUAN,
+    Agency,
+    Inspection,
+    Matter,
+    Moment,
+    Money,
+    Penalty,
+    _no_negative_zero,
+    _reject_bool,
+    _to_moment,
+)
 
 OldMoment = Annotated[date | datetime, BeforeValidator(_to_moment)]
 OldMoney = Annotated[
@@ -61,15 +75,43 @@ def outcome(model: type[BaseModel], data: dict[str, Any]) -> object:
     return out
 
 
-def agree(data: dict[str, Any]) -> None:
-    models._MOMENTS.clear()
-    models._AMOUNTS.clear()
-    expected = outcome(Old, data)
-    models._MOMENTS.clear()
-    models._AMOUNTS.clear()
-    assert outcome(New, data) == expected
-    assert outcome(New, data) == expected  # the second reading, from the texts kept
-    assert outcome(Old, data) == expected
+def forget() -> None:
+    for kept in (models._MOMENTS, models._AMOUNTS, models._AGENCIES, models._MATTERS):
+        kept.clear()
+
+
+def agree(data: dict[str, Any], old: type[BaseModel] = Old, new: type[BaseModel] = New) -> None:
+    forget()
+    expected = outcome(old, data)
+    forget()
+    assert outcome(new, data) == expected
+    assert outcome(new, data) == expected  # the second reading, from the texts kept
+    assert outcome(old, data) == expected
+
+
+def _matter_as_before(value: Any) -> Any:
+    return {"code": value} if isinstance(value, str) else value
+
+
+OldParts = create_model(
+    "OldParts",
+    __config__=_FROZEN,
+    agency=(Agency | None, None),
+    participants=(tuple[Agency, ...] | None, None),
+    matters=(
+        Annotated[tuple[Annotated[Matter, BeforeValidator(_matter_as_before)], ...], Field(min_length=1)]
+        | None,
+        None,
+    ),
+)
+# The fields as the models declare them today.
+NewParts = create_model(
+    "NewParts",
+    __config__=_FROZEN,
+    agency=(Inspection.model_fields["agency"].rebuild_annotation() | None, None),  # type: ignore[operator]
+    participants=(Inspection.model_fields["participants"].rebuild_annotation() | None, None),  # type: ignore[operator]
+    matters=(Inspection.model_fields["matters"].rebuild_annotation() | None, None),  # type: ignore[operator]
+)
 
 
 AMOUNT_TEXTS = st.one_of(
@@ -165,6 +207,87 @@ def test_the_readings_the_contract_names_agree() -> None:
         "1700000000",
     ]:
         agree({"at": text})
+
+
+def outcome_parts(model: type[BaseModel], data: dict[str, Any]) -> object:
+    try:
+        doc = model.model_validate(data)
+    except ValidationError as exc:
+        return [
+            (e["type"], e["loc"], e["msg"], repr(e.get("input")), repr(e.get("ctx"))) for e in exc.errors()
+        ]
+    out = []
+    for name in ("agency", "participants", "matters"):
+        value = getattr(doc, name)
+        values = value if isinstance(value, tuple) else (value,)
+        out.append(
+            tuple(
+                (type(v), repr(v), sorted(v.model_fields_set))
+                if isinstance(v, BaseModel)
+                else (type(v), repr(v))
+                for v in values
+            )
+        )
+    return out
+
+
+TEXTS = st.one_of(
+    st.sampled_from(
+        ["miluo-fire", "county", " county", "county ", "", " ", "\u3000x", "fire-safety", "x" * 201]
+    ),
+    st.text(max_size=8),
+)
+AGENCIES: st.SearchStrategy[Any] = st.one_of(
+    st.fixed_dictionaries({"id": TEXTS, "level": st.one_of(TEXTS, st.sampled_from(["county", "national"]))}),
+    st.dictionaries(
+        st.sampled_from(["id", "level", "name", 1]),
+        st.one_of(st.sampled_from(["miluo-fire", "county"]), TEXTS, st.integers(), st.none()),
+    ),
+    st.builds(lambda: Agency(id="miluo-fire", level="county")),
+    TEXTS,
+    st.integers(),
+    st.none(),
+    st.lists(TEXTS, max_size=2),
+)
+MATTERS: st.SearchStrategy[Any] = st.one_of(
+    TEXTS,
+    st.fixed_dictionaries(
+        {"code": TEXTS}, optional={"periodic_by_law": st.one_of(st.booleans(), st.integers())}
+    ),
+    st.builds(lambda: Matter(code="boiler", periodic_by_law=True)),
+    st.integers(),
+    st.none(),
+)
+
+
+@given(AGENCIES, st.lists(AGENCIES, max_size=3), st.lists(MATTERS, max_size=3))
+def test_agencies_and_matters_are_read_as_before(agency: Any, participants: Any, matters: Any) -> None:
+    forget()
+    data = {"agency": agency, "participants": participants, "matters": matters}
+    expected = outcome_parts(OldParts, data)
+    forget()
+    assert outcome_parts(NewParts, data) == expected
+    assert outcome_parts(NewParts, data) == expected  # from the agencies and matters kept
+
+
+def test_an_agency_or_matter_kept_is_never_given_for_a_different_object() -> None:
+    agency = {"id": "miluo-fire", "level": "county"}
+    for other in (
+        {**agency, "name": "x"},
+        {"id": "miluo-fire", "level": "county "},
+        {"id": " miluo-fire", "level": "county"},
+        {"id": "miluo-fire"},
+    ):
+        forget()
+        data = {"agency": agency, "participants": [other], "matters": ["boiler", {"code": "boiler", "x": 1}]}
+        expected = outcome_parts(OldParts, data)
+        forget()
+        assert outcome_parts(NewParts, data) == expected
+        assert outcome_parts(NewParts, data) == expected
+
+
+def test_a_penalty_reads_its_agency_as_an_inspection_does() -> None:
+    assert Penalty.model_fields["agency"].metadata == Inspection.model_fields["agency"].metadata
 
 
 def test_the_amounts_kept_are_bounded() -> None:

@@ -359,6 +359,31 @@ class Matter(_Document):
     periodic_by_law: StrictBool = False
 
 
+def _agency(value: Any) -> Any:
+    """An agency given as ``{"id": ..., "level": ...}`` is the :class:`Agency` read before from those texts.
+
+    Agencies are shared like matters (a log names a few dozen agencies millions of times);
+    one not seen before is read by Agency itself, whose errors are then the field's.
+    """
+    if type(value) is dict and len(value) == 2:
+        id_, level = value.get("id"), value.get("level")
+        if type(id_) is str and type(level) is str:
+            key = (id_, level)
+            known = _AGENCIES.get(key)
+            if known is not None:
+                return known
+            agency = Agency.model_validate(value)
+            if len(_AGENCIES) >= _MATTERS_KEPT:
+                _AGENCIES.clear()
+            _AGENCIES[key] = agency
+            return agency
+    return value
+
+
+_AGENCIES: dict[tuple[str, str], Agency] = {}
+"""Agencies given by id and level alone, by those two texts."""
+
+
 def _matter(value: Any) -> Any:
     """A matter given by its code alone is the :class:`Matter` of that code.
 
@@ -449,8 +474,8 @@ class Inspection(_Document):
     kind: Literal["inspection"] = "inspection"
     id: Identifier
     enterprise: Identifier
-    agency: Agency
-    participants: tuple[Agency, ...] = ()
+    agency: Annotated[Agency, BeforeValidator(_agency)]
+    participants: tuple[Annotated[Agency, BeforeValidator(_agency)], ...] = ()
     matters: Annotated[
         tuple[Annotated[Matter, BeforeValidator(_matter, json_schema_input_type=Code | Matter)], ...],
         Field(min_length=1),
@@ -589,7 +614,7 @@ class Penalty(_Document):
     kind: Literal["penalty"] = "penalty"
     id: Identifier
     enterprise: Identifier
-    agency: Agency
+    agency: Annotated[Agency, BeforeValidator(_agency)]
     violation: Code
     decided_on: Moment
     fine: Money
