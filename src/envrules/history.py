@@ -114,6 +114,7 @@ _FLAGS = tuple(
     (level, deployed, done) for level in LEVELS for deployed in (None, *LEVELS) for done in (False, True)
 )
 _FLAG = {facts: i for i, facts in enumerate(_FLAGS)}
+_VISITS = _VISIT << _DAY_BITS  # the key of every visit of an enterprise, but for its day
 
 
 class History:
@@ -276,27 +277,29 @@ class History:
             else:  # the same row number of the other kind
                 at += 1
 
-    def _range(self, enterprise: str, what: int, lo: int, hi: int) -> tuple[array[int], array[int], int, int]:
-        """The block of ``enterprise`` and where in it its entries ``what`` of a day in ``[lo, hi]`` lie."""
-        code = self._codes.get(enterprise)
-        keys = None if code is None else self._keys[code]
-        rows = None if code is None else self._rows[code]
-        if keys is None or rows is None:
-            return _EMPTY_Q, _EMPTY_I, 0, 0
-        base = what << _DAY_BITS  # every ordinal is at most _DAY; lo may be below 1 (a window's margin)
-        start = bisect_left(keys, base | max(lo, 0))
-        return keys, rows, start, bisect_right(keys, base | hi, start)
-
     def inspections(self, enterprise: str, matter: str, first: date, last: date) -> Iterator[PastInspection]:
         """Past inspections of ``enterprise`` covering ``matter`` on any day in ``[first, last]``.
 
         In the order of their first day (then of their id).
         """
-        code = self._codes.get(matter)
-        if code is None:
+        codes = self._codes
+        code = codes.get(enterprise)
+        what = codes.get(matter)
+        if code is None or what is None:
             return
+        keys = self._keys[code]
+        if not keys:
+            return
+        # Those that start at most the longest visit's span before the window and not after it.
         lo, hi = first.toordinal(), last.toordinal()
-        keys, rows, start, end = self._range(enterprise, code << 2 | _MATTER, lo - self._max_span, hi)
+        base = (what << 2 | _MATTER) << _DAY_BITS
+        since = lo - self._max_span
+        start = bisect_left(keys, (base | since) if since > 0 else base)
+        end = bisect_right(keys, base | hi, start)
+        if start == end:
+            return
+        rows = self._rows[code]
+        assert rows is not None
         ends, agencies, flags, ids, names = self._last, self._agency, self._flags, self._ids, self._names
         for at in range(start, end):
             row = rows[at]
@@ -312,12 +315,22 @@ class History:
 
         As ``(ordinal of the first day, id)``, in date order: two bisections, whatever the history's size.
         """
-        code = self._codes.get(agency)
+        codes = self._codes
+        code = codes.get(enterprise)
+        by = codes.get(agency)
         t = _TYPE.get(kind)
-        if code is None or t is None:
+        if code is None or by is None or t is None:
             return []
-        what = (code << 2 | t) << 2 | _TYPED
-        keys, rows, start, end = self._range(enterprise, what, first.toordinal(), last.toordinal())
+        keys = self._keys[code]
+        if not keys:
+            return []
+        base = ((by << 2 | t) << 2 | _TYPED) << _DAY_BITS
+        start = bisect_left(keys, base | first.toordinal())
+        end = bisect_right(keys, base | last.toordinal(), start)
+        if start == end:
+            return []
+        rows = self._rows[code]
+        assert rows is not None
         ids = self._ids
         return [(keys[at] & _DAY, ids[rows[at]]) for at in range(start, end)]
 
@@ -326,19 +339,37 @@ class History:
 
         As ``(ordinal of the first day, id, agency)``, in date order.
         """
-        keys, rows, start, end = self._range(enterprise, _VISIT, first.toordinal(), last.toordinal())
+        code = self._codes.get(enterprise)
+        if code is None:
+            return []
+        keys = self._keys[code]
+        if not keys:
+            return []
+        start = bisect_left(keys, _VISITS | first.toordinal())
+        end = bisect_right(keys, _VISITS | last.toordinal(), start)
+        if start == end:
+            return []
+        rows = self._rows[code]
+        assert rows is not None
         ids, agencies, names = self._ids, self._agency, self._names
         return [(keys[at] & _DAY, ids[rows[at]], names[agencies[rows[at]]]) for at in range(start, end)]
 
     def penalties(self, enterprise: str, violation: str, before: date) -> list[PastPenalty]:
         """Past penalties of ``enterprise`` for ``violation`` decided before ``before``."""
-        code = self._codes.get(violation)
-        if code is None:
+        codes = self._codes
+        code = codes.get(enterprise)
+        what = codes.get(violation)
+        if code is None or what is None:
             return []
-        keys, rows, start, end = self._range(enterprise, code << 2 | _PENALTY, 0, before.toordinal() - 1)
+        keys = self._keys[code]
+        if not keys:
+            return []
+        base = (what << 2 | _PENALTY) << _DAY_BITS
+        start = bisect_left(keys, base)
+        end = bisect_left(keys, base | before.toordinal(), start)
+        if start == end:
+            return []
+        rows = self._rows[code]
+        assert rows is not None
         ids = self._penalty_ids
         return [PastPenalty(keys[at] & _DAY, ids[rows[at]]) for at in range(start, end)]
-
-
-_EMPTY_Q: array[int] = array("Q")
-_EMPTY_I: array[int] = array("I")
