@@ -3,6 +3,10 @@
 Every record is an inspection or a penalty in the shapes of docs/contract.md, with
 no extra fields: snake_case names, money as decimal strings, dates as ISO
 strings (mostly bare dates, some timestamps with +08:00, Z or no offset).
+A penalty's statutory range may have no minimum (``[null, max]``, 5%), a fine
+below the minimum may cite ``mitigating`` circumstances (half of them), and 3%
+of penalties state ``first_offence``; these draw from a second random stream,
+so that every other field is what the generator wrote before 0.2.0.
 Records come out in chronological order of their act date (the local date of
 an inspection's start, a penalty's ``decided_on``), 2023-01-01..2025-12-31.
 
@@ -142,6 +146,10 @@ JUSTIFICATIONS = [
     "上次检查发现隐患，跟踪复查",
     "follow-up of a rectification order",
 ]
+# circumstances that require a reduced penalty (行政处罚法 art. 32; every generated date is after 2021-07-15)
+MITIGATING = ["eliminated-harm", "coerced-or-induced", "confessed", "meritorious", "other-statutory"]
+NO_MINIMUM = 0.05  # a penalty whose statutory range has no minimum ([null, max])
+STATED_FIRST = 0.03  # a penalty that states first_offence (true or false)
 PLAN_SOME = 0.95  # annual plan filed for a routine inspection
 P_REPEAT = 0.18  # an inspection goes back to a recent (enterprise, matter)
 
@@ -244,6 +252,10 @@ def _schedule(n: int, rng: random.Random, w: _World) -> list[int]:
 def generate(n: int, seed: int) -> Iterator[dict]:
     """Yield ``n`` records in chronological order; same seed, same records."""
     rng = random.Random(seed)
+    # The readings added in 0.2.0 (a statutory range with no minimum, mitigating circumstances,
+    # a stated first offence) draw from their own stream, so every other field of every record
+    # is what it was before them.
+    side = random.Random(f"0.2.0-{seed}")
     w = _world()
     rand = rng.random
     randrange = rng.randrange
@@ -254,7 +266,7 @@ def generate(n: int, seed: int) -> Iterator[dict]:
         day = key >> 21
         seq += 1
         if key & 1:
-            yield _penalty(seq, day, w, rng)
+            yield _penalty(seq, day, w, rng, side)
             continue
         # --- an inspection ---------------------------------------------------
         date = w.dates[day]
@@ -367,7 +379,7 @@ def _money(value: int, cents: bool) -> str:
     return f"{value}.00" if cents else str(value)
 
 
-def _penalty(seq: int, day: int, w: _World, rng: random.Random) -> dict:
+def _penalty(seq: int, day: int, w: _World, rng: random.Random, side: random.Random) -> dict:
     rand = rng.random
     randrange = rng.randrange
     date = w.dates[day]
@@ -434,6 +446,13 @@ def _penalty(seq: int, day: int, w: _World, rng: random.Random) -> dict:
         if rand() < 0.04:  # a band (inside the statutory range) that does not hold the fine
             band = ("general", low, min(fine - 1, high)) if fine > low else ("serious", mid, high)
         rec["benchmark"] = {"grade": band[0], "range": [str(band[1]), str(band[2])]}
+    # 0.2.0: 「……元以下」 (no statutory minimum), 行政处罚法 art. 32 reductions, 首查 stated.
+    if side.random() < NO_MINIMUM:
+        rec["statutory_range"][0] = None
+    elif fine < low and side.random() < 0.5:
+        rec["mitigating"] = [side.choice(MITIGATING)]
+    if side.random() < STATED_FIRST:
+        rec["first_offence"] = side.random() < 0.5
     return rec
 
 

@@ -17,6 +17,7 @@ from decimal import Decimal
 import floor
 
 QUIET_EXEMPT_GROUNDS = sorted(floor.QUIET_EXEMPT_GROUNDS)
+QUIET_ANALOGY_GROUNDS = sorted(floor.QUIET_ANALOGY_GROUNDS)
 HIGH_LEVELS = sorted(floor.HIGH_LEVELS)
 PLAN_EXEMPT_GROUNDS = sorted(floor.PLAN_EXEMPT_GROUNDS)
 URGENT_GROUNDS = sorted(floor.URGENT_GROUNDS)
@@ -29,8 +30,8 @@ _NEUTRAL = {
     "deployed_by": None,
     "start_day": 0,
     "crosses_month": False,
-    "repeat_high": 0,
-    "repeat_low": 0,
+    "repeat": 0,
+    "repeat_unwaivable": 0,
     "justified": False,
     "annual_plan_filed": False,
     "form_before_entry": False,
@@ -40,11 +41,14 @@ _NEUTRAL = {
     "due_passed": False,
     "minor": False,
     "harm": "",
+    "earlier_offence": False,
     "has_rectification": False,
     "rect_outcome": "",
     "rect_deadline_passed": False,
     "fine_fen": 0,
+    "has_min": False,
     "min_fen": 0,
+    "mitigated": False,
     "max_fen": 0,
     "circumstances": [],
     "has_benchmark": False,
@@ -69,42 +73,46 @@ def facts(r: dict, index: dict, as_of: dt.date = floor.AS_OF) -> dict:
         f["deployed_by"] = r.get("deployed_by")
         f["start_day"] = start.day
         f["crosses_month"] = (end.year, end.month) != (start.year, start.month)
-        high = low = 0
+        repeat = unwaivable = 0
+        first = start.toordinal()
         for matter in r["matters"]:
             if floor._periodic(matter):
                 continue
-            levels = []
-            for year in range(start.year, end.year + 1):
-                levels += index.get((r["enterprise"], floor._matter_code(matter), year), ())
-            if levels:
-                if any(level in floor.HIGH_LEVELS for level in levels):
-                    high += 1
-                else:
-                    low += 1
-        f["repeat_high"] = high
-        f["repeat_low"] = low
-        f["justified"] = bool(r.get("justification"))
+            code = floor._matter_code(matter)
+            done = [index.get((r["enterprise"], code, year)) for year in range(start.year, end.year + 1)]
+            done = [d for d in done if d is not None]
+            if done:
+                repeat += 1
+                unwaivable += min(done) < first
+        f["repeat"] = repeat
+        f["repeat_unwaivable"] = unwaivable
+        f["justified"] = bool((r.get("justification") or "").strip())
         f["annual_plan_filed"] = bool(r.get("annual_plan_filed"))
-        entry = floor.local_moment(r["start"])
+        entry = r["start"]
         form = r.get("form_filed_at")
-        oral = r.get("oral_filing_at")
         due = floor.filing_due(end)
         f["form_filed"] = bool(form)
-        f["form_before_entry"] = bool(form) and floor.local_moment(form) < entry
+        f["form_before_entry"] = floor.filed_before(form, entry)
         f["form_late"] = bool(form) and floor.local_date(form) > due
-        f["oral_before_entry"] = bool(oral) and floor.local_moment(oral) < entry
+        f["oral_before_entry"] = floor.filed_before(r.get("oral_filing_at"), entry)
         f["due_passed"] = as_of > due
     else:
         f["minor"] = bool(r["minor"])
         f["harm"] = r["harm"]
+        decided = floor.local_date(r["decided_on"])
+        f["earlier_offence"] = floor._repeat_offence(r, decided, index)
         rect = r.get("rectification")
         if rect:
             f["has_rectification"] = True
             f["rect_outcome"] = rect["outcome"]
-            f["rect_deadline_passed"] = floor.local_date(rect["deadline"]) < floor.local_date(r["decided_on"])
+            f["rect_deadline_passed"] = floor.local_date(rect["deadline"]) < decided
         f["fine_fen"] = _fen(r["fine"])
-        f["min_fen"] = _fen(r["statutory_range"][0])
-        f["max_fen"] = _fen(r["statutory_range"][1])
+        low, high = r["statutory_range"]
+        if low is not None:
+            f["has_min"] = True
+            f["min_fen"] = _fen(low)
+        f["max_fen"] = _fen(high)
+        f["mitigated"] = bool(r.get("mitigating"))
         f["circumstances"] = r.get("circumstances") or []
         bench = r.get("benchmark")
         if bench:
@@ -126,19 +134,24 @@ def rule_expressions(
         "quiet-day": (
             f"kind == 'inspection' and (start_day <= {QUIET_LAST_DAY} or crosses_month)"
             f" and {none_of('grounds', QUIET_EXEMPT_GROUNDS)}"
+            f" and {none_of('grounds', QUIET_ANALOGY_GROUNDS)}"
             f" and {not_in('deployed_by', HIGH_LEVELS)}"
         ),
         "one-matter-per-year": (
-            "kind == 'inspection' and (repeat_high > 0 or (repeat_low > 0 and not justified))"
+            "kind == 'inspection' and (repeat_unwaivable > 0 or (repeat > 0 and not justified))"
         ),
         "first-offence-exemption": (
-            "kind == 'penalty' and minor and harm == 'none' and not"
+            "kind == 'penalty' and minor and harm == 'none' and not earlier_offence and not"
             " (has_rectification and rect_deadline_passed and rect_outcome in ['incomplete', 'refused'])"
         ),
         "fine-lower-bound": (
-            "kind == 'penalty' and (fine_fen < min_fen or fine_fen > max_fen"
-            f" or (fine_fen > min_fen and {none_of('circumstances', AGGRAVATING)})"
-            " or (has_benchmark and (fine_fen < bench_lo_fen or fine_fen > bench_hi_fen)))"
+            "kind == 'penalty' and (fine_fen > max_fen"
+            " or (has_min and fine_fen < min_fen and not mitigated)"
+            " or (not (has_min and fine_fen < min_fen) and ("
+            "(((has_min and fine_fen > min_fen)"
+            " or (not has_min and has_benchmark and fine_fen > bench_lo_fen))"
+            f" and {none_of('circumstances', AGGRAVATING)})"
+            " or (has_benchmark and (fine_fen < bench_lo_fen or fine_fen > bench_hi_fen)))))"
         ),
         "inspection-filing": (
             "kind == 'inspection' and ("

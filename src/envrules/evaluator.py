@@ -18,7 +18,7 @@ from .errors import InvalidInputError, UnknownCodeError
 from .history import History, as_document
 from .models import CST, FIRST_DATE, LAST_DATE, Inspection, Moment, Penalty, local_date
 from .pack import Pack, bundled_pack_ids, get_pack
-from .result import PackStatus, Result
+from .result import PackStatus, Result, judged
 from .rules.base import Context, Lang
 
 if TYPE_CHECKING:
@@ -68,6 +68,13 @@ def resolve_as_of(value: date | datetime | str | None) -> date:
     raise InvalidInputError("as_of", "an ISO 8601 date such as 2025-10-30", value)
 
 
+def _day(value: date | datetime | str | None) -> date:
+    """:func:`resolve_as_of`, with the script's usual string looked up first."""
+    if type(value) is str:
+        return _as_of_text(value)
+    return resolve_as_of(value)
+
+
 @functools.lru_cache(maxsize=256)
 def _as_of_text(value: str) -> date:
     # Cached: a script judging many proposals passes the same as_of string each time.
@@ -99,6 +106,11 @@ class Evaluator:
     registry: Registry | None = None
     _applied: tuple[PackStatus, ...] = field(default=(), init=False, repr=False, compare=False)
     _circumstances: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
+    # What a call needs of one pack, read once: its rules by kind, its period, its ref.
+    _rules: dict[str, tuple[Any, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _from: date = field(default=date.min, init=False, repr=False, compare=False)
+    _calendar: WorkingCalendar = field(default=None, init=False, repr=False, compare=False)  # type: ignore[assignment]
+    _until: date = field(default=date.max, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.lang not in _LANGS:
@@ -107,8 +119,13 @@ class Evaluator:
             )
         if self.calendar is None:
             object.__setattr__(self, "calendar", self.pack.calendar())
+        object.__setattr__(self, "_calendar", self.calendar)
         if isinstance(self.pack, Pack):
-            object.__setattr__(self, "_applied", (PackStatus(self.pack.ref, True),))
+            pack = self.pack
+            object.__setattr__(self, "_applied", (PackStatus(pack.ref, True),))
+            object.__setattr__(self, "_rules", {k: pack.rules_for(k) for k in ("inspection", "penalty")})
+            object.__setattr__(self, "_from", pack.effective_from)
+            object.__setattr__(self, "_until", pack.effective_until or date.max)
         # The circumstance codes the packs' rules read: any other is unknown, under every pack.
         packs = (self.pack,) if isinstance(self.pack, Pack) else self.pack.packs
         codes = frozenset().union(*(r.circumstance_codes for p in packs for r in p.rules_for("penalty")))
@@ -139,11 +156,13 @@ class Evaluator:
         """
         if record is not None and record is not False:
             return self._recorded(proposal, history, as_of, record)
-        doc = as_document(proposal)
+        model = type(proposal) is Inspection or type(proposal) is Penalty  # as_document's first case
+        doc: Inspection | Penalty = proposal if model else as_document(proposal)  # type: ignore[assignment]
         if doc.kind == "penalty":
+            known = self._circumstances
             for i, code in enumerate(doc.circumstances):
-                if code not in self._circumstances:
-                    raise UnknownCodeError(f"circumstances[{i}]", code, self._circumstances)
+                if code not in known:
+                    raise UnknownCodeError(f"circumstances[{i}]", code, known)
             with decimal.localcontext(MONEY_CONTEXT):  # money in our own context, never the caller's
                 return self._judge(doc, history, as_of)
         return self._judge(doc, history, as_of)  # an inspection has no money: 1.6 us saved
@@ -155,34 +174,39 @@ class Evaluator:
         as_of: date | datetime | str | None,
     ) -> Result:
         pack = self.pack
-        assert self.calendar is not None
-        if not isinstance(pack, Pack):
-            return pack.judge(
-                doc, _history(history), resolve_as_of(as_of), self.calendar, self.lang, self.registry
-            )
-        pack.require_in_force(doc.act_date)
-        rules = pack.rules_for(doc.kind)
+        if not isinstance(pack, Pack):  # a stack: its own plan per kind, day and language
+            return pack.judge(doc, _history(history), _day(as_of), self._calendar, self.lang, self.registry)
+        act = doc.act_date
+        if not self._from <= act <= self._until:
+            pack.require_in_force(act)  # raises
+        rules = self._rules[doc.kind]
         if not rules:
             raise InvalidInputError("kind", f"a document that pack {pack.id!r} has rules for", doc.kind)
+        ref = self._applied[0].pack
         ctx = Context(
-            _history(history),
-            resolve_as_of(as_of),
-            self.calendar,
+            history if type(history) is History else _history(history),
+            _day(as_of),
+            self._calendar,
             self.lang,
-            pack=pack.ref,
-            registry=self.registry,
+            [],
+            [],
+            [],
+            [],
+            ref,
+            self.registry,
         )
         for rule in rules:
             rule.check(doc, ctx)
-        return Result(
-            subject=doc.id,
-            violations=tuple(ctx.violations),
-            waived=tuple(ctx.waived),
-            obligations=tuple(ctx.obligations),
-            pack=pack.ref,
-            notes=tuple(ctx.notes),
-            lang=self.lang,
-            packs=self._applied,
+        return judged(
+            doc.id,
+            ctx.violations,
+            ctx.waived,
+            ctx.obligations,
+            ref,
+            ctx.notes,
+            self.lang,
+            self._applied,
+            None,
         )
 
     def _recorded(
@@ -290,6 +314,10 @@ def evaluate(
     :meth:`Evaluator.evaluate` (``True`` for a result carrying its decision
     record, a path to also append it to that decision log).
     """
+    if pack is None and place is None and calendar is None and registry is None:  # the default pack
+        ev = _EVALUATORS.get(("", lang))
+        if ev is not None:
+            return ev.evaluate(proposal, history, as_of=as_of, record=record)
     if registry is not None:
         from .registry import Registry, load_registry
 

@@ -42,7 +42,7 @@ from .labels import LABELS, label
 from .models import LEVELS, Inspection, Level, Penalty
 from .pack import Pack, get_pack
 from .registry import Registry
-from .result import PackRef, PackStatus, Result
+from .result import PackRef, PackStatus, Result, judged
 from .rules.base import Context, Lang
 
 __all__ = [
@@ -234,21 +234,21 @@ class Stack:
         if plan is None:
             plan = self._plan(kind, act, lang)
         runs, statuses, last = plan
-        ctx = Context(history, as_of, calendar, lang, registry=registry)
+        ctx = Context(history, as_of, calendar, lang, [], [], [], [], None, registry)
         for ref, rules in runs:
             ctx.pack = ref
             for rule in rules:
                 rule.check(doc, ctx)
-        return Result(
-            subject=doc.id,
-            violations=tuple(ctx.violations),
-            waived=tuple(ctx.waived),
-            obligations=tuple(ctx.obligations),
-            pack=last,
-            notes=tuple(ctx.notes),
-            lang=lang,
-            packs=statuses,
-            place=self._place_id,
+        return judged(
+            doc.id,
+            ctx.violations,
+            ctx.waived,
+            ctx.obligations,
+            last,
+            ctx.notes,
+            lang,
+            statuses,
+            self._place_id,
         )
 
     def _plan(self, kind: str, act: date, lang: Lang) -> _Plan:

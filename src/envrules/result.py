@@ -3,11 +3,17 @@
 All are frozen, slotted dataclasses: cheap to build, immutable, compared by
 value, safe to share between threads. :meth:`Result.to_dict` and
 :meth:`Result.to_json` give the result JSON of docs/contract.md.
+
+A finding made by a rule keeps its message and remedy as a template and its
+values until they are first read (:func:`drafted_finding`): an audit that
+prints only counts never formats them. Read, compared, hashed, printed or
+turned into JSON, such a finding is the same as one built with the texts.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
@@ -125,6 +131,91 @@ class Finding:
         return out
 
 
+class _Draft:
+    """The texts of a finding before they are first read: a template per text and the values."""
+
+    __slots__ = ("templates", "values")
+
+    def __init__(self, templates: Any, values: Any) -> None:
+        self.templates = templates
+        self.values = values
+
+
+class _Formatted:
+    """A ``Finding`` text (``message``, ``remedy``): the slot's text, formatted on first read.
+
+    It wraps the slot the dataclass made: a text given to the constructor is
+    stored and read as before; a :class:`_Draft` in the slot is formatted once,
+    and the text replaces it (two threads reading at once store the same text).
+    """
+
+    __slots__ = ("slot", "which")
+
+    def __init__(self, slot: Any, which: int) -> None:
+        self.slot = slot
+        self.which = which
+
+    def __get__(self, obj: object, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        value = self.slot.__get__(obj, owner)
+        if type(value) is _Draft:
+            value = value.templates[self.which].format_map(value.values)
+            self.slot.__set__(obj, value)
+        return value
+
+    def __set__(self, obj: object, value: object) -> None:
+        self.slot.__set__(obj, value)
+
+
+_SLOTS = {name: Finding.__dict__[name] for name in ("rule", "message", "citation", "remedy", "matter")}
+_SLOTS |= {name: Finding.__dict__[name] for name in ("severity", "value", "limit", "provisional", "pack")}
+setattr(Finding, "message", _Formatted(_SLOTS["message"], 0))  # noqa: B010 (mypy: a field, not a descriptor)
+setattr(Finding, "remedy", _Formatted(_SLOTS["remedy"], 1))  # noqa: B010
+_new = object.__new__
+_set_rule = _SLOTS["rule"].__set__
+_set_message = _SLOTS["message"].__set__
+_set_citation = _SLOTS["citation"].__set__
+_set_remedy = _SLOTS["remedy"].__set__
+_set_matter = _SLOTS["matter"].__set__
+_set_severity = _SLOTS["severity"].__set__
+_set_value = _SLOTS["value"].__set__
+_set_limit = _SLOTS["limit"].__set__
+_set_provisional = _SLOTS["provisional"].__set__
+_set_pack = _SLOTS["pack"].__set__
+
+
+def drafted_finding(
+    rule: str,
+    message: str,
+    remedy: str | None,
+    values: Mapping[str, object],
+    citation: Citation,
+    matter: str | None,
+    severity: Severity,
+    value: str | None,
+    limit: str | None,
+    provisional: bool,
+    pack: PackRef | None,
+) -> Finding:
+    """A finding whose ``message`` (and ``remedy``) are the templates given, filled with ``values``
+    when first read: ``Finding(rule, message.format_map(values), ...)`` without the formatting.
+    """
+    finding: Finding = _new(Finding)
+    draft = _Draft((message, remedy), values)
+    _set_rule(finding, rule)
+    _set_message(finding, draft)
+    _set_citation(finding, citation)
+    _set_remedy(finding, None if remedy is None else draft)
+    _set_matter(finding, matter)
+    _set_severity(finding, severity)
+    _set_value(finding, value)
+    _set_limit(finding, limit)
+    _set_provisional(finding, provisional)
+    _set_pack(finding, pack)
+    return finding
+
+
 @dataclass(frozen=True, slots=True)
 class Obligation:
     """Something the subject must still do by a date (e.g. file the written form).
@@ -205,3 +296,43 @@ class Result:
     def to_json(self, *, indent: int | None = None) -> str:
         """The result as the JSON of docs/contract.md (UTF-8 text, Chinese unescaped)."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+
+_R = {name: Result.__dict__[name].__set__ for name in Result.__dataclass_fields__}
+_r_subject, _r_violations, _r_waived, _r_obligations = (
+    _R["subject"],
+    _R["violations"],
+    _R["waived"],
+    _R["obligations"],
+)
+_r_pack, _r_notes, _r_lang, _r_packs, _r_place = _R["pack"], _R["notes"], _R["lang"], _R["packs"], _R["place"]
+_r_decision = _R["decision"]
+
+
+def judged(
+    subject: str,
+    violations: list[Finding],
+    waived: list[Finding],
+    obligations: list[Obligation],
+    pack: PackRef,
+    notes: list[Finding],
+    lang: str,
+    packs: tuple[PackStatus, ...],
+    place: str | None,
+) -> Result:
+    """``Result(subject, tuple(violations), ...)`` as a judgement makes it, without the keywords.
+
+    The same object as the constructor's (a frozen dataclass); the lists become tuples.
+    """
+    result: Result = _new(Result)
+    _r_subject(result, subject)
+    _r_violations(result, tuple(violations))
+    _r_waived(result, tuple(waived))
+    _r_obligations(result, tuple(obligations))
+    _r_pack(result, pack)
+    _r_notes(result, tuple(notes))
+    _r_lang(result, lang)
+    _r_packs(result, packs)
+    _r_place(result, place)
+    _r_decision(result, None)
+    return result

@@ -8,9 +8,13 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field
 
 from ..models import Inspection, Penalty
-from .base import Context, Params, Rule, Text
+from ..result import Citation, Finding, PackRef
+from .base import Context, Lang, Params, Rule, Text
 
 __all__ = ["AttestedUntil", "AttestedUntilParams"]
+
+_KEPT = 4096
+"""Notes kept per rule (days × languages × packs): about eleven years of days, then started afresh."""
 
 
 class AttestedUntilParams(Params):
@@ -48,14 +52,31 @@ class AttestedUntil(Rule[Inspection | Penalty, AttestedUntilParams]):  # type: i
         },
     }
 
+    __slots__ = ("_notes",)
+
+    def __init__(self, params: AttestedUntilParams, citation: Citation) -> None:
+        super().__init__(params, citation)
+        self._notes: dict[tuple[date, Lang, PackRef | None, str | None], Finding] = {}
+
     def check(self, doc: Inspection | Penalty, ctx: Context) -> None:
-        p: AttestedUntilParams = self.params
         day = doc.act_date
-        if day <= p.until:
+        if day <= self.params.until:
             return
+        # The note depends only on the day, the language and the pack (with its level): a log
+        # repeats its days, so each note is built once and shared (a Finding is immutable).
+        pack = ctx.pack
+        key = (day, ctx.lang, pack, None if pack is None else pack.level)
+        note = self._notes.get(key)
+        if note is None:
+            note = self._note(day, ctx)
+            if len(self._notes) >= _KEPT:
+                self._notes.clear()
+            self._notes[key] = note
+        ctx.notes.append(note)
+
+    def _note(self, day: date, ctx: Context) -> Finding:
+        p: AttestedUntilParams = self.params
         values = {"until": p.until.isoformat(), "source": p.source, "day": day.isoformat()}
-        ctx.notes.append(
-            self.finding(
-                ctx, "stale", values, severity="info", value=day.isoformat(), limit=p.until.isoformat()
-            )
+        return self.finding(
+            ctx, "stale", values, severity="info", value=day.isoformat(), limit=p.until.isoformat()
         )

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict
 from ..calendar import WorkingCalendar
 from ..history import History
 from ..models import Inspection, Penalty
-from ..result import Citation, Finding, Obligation, PackRef
+from ..result import Citation, Finding, Obligation, PackRef, drafted_finding
 
 if TYPE_CHECKING:
     from ..registry import Registry  # imported by the rules that read it
@@ -138,20 +138,23 @@ class Rule(ABC, Generic[D, P]):
     ) -> Finding:
         """A finding of this rule: message ``key`` and ``remedy`` key filled with ``values``.
 
-        ``matter`` is also available to the templates as ``{matter}``.
+        ``matter`` is also available to the templates as ``{matter}``. The texts
+        are formatted when first read (:func:`~envrules.result.drafted_finding`).
         """
-        values = dict(values or {})
+        values = dict(values) if values else {}
         if matter is not None:
             values["matter"] = matter
-        return Finding(
-            rule=self.id,
-            message=self.say(ctx.lang, key, **values),
-            citation=self.citation,
-            remedy=self.say(ctx.lang, remedy, **values) if remedy else None,
-            matter=matter,
-            severity=severity,
-            value=None if value is None else str(value),
-            limit=None if limit is None else str(limit),
-            provisional=provisional,
-            pack=ctx.pack,
+        text = self.text[ctx.lang]
+        return drafted_finding(
+            self.id,
+            text[key],
+            text[remedy] if remedy else None,
+            values,
+            self.citation,
+            matter,
+            severity,
+            None if value is None else str(value),
+            None if limit is None else str(limit),
+            provisional,
+            ctx.pack,
         )
