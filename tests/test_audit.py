@@ -18,6 +18,8 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import TypeAdapter
 
 import envrules
@@ -320,6 +322,21 @@ def test_the_summary_counts_what_the_results_say() -> None:
     }
     assert run.summary.waived > 0
     assert run.summary.compliant_share == compliant / 400
+
+
+@settings(max_examples=15, deadline=None)
+@given(seed=st.integers(0, 10_000), n=st.integers(1, 80))
+def test_counting_only_gives_the_summary_and_history_that_judging_gives(seed: int, n: int) -> None:
+    # `envrules audit --format text` counts each record without building its Audited item
+    # (AuditRun._count): the same summary and the same history as judging it (AuditRun.judge).
+    log = build_log(n, seed=seed, enterprises=8, days=120)
+    judged, counted = audit(log, as_of=AS_OF), audit(log, as_of=AS_OF)
+    results = [judged.judge(record).result for record in log]
+    assert [counted._count(record) for record in log] == results
+    assert counted.summary == judged.summary
+    assert counted.summary.to_dict() == judged.summary.to_dict()
+    late = inspection(id="LATE", enterprise=log[-1]["enterprise"], start="2026-01-01")
+    assert judged.judge(late).result == counted._count(late)  # the same history behind both
 
 
 def test_an_empty_log_is_all_compliant() -> None:

@@ -397,6 +397,30 @@ def test_progress_on_a_terminal_shows_only_after_a_second(monkeypatch: pytest.Mo
     assert stream.getvalue() == "\r2,048 records (1,024/s)\r\033[K"  # the line is cleared once
 
 
+def test_the_audit_shows_progress_on_a_terminal_and_clears_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The command's loop ticks the progress line only when standard error is a terminal.
+    clock = [100.0]
+
+    def monotonic() -> float:
+        clock[0] += 1.0  # read at the start and at every 1,024th record: a second each time
+        return clock[0]
+
+    monkeypatch.setattr("envrules.cli.time.monotonic", monotonic)
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    log = write_log(tmp_path / "log.jsonl", build_log(2100, seed=5))
+    table = tmp_path / "table.txt"
+    rc = main(["audit", str(log), "--lang", "en", "--out", str(table), "--as-of", AS_OF])
+    shown = terminal.getvalue()
+    assert rc == 1
+    assert shown.startswith("\r1,024 records (")
+    assert "\r2,048 records (" in shown
+    assert shown.endswith("\r\033[K")  # cleared before the run ends
+    assert table.read_text(encoding="utf-8").startswith("Audit: 2,100 records, ")
+
+
 # --- a real process ------------------------------------------------------------------------------
 
 

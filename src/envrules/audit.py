@@ -130,29 +130,25 @@ class AuditSummary:
         return self.compliant / self.records if self.records else 1.0
 
     def add(self, item: Audited) -> None:
-        result = item.result
-        n = len(result.violations)
+        self._count(item.kind, item.agency, item.enterprise, item.act_date, item.result)
+
+    def _count(self, kind: str, agency: str, enterprise: str, act_date: date, result: Result) -> None:
+        """Count one judged record: :meth:`add` without building its :class:`Audited` first."""
+        violations = result.violations
+        n = len(violations)
         self.records += 1
-        if not n:
+        if n:
+            by_rule = self.by_rule
+            for finding in violations:
+                by_rule[finding.rule] += 1
+        else:
             self.compliant += 1
-        self.waived += len(result.waived)
-        for finding in result.violations:
-            self.by_rule[finding.rule] += 1
-        day = item.act_date
-        month = f"{day.year:04d}-{day.month:02d}"
-        for table, key in (
-            (self.by_kind, item.kind),
-            (self.by_agency, item.agency),
-            (self.by_enterprise, item.enterprise),
-            (self.by_month, month),
-        ):
-            tally = table.get(key)
-            if tally is None:
-                tally = table[key] = _Tally()
-            tally.records += 1
-            if n:
-                tally.violating += 1
-                tally.violations += n
+        if result.waived:
+            self.waived += len(result.waived)
+        _tally(self.by_kind, kind, n)
+        _tally(self.by_agency, agency, n)
+        _tally(self.by_enterprise, enterprise, n)
+        _tally(self.by_month, act_date.isoformat()[:7], n)  # "YYYY-MM"
 
     def to_dict(self) -> dict[str, Any]:
         def table(t: dict[str, _Tally]) -> dict[str, dict[str, int]]:
@@ -173,6 +169,17 @@ class AuditSummary:
         }
 
 
+def _tally(table: dict[str, _Tally], key: str, violations: int) -> None:
+    """Count one record, with its number of violations, under ``key`` of ``table``."""
+    tally = table.get(key)
+    if tally is None:
+        tally = table[key] = _Tally()
+    tally.records += 1
+    if violations:
+        tally.violating += 1
+        tally.violations += violations
+
+
 class AuditRun:
     """An audit in progress: iterate it once for the judged records; read ``summary`` at any time."""
 
@@ -188,6 +195,7 @@ class AuditRun:
         self._records = records
         self._sort = sort
         self._evaluator = evaluator
+        self._evaluate = evaluator.evaluate
         self.resolve_as_of = as_of
         self.history = history if history is not None else History()
         self.summary = AuditSummary()
@@ -203,18 +211,39 @@ class AuditRun:
         place in the log, for a log judged in another order (default: the
         number of records judged before it).
         """
-        doc = as_document(record)
-        act = doc.act_date
-        if self._previous is not None and act < self._previous:
-            raise OutOfOrderError(self._index, act, self._previous)
-        result = self._evaluator.evaluate(doc, self.history, as_of=self.resolve_as_of)
-        self._previous = act
-        self.history.add(doc)
-        index = self._index if position is None else position
-        item = Audited(index, doc.kind, doc.enterprise, doc.agency.id, act, result)
-        self._index += 1
+        doc, act, result = self._judge(record)
+        index = self._index
+        self._index = index + 1
+        item = Audited(
+            index if position is None else position, doc.kind, doc.enterprise, doc.agency.id, act, result
+        )
         self.summary.add(item)
         return item
+
+    def _count(self, record: Inspection | Penalty | Mapping[str, Any]) -> Result:
+        """:meth:`judge` for a caller that needs only the summary: the result, no :class:`Audited`.
+
+        Counted in the summary and added to the history as by :meth:`judge` (``envrules audit
+        --format text`` prints nothing per record).
+        """
+        doc, act, result = self._judge(record)
+        self._index += 1
+        self.summary._count(doc.kind, doc.agency.id, doc.enterprise, act, result)
+        return result
+
+    def _judge(
+        self, record: Inspection | Penalty | Mapping[str, Any]
+    ) -> tuple[Inspection | Penalty, date, Result]:
+        doc = as_document(record)
+        act = doc.act_date
+        previous = self._previous
+        if previous is not None and act < previous:
+            raise OutOfOrderError(self._index, act, previous)
+        history = self.history
+        result = self._evaluate(doc, history, as_of=self.resolve_as_of)
+        self._previous = act
+        history.add(doc)
+        return doc, act, result
 
     def __iter__(self) -> Iterator[Audited]:
         if self._started:

@@ -696,12 +696,19 @@ def _audit(args: argparse.Namespace) -> int:
         writer = csv.writer(out) if args.format == "csv" else None
         if writer is not None:
             writer.writerow(_CSV_HEADER)
-        for record in chain(() if first is None else (first,), records):
+        # Looked up once, not per record.
+        judge, sort, as_json, write = run.judge, args.sort, args.format == "json", out.write
+        tick = progress.tick if progress.enabled else None
+        text = args.format == "text"  # only the summary: no Audited item per record
+        count = run._count
+        for record in chain((first,), records):
             error = record.error
             if error is None:
                 try:
-                    # Sorted, a record keeps its position in the log.
-                    item = run.judge(record.value, record.position) if args.sort else run.judge(record.value)
+                    if text:
+                        count(record.value)
+                    else:  # sorted, a record keeps its position in the log
+                        item = judge(record.value, record.position) if sort else judge(record.value)
                 except ValidationError as exc:
                     error = _record_error(log, record, exc)
                 except InvalidInputError as exc:
@@ -716,11 +723,12 @@ def _audit(args: argparse.Namespace) -> int:
                     stopped = record
                     break
                 continue
-            if args.format == "json":
-                out.write(item.result.to_json() + "\n")
+            if as_json:
+                write(item.result.to_json() + "\n")
             elif writer is not None:
                 writer.writerow(_csv_row(record.line, item))
-            progress.tick(run.summary.records)
+            if tick is not None:
+                tick(run.summary.records)
         progress.done()
         summary = run.summary
         table = render_summary(summary, args.lang)
