@@ -9,45 +9,94 @@ See README.md and docs/ for the rules, the JSON contract and the command line.
 
 from __future__ import annotations
 
-from typing import Any
+import sys
+from importlib import import_module
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
-from .audit import Audited, AuditRun, AuditSummary, OutOfOrderError, audit
-from .calendar import Notice, WorkingCalendar, WorkingDay
-from .errors import (
-    EnvRulesError,
-    InvalidInputError,
-    PackError,
-    PackNotInForceError,
-    Problem,
-    UnknownCodeError,
-    UnknownPackError,
-)
-from .evaluator import Evaluator, evaluate
-from .history import History
-from .models import (
-    CST,
-    Agency,
-    Benchmark,
-    CaseFile,
-    Inspection,
-    Matter,
-    Penalty,
-    Rectification,
-)
-from .pack import Pack, bundled_pack_ids, get_pack, load_pack
-from .place import (
-    NoPackInForceError,
-    Place,
-    Stack,
-    UnknownPlaceError,
-    bundled_place_ids,
-    get_place,
-    load_place,
-)
-from .result import Citation, Finding, Obligation, PackRef, PackStatus, Result
+if TYPE_CHECKING:
+    from .audit import Audited, AuditRun, AuditSummary, OutOfOrderError, audit
+    from .calendar import Notice, WorkingCalendar, WorkingDay
+    from .errors import (
+        EnvRulesError,
+        InvalidInputError,
+        PackError,
+        PackNotInForceError,
+        Problem,
+        UnknownCodeError,
+        UnknownPackError,
+    )
+    from .evaluator import Evaluator, evaluate
+    from .history import History
+    from .models import (
+        CST,
+        Agency,
+        Benchmark,
+        CaseFile,
+        Inspection,
+        Matter,
+        Penalty,
+        Rectification,
+    )
+    from .pack import Pack, bundled_pack_ids, get_pack, load_pack
+    from .place import (
+        NoPackInForceError,
+        Place,
+        Stack,
+        UnknownPlaceError,
+        bundled_place_ids,
+        get_place,
+        load_place,
+    )
+    from .result import Citation, Finding, Obligation, PackRef, PackStatus, Result
+
+# The public names, by the module that defines them. Each module is imported when one of its names
+# is first used, so that ``import envrules.cli`` (or any one submodule) loads only what it needs:
+# a small `envrules check` never imports the audit, the places or the registries.
+_WHERE: dict[str, str] = {
+    **dict.fromkeys(("Audited", "AuditRun", "AuditSummary", "OutOfOrderError", "audit"), "audit"),
+    **dict.fromkeys(("Notice", "WorkingCalendar", "WorkingDay"), "calendar"),
+    **dict.fromkeys(
+        (
+            "EnvRulesError",
+            "InvalidInputError",
+            "PackError",
+            "PackNotInForceError",
+            "Problem",
+            "UnknownCodeError",
+            "UnknownPackError",
+        ),
+        "errors",
+    ),
+    **dict.fromkeys(("Evaluator", "evaluate"), "evaluator"),
+    "History": "history",
+    **dict.fromkeys(
+        ("CST", "Agency", "Benchmark", "CaseFile", "Inspection", "Matter", "Penalty", "Rectification"),
+        "models",
+    ),
+    **dict.fromkeys(("Pack", "bundled_pack_ids", "get_pack", "load_pack"), "pack"),
+    **dict.fromkeys(
+        (
+            "NoPackInForceError",
+            "Place",
+            "Stack",
+            "UnknownPlaceError",
+            "bundled_place_ids",
+            "get_place",
+            "load_place",
+        ),
+        "place",
+    ),
+    **dict.fromkeys(("Citation", "Finding", "Obligation", "PackRef", "PackStatus", "Result"), "result"),
+}
 
 
 def __getattr__(name: str) -> Any:
+    where = _WHERE.get(name)
+    if where is not None:
+        value = getattr(import_module(f".{where}", __name__), name)
+        globals()[name] = value
+        return value
     # The version is read from the installed metadata on first use only: importlib.metadata costs
     # more to import than the rest of a small `envrules check`.
     if name == "__version__":
@@ -60,6 +109,27 @@ def __getattr__(name: str) -> Any:
         globals()["__version__"] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
+
+class _Package(ModuleType):
+    """The package's ``audit`` is the function, also once the module of that name is imported.
+
+    Importing a submodule sets it as an attribute of its package; the function ``audit`` and
+    its module share a name, and the function wins, as when this package imported it eagerly
+    (the module stays in ``sys.modules["envrules.audit"]``).
+    """
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "audit" and isinstance(value, ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 
 __all__ = [

@@ -10,19 +10,17 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
 import json
 import os
 import sys
 import time
 from collections.abc import Sequence
 from itertools import chain
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from pydantic import ValidationError
 
 from ._output import STDOUT, Output, refuse_overwriting_inputs
-from .audit import Audited, AuditRun, AuditSummary
 from .calendar import WorkingCalendar
 from .errors import (
     EnvRulesError,
@@ -47,12 +45,17 @@ from .io import (
 )
 from .labels import label
 from .models import CaseFile
-from .notices import load_notice
 from .pack import Pack, bundled_pack_ids, get_pack
-from .place import LEVEL_NAMES, Place, Stack, UnknownPlaceError, bundled_place_ids, get_place
-from .registry import Registry, load_registry
-from .result import Finding, Result
-from .schema import SCHEMA_NAMES, schema_text
+
+if TYPE_CHECKING:
+    from .audit import Audited, AuditSummary
+    from .place import Place, Stack
+    from .registry import Registry
+    from .result import Finding, Result
+
+# Only what `envrules check` of one pack needs is imported here; places, registries, calendars
+# given as files, audits, schemas and the server are imported by the commands and options that
+# use them (docs/performance.md, start-up).
 
 __all__ = ["main", "places_document", "rules_document"]
 
@@ -122,7 +125,12 @@ class _Version(argparse.Action):
         parser.exit()
 
 
-def _parser() -> argparse.ArgumentParser:
+_COMMANDS = ("check", "audit", "packs", "replay", "diff", "serve", "places", "rules", "schema")
+
+
+def _parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with ``only``, the arguments of that command alone (the others are
+    listed with their help, without their arguments: faster to build for one command)."""
     parser = argparse.ArgumentParser(
         prog="envrules",
         description="Check proposed enterprise inspections and penalties against the rules in force.",
@@ -136,18 +144,19 @@ def _parser() -> argparse.ArgumentParser:
         help="judge one case file (or a bare proposal)",
         description="Judge one case file ({proposal, history, as_of}) or a bare proposal.",
     )
-    check.add_argument("file", metavar="FILE", help="JSON case file or proposal; - for standard input")
-    check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
-    check.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages")
-    check.add_argument("--as-of", metavar="DATE", help="judge obligations on this date (default: today)")
-    _law_options(check)
-    check.add_argument(
-        "--record",
-        metavar="LOG",
-        help="give the result its decision record and append the record, input included, to this "
-        "decision log (JSON Lines; see docs/service.md)",
-    )
-    _calendar_option(check)
+    if only in (None, "check"):
+        check.add_argument("file", metavar="FILE", help="JSON case file or proposal; - for standard input")
+        check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+        check.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages")
+        check.add_argument("--as-of", metavar="DATE", help="judge obligations on this date (default: today)")
+        _law_options(check)
+        check.add_argument(
+            "--record",
+            metavar="LOG",
+            help="give the result its decision record and append the record, input included, to this "
+            "decision log (JSON Lines; see docs/service.md)",
+        )
+        _calendar_option(check)
 
     audit = sub.add_parser(
         "audit",
@@ -155,35 +164,37 @@ def _parser() -> argparse.ArgumentParser:
         description="Judge every record of a chronological log (JSON Lines or a JSON array of "
         "inspections and penalties) against the records before it; with --sort, a log in any order.",
     )
-    audit.add_argument("log", metavar="LOG", help="JSON Lines log or JSON array; - for standard input")
-    audit.add_argument(
-        "--format",
-        choices=("text", "json", "csv"),
-        default="text",
-        help="text: a summary table; json: one result per record as JSON Lines (summary to stderr); "
-        "csv: one row per record (summary to stderr)",
-    )
-    audit.add_argument("--out", metavar="FILE", help="write the output here instead of standard output")
-    audit.add_argument("--summary", metavar="FILE", help="also write the summary as JSON to this file")
-    audit.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages")
-    audit.add_argument("--as-of", metavar="DATE", help="judge obligations on this date (default: today)")
-    _law_options(audit)
-    audit.add_argument(
-        "--sort",
-        action="store_true",
-        help="judge the records in order of their dates whatever the order of the log (read twice; "
-        "standard input is first copied to a temporary file)",
-    )
-    audit.add_argument(
-        "--on-error",
-        choices=("stop", "skip"),
-        default="stop",
-        help="on a bad record: stop (default), or report it, skip it and go on; either way exit 2",
-    )
-    _calendar_option(audit)
+    if only in (None, "audit"):
+        audit.add_argument("log", metavar="LOG", help="JSON Lines log or JSON array; - for standard input")
+        audit.add_argument(
+            "--format",
+            choices=("text", "json", "csv"),
+            default="text",
+            help="text: a summary table; json: one result per record as JSON Lines (summary to stderr); "
+            "csv: one row per record (summary to stderr)",
+        )
+        audit.add_argument("--out", metavar="FILE", help="write the output here instead of standard output")
+        audit.add_argument("--summary", metavar="FILE", help="also write the summary as JSON to this file")
+        audit.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages")
+        audit.add_argument("--as-of", metavar="DATE", help="judge obligations on this date (default: today)")
+        _law_options(audit)
+        audit.add_argument(
+            "--sort",
+            action="store_true",
+            help="judge the records in order of their dates whatever the order of the log (read twice; "
+            "standard input is first copied to a temporary file)",
+        )
+        audit.add_argument(
+            "--on-error",
+            choices=("stop", "skip"),
+            default="stop",
+            help="on a bad record: stop (default), or report it, skip it and go on; either way exit 2",
+        )
+        _calendar_option(audit)
 
     packs = sub.add_parser("packs", help="list the bundled rule packs and when they are in force")
-    packs.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of titles")
+    if only in (None, "packs"):
+        packs.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of titles")
 
     replay = sub.add_parser(
         "replay",
@@ -192,19 +203,21 @@ def _parser() -> argparse.ArgumentParser:
         "--decision-log) and report those whose verdict, findings or obligations would differ today, "
         "with the reasons. Exit 0: none differs; 1: some differ; 2: a record could not be judged.",
     )
-    replay.add_argument("log", metavar="LOG", help="decision log (JSON Lines); - for standard input")
-    replay.add_argument(
-        "--pack",
-        metavar="ID|PATH",
-        action="append",
-        help="judge under this pack (repeatable: packs judged together; default: the law each record names)",
-    )
-    replay.add_argument("--place", metavar="ID|PATH", help="judge under this place's packs")
-    replay.add_argument(
-        "--registry", metavar="FILE", help="judge with this registry (default: the one each record names)"
-    )
-    replay.add_argument("--lang", choices=("zh", "en"), help="language of the report (default: Chinese)")
-    replay.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    if only in (None, "replay"):
+        replay.add_argument("log", metavar="LOG", help="decision log (JSON Lines); - for standard input")
+        replay.add_argument(
+            "--pack",
+            metavar="ID|PATH",
+            action="append",
+            help="judge under this pack (repeatable: packs judged together; default: the law each "
+            "record names)",
+        )
+        replay.add_argument("--place", metavar="ID|PATH", help="judge under this place's packs")
+        replay.add_argument(
+            "--registry", metavar="FILE", help="judge with this registry (default: the one each record names)"
+        )
+        replay.add_argument("--lang", choices=("zh", "en"), help="language of the report (default: Chinese)")
+        replay.add_argument("--format", choices=("text", "json"), default="text", help="output format")
 
     diff = sub.add_parser(
         "diff",
@@ -213,22 +226,23 @@ def _parser() -> argparse.ArgumentParser:
         "under pack A and pack B; list the records whose violations change, with the violations per "
         "rule under each. Exit 0: no record changes; 1: some change; 2: a record could not be judged.",
     )
-    diff.add_argument(
-        "log", metavar="LOG", help="decision log or audit log (JSON Lines); - for standard input"
-    )
-    diff.add_argument(
-        "--pack",
-        metavar="ID|PATH",
-        action="append",
-        default=[],
-        help="pack A, then pack B (give --pack twice)",
-    )
-    diff.add_argument(
-        "--place", metavar="ID|PATH", action="append", default=[], help="or place A, then place B"
-    )
-    diff.add_argument("--as-of", metavar="DATE", help="for an audit log: judge obligations on this date")
-    diff.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the report")
-    diff.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    if only in (None, "diff"):
+        diff.add_argument(
+            "log", metavar="LOG", help="decision log or audit log (JSON Lines); - for standard input"
+        )
+        diff.add_argument(
+            "--pack",
+            metavar="ID|PATH",
+            action="append",
+            default=[],
+            help="pack A, then pack B (give --pack twice)",
+        )
+        diff.add_argument(
+            "--place", metavar="ID|PATH", action="append", default=[], help="or place A, then place B"
+        )
+        diff.add_argument("--as-of", metavar="DATE", help="for an audit log: judge obligations on this date")
+        diff.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the report")
+        diff.add_argument("--format", choices=("text", "json"), default="text", help="output format")
 
     serve = sub.add_parser(
         "serve",
@@ -236,87 +250,94 @@ def _parser() -> argparse.ArgumentParser:
         description="Serve envrules over HTTP (docs/service.md). Needs the server extra: "
         "pip install 'envrules[server]'.",
     )
-    serve.add_argument(
-        "--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)"
-    )
-    serve.add_argument("--port", type=int, default=8080, help="port (default: 8080)")
-    serve.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes (default: 1)")
-    serve.add_argument(
-        "--pack",
-        metavar="ID|PATH",
-        action="append",
-        default=[],
-        help="a pack the server offers (repeatable; default: every bundled pack)",
-    )
-    serve.add_argument(
-        "--place",
-        metavar="ID|PATH",
-        action="append",
-        default=[],
-        help="a place the server offers (repeatable; default: every bundled place)",
-    )
-    serve.add_argument(
-        "--registry",
-        metavar="FILE",
-        action="append",
-        default=[],
-        help="a registry the server offers (repeatable); a request names it by its id",
-    )
-    serve.add_argument("--default-pack", metavar="ID", help="the pack of a request that names none")
-    serve.add_argument(
-        "--token-file", metavar="FILE", help="require Authorization: Bearer <the token in FILE>"
-    )
-    serve.add_argument(
-        "--decision-log", metavar="LOG", help="append every /v1/check decision to this decision log"
-    )
-    serve.add_argument(
-        "--max-body-bytes",
-        type=int,
-        default=1 << 20,
-        metavar="N",
-        help="largest /v1/check body (default: 1 MiB)",
-    )
-    serve.add_argument(
-        "--max-history",
-        type=int,
-        default=10_000,
-        metavar="N",
-        help="most history entries in a /v1/check case (default: 10000)",
-    )
-    serve.add_argument(
-        "--max-audit-bytes",
-        type=int,
-        default=256 << 20,
-        metavar="N",
-        help="largest /v1/audit body (default: 256 MiB)",
-    )
-    serve.add_argument(
-        "--max-audit-records",
-        type=int,
-        default=1_000_000,
-        metavar="N",
-        help="most records in one /v1/audit (default: 1000000)",
-    )
-    serve.add_argument(
-        "--time-limit", type=float, default=30.0, metavar="SECONDS", help="per request (default: 30)"
-    )
-    serve.add_argument(
-        "--log-level",
-        default="info",
-        choices=("critical", "error", "warning", "info", "debug"),
-        help="server log level",
-    )
+    if only in (None, "serve"):
+        serve.add_argument(
+            "--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)"
+        )
+        serve.add_argument("--port", type=int, default=8080, help="port (default: 8080)")
+        serve.add_argument(
+            "--workers", type=int, default=1, metavar="N", help="worker processes (default: 1)"
+        )
+        serve.add_argument(
+            "--pack",
+            metavar="ID|PATH",
+            action="append",
+            default=[],
+            help="a pack the server offers (repeatable; default: every bundled pack)",
+        )
+        serve.add_argument(
+            "--place",
+            metavar="ID|PATH",
+            action="append",
+            default=[],
+            help="a place the server offers (repeatable; default: every bundled place)",
+        )
+        serve.add_argument(
+            "--registry",
+            metavar="FILE",
+            action="append",
+            default=[],
+            help="a registry the server offers (repeatable); a request names it by its id",
+        )
+        serve.add_argument("--default-pack", metavar="ID", help="the pack of a request that names none")
+        serve.add_argument(
+            "--token-file", metavar="FILE", help="require Authorization: Bearer <the token in FILE>"
+        )
+        serve.add_argument(
+            "--decision-log", metavar="LOG", help="append every /v1/check decision to this decision log"
+        )
+        serve.add_argument(
+            "--max-body-bytes",
+            type=int,
+            default=1 << 20,
+            metavar="N",
+            help="largest /v1/check body (default: 1 MiB)",
+        )
+        serve.add_argument(
+            "--max-history",
+            type=int,
+            default=10_000,
+            metavar="N",
+            help="most history entries in a /v1/check case (default: 10000)",
+        )
+        serve.add_argument(
+            "--max-audit-bytes",
+            type=int,
+            default=256 << 20,
+            metavar="N",
+            help="largest /v1/audit body (default: 256 MiB)",
+        )
+        serve.add_argument(
+            "--max-audit-records",
+            type=int,
+            default=1_000_000,
+            metavar="N",
+            help="most records in one /v1/audit (default: 1000000)",
+        )
+        serve.add_argument(
+            "--time-limit", type=float, default=30.0, metavar="SECONDS", help="per request (default: 30)"
+        )
+        serve.add_argument(
+            "--log-level",
+            default="info",
+            choices=("critical", "error", "warning", "info", "debug"),
+            help="server log level",
+        )
 
     places = sub.add_parser(
         "places", help="list the bundled places: their levels, and the packs of each with their dates"
     )
-    places.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of names")
-    places.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    if only in (None, "places"):
+        places.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of names")
+        places.add_argument("--format", choices=("text", "json"), default="text", help="output format")
 
     rules = sub.add_parser("rules", help="list the rules of a pack with their clauses")
-    rules.add_argument("--pack", metavar="ID|PATH", help="rule pack id or .toml file (default: miluo-2013)")
-    rules.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of labels")
-    rules.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    if only in (None, "rules"):
+        rules.add_argument(
+            "--pack", metavar="ID|PATH", help="rule pack id or .toml file (default: miluo-2013)"
+        )
+        rules.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of labels")
+        rules.add_argument("--format", choices=("text", "json"), default="text", help="output format")
 
     schema = sub.add_parser(
         "schema",
@@ -324,10 +345,13 @@ def _parser() -> argparse.ArgumentParser:
         description="Print the JSON Schema (draft 2020-12) of a document, generated from the models; "
         "the same schemas ship in the package (envrules/schemas/).",
     )
-    schema.add_argument("name", metavar="NAME", help="one of: " + ", ".join(SCHEMA_NAMES))
-    schema.add_argument(
-        "--pack", metavar="ID|PATH", help="allow only the codes this pack lists (circumstances)"
-    )
+    if only in (None, "schema"):
+        from .schema import SCHEMA_NAMES
+
+        schema.add_argument("name", metavar="NAME", help="one of: " + ", ".join(SCHEMA_NAMES))
+        schema.add_argument(
+            "--pack", metavar="ID|PATH", help="allow only the codes this pack lists (circumstances)"
+        )
     return parser
 
 
@@ -376,14 +400,17 @@ def _law(args: argparse.Namespace) -> Pack | Stack:
     packs: list[str] | None = args.pack
     try:
         if args.place is not None:
-            return law(packs, args.place)
+            from .place import UnknownPlaceError
+
+            try:
+                return law(packs, args.place)
+            except UnknownPlaceError as exc:
+                raise InputFileError("--place", str(exc)) from None
         if packs is None or len(packs) == 1:
             return get_pack(packs[0] if packs else None)
         return law(packs)
     except (PackError, UnknownPackError) as exc:
         raise _pack_error(exc) from None
-    except UnknownPlaceError as exc:
-        raise InputFileError("--place", str(exc)) from None
     except InvalidInputError as exc:
         raise InputFileError("--pack", f"expected {exc.expected}") from None
 
@@ -391,6 +418,8 @@ def _law(args: argparse.Namespace) -> Pack | Stack:
 def _registry(path: str | None) -> Registry | None:
     if path is None:
         return None
+    from .registry import load_registry
+
     try:
         return load_registry(path)
     except PackError as exc:
@@ -409,6 +438,8 @@ def _calendar(files: Sequence[str], pack: Pack | Stack) -> WorkingCalendar | Non
     """The pack's calendar with the notices given on the command line (which win for their year)."""
     if not files:
         return None
+    from .notices import load_notice
+
     try:
         given = [load_notice(f) for f in files]
     except PackError as exc:
@@ -514,6 +545,8 @@ def _say(text: str) -> None:
 
 
 def _schema(args: argparse.Namespace, out: Output) -> int:
+    from .schema import SCHEMA_NAMES, schema_text
+
     if args.name not in SCHEMA_NAMES:
         raise InputFileError(
             "schema", str(UnknownCodeError("NAME", args.name, SCHEMA_NAMES)).split(": ", 1)[1]
@@ -590,6 +623,8 @@ def places_document(place: Place, lang: str = "zh") -> dict[str, Any]:
 
 
 def _places(args: argparse.Namespace, out: Output) -> int:
+    from .place import LEVEL_NAMES, bundled_place_ids, get_place
+
     zh = args.lang == "zh"
     places = [get_place(place_id) for place_id in bundled_place_ids()]
     if args.format == "json":
@@ -659,6 +694,10 @@ _CSV_HEADER = (
 
 
 def _audit(args: argparse.Namespace) -> int:
+    import csv
+
+    from .audit import AuditRun
+
     log = display_name(args.log)
     _refuse_overwriting_inputs(args)
     try:
@@ -977,6 +1016,8 @@ def _finding_lines(f: Finding, labels: dict[str, Any], lang: str, stacked: bool)
 def _pack_label(pack_id: str, version: str, level: str | None, lang: str) -> str:
     text = f"{pack_id} {version}"
     if level is not None:
+        from .place import LEVEL_NAMES
+
         text += f"（{LEVEL_NAMES[lang][level]}）" if lang == "zh" else f" ({LEVEL_NAMES[lang][level]})"
     return text
 
@@ -1043,7 +1084,10 @@ def _print_error(exc: Exception, lang: str = "zh") -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    # The parser of the command named first is built alone (argparse builds every command's
+    # arguments otherwise); anything else gets the whole parser, for its help and its errors.
+    args = _parser(argv[0] if argv and argv[0] in _COMMANDS else None).parse_args(argv)
     # Chinese text on a terminal or pipe that cannot encode it is escaped, not an internal error
     # (backslash escapes of the Basic Multilingual Plane even keep --format json valid JSON).
     reconfigure = getattr(sys.stdout, "reconfigure", None)

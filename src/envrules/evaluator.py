@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from pydantic import ConfigDict, TypeAdapter
 
@@ -18,13 +18,15 @@ from .errors import InvalidInputError, UnknownCodeError
 from .history import History, as_document
 from .models import CST, FIRST_DATE, LAST_DATE, Inspection, Moment, Penalty, local_date
 from .pack import Pack, bundled_pack_ids, get_pack
-from .place import Place, Stack, bundled_place_ids, get_place
-from .registry import Registry, load_registry
 from .result import PackStatus, Result, judged
 from .rules.base import Context, Lang
 
 if TYPE_CHECKING:
     from .decision import DecisionLog
+    from .place import Place, Stack
+    from .registry import Registry
+# Places and registries are imported when a caller first names one: judging under one pack
+# needs neither (docs/performance.md, start-up).
 
 __all__ = ["Evaluator", "evaluate", "law", "resolve_as_of", "today"]
 
@@ -250,7 +252,7 @@ class Evaluator:
 
 _EVALUATORS: dict[tuple[object, str], Evaluator] = {}
 
-PackChoice = Pack | Stack | str | Path | Sequence[Pack | str | Path] | None
+PackChoice: TypeAlias = "Pack | Stack | str | Path | Sequence[Pack | str | Path] | None"
 
 
 def law(pack: PackChoice = None, place: Place | str | Path | None = None) -> Pack | Stack:
@@ -261,10 +263,16 @@ def law(pack: PackChoice = None, place: Place | str | Path | None = None) -> Pac
     if place is not None:
         if pack is not None:
             raise InvalidInputError("pack", "either pack or place, not both (a place names its packs)", pack)
+        from .place import get_place
+
         return get_place(place).stack()
+    if pack is None or isinstance(pack, Pack | str | Path):
+        return get_pack(pack)
+    from .place import Stack
+
     if isinstance(pack, Stack):
         return pack
-    if isinstance(pack, Sequence) and not isinstance(pack, str):
+    if isinstance(pack, Sequence):
         if not pack:
             raise InvalidInputError("pack", "at least one pack", list(pack))
         return Stack.of(pack)
@@ -274,11 +282,11 @@ def law(pack: PackChoice = None, place: Place | str | Path | None = None) -> Pac
 def _key(pack: PackChoice, place: Place | str | Path | None) -> object:
     """The cache key of bundled law (a bundled pack, list of them, or place), else None."""
     if place is not None:
-        return (
-            ("place", place)
-            if pack is None and isinstance(place, str) and place in bundled_place_ids()
-            else None
-        )
+        if pack is not None or not isinstance(place, str):
+            return None
+        from .place import bundled_place_ids
+
+        return ("place", place) if place in bundled_place_ids() else None
     if pack is None or (isinstance(pack, str) and pack in bundled_pack_ids()):
         return pack or ""
     if (
@@ -322,6 +330,8 @@ def evaluate(
         if ev is not None:
             return ev.evaluate(proposal, history, as_of=as_of, record=record)
     if registry is not None:
+        from .registry import Registry, load_registry
+
         reg = registry if isinstance(registry, Registry) else load_registry(registry)
         return Evaluator(law(pack, place), calendar, lang, reg).evaluate(
             proposal, history, as_of=as_of, record=record

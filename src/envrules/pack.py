@@ -29,9 +29,8 @@ from ._toml import load_toml, read_raw
 from .calendar import Notice, WorkingCalendar, default_calendar
 from .errors import PackError, PackNotInForceError, UnknownPackError, quote
 from .models import Level
-from .notices import get_notice
 from .result import Citation, PackRef
-from .rules import RULES, Rule
+from .rules import RULE_IDS, Rule, rule_class
 
 __all__ = ["DEFAULT_PACK", "Pack", "bundled_pack_ids", "get_pack", "load_pack"]
 
@@ -223,12 +222,12 @@ def parse_pack(data: Mapping[str, Any], source: str, sha256: str | None = None) 
     rules = []
     for rule_id, table in tables.items():
         where = f"rules.{rule_id}"
-        cls = RULES.get(rule_id)
+        cls = rule_class(rule_id)
         if cls is None:
-            match = difflib.get_close_matches(rule_id, list(RULES), n=1)
+            match = difflib.get_close_matches(rule_id, list(RULE_IDS), n=1)
             hint = f"; did you mean {match[0]}?" if match else ""
             raise PackError(
-                source, "rules", rule_id, f"unknown rule id (expected one of {', '.join(RULES)}){hint}"
+                source, "rules", rule_id, f"unknown rule id (expected one of {', '.join(RULE_IDS)}){hint}"
             )
         if not isinstance(table, dict):
             raise PackError(source, "rules", rule_id, "expected a table")
@@ -247,10 +246,12 @@ def parse_pack(data: Mapping[str, Any], source: str, sha256: str | None = None) 
             rules.append(cls.from_mapping(spec.params, citation))
         except ValidationError as exc:
             raise _first_error(source, f"{where}.params", exc, cls.params_model) from None
-    order = list(RULES)
+    order = list(RULE_IDS)
     rules.sort(key=lambda r: order.index(r.id))
     base = Path(source).parent if Path(source).is_file() else None
     notices = []
+    if meta.calendars:
+        from .notices import get_notice  # only a pack that names holiday notices reads them
     for i, name in enumerate(meta.calendars):
         try:
             notices.append(get_notice(name, relative_to=base))

@@ -7,15 +7,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any, ClassVar, Generic, Literal, Self, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
 from ..calendar import WorkingCalendar
 from ..history import History
 from ..models import Inspection, Penalty
-from ..registry import Registry
 from ..result import Citation, Finding, Obligation, PackRef, drafted_finding
+
+if TYPE_CHECKING:
+    from ..registry import Registry  # imported by the rules that read it
 
 __all__ = ["Context", "Lang", "Params", "Rule", "Text", "yuan"]
 
