@@ -291,3 +291,58 @@ def test_the_order_of_errors_is_kept_when_the_pack_is_not_in_force_and_the_histo
     with pytest.raises(envrules.InvalidInputError) as bad_history:
         envrules.evaluate(penalty(), [{"kind": "nonsense"}], as_of="not a date")
     assert "as_of" not in str(bad_history.value)
+
+
+@given(st.dates(date(1950, 1, 1), date(2099, 12, 31)), st.integers(min_value=1, max_value=30))
+def test_years_before_is_relativedeltas_subtraction(day: date, years: int) -> None:
+    from dateutil.relativedelta import relativedelta
+
+    from envrules.rules.first_offence import years_before
+
+    assert years_before(day, years) == day - relativedelta(years=years)
+
+
+def test_the_one_matter_window_kept_per_year_is_the_window_computed() -> None:
+    rule = envrules.get_pack("miluo-2013").rule("one-matter-per-year")
+    for year in (1950, 2024, 2025, 2099):
+        lo, hi, period = rule._year(year)  # type: ignore[attr-defined]
+        assert (lo, hi) == rule.window(date(year, 3, 1), date(year, 11, 30))  # type: ignore[attr-defined]
+        assert period == f"{lo.isoformat()}~{hi.isoformat()}"
+
+
+def _first_quiet_by_months(first_of: int, last_of: int, first: date, last: date) -> date | None:
+    """DaysOfMonth.first_quiet as it was: month by month with date.replace, for every span."""
+    day = first
+    for _ in range(14):
+        if day > last:
+            return None
+        if day.day <= last_of:
+            if day.day >= first_of:
+                return day
+            try:
+                hit: date | None = day.replace(day=first_of)
+            except ValueError:
+                hit = None
+            if hit is not None:
+                return hit if hit <= last else None
+        day = (day.replace(day=1) + timedelta(days=32)).replace(day=1)
+    return None
+
+
+@given(
+    st.integers(1, 31),
+    st.integers(0, 30),
+    st.dates(date(1950, 1, 1), date(2099, 10, 31)),
+    st.integers(0, 70),
+)
+def test_the_first_quiet_day_within_one_month_is_the_one_found_month_by_month(
+    first_of: int, width: int, first: date, span: int
+) -> None:
+    from envrules.rules.quiet_day import DaysOfMonth
+
+    last_of = min(31, first_of + width)
+    if first_of == 1 and last_of == 31:
+        return
+    window = DaysOfMonth(kind="days-of-month", first=first_of, last=last_of)
+    last = first + timedelta(days=span)
+    assert window.first_quiet(first, last) == _first_quiet_by_months(first_of, last_of, first, last)

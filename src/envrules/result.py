@@ -135,10 +135,8 @@ class _Draft:
     """The texts of a finding before they are first read: a template per text and the values."""
 
     __slots__ = ("templates", "values")
-
-    def __init__(self, templates: Any, values: Any) -> None:
-        self.templates = templates
-        self.values = values
+    templates: tuple[str, str | None]
+    values: Mapping[str, object]
 
 
 class _Formatted:
@@ -160,7 +158,7 @@ class _Formatted:
             return self
         value = self.slot.__get__(obj, owner)
         if type(value) is _Draft:
-            value = value.templates[self.which].format_map(value.values)
+            value = value.templates[self.which].format_map(value.values)  # type: ignore[union-attr]
             self.slot.__set__(obj, value)
         return value
 
@@ -202,7 +200,9 @@ def drafted_finding(
     when first read: ``Finding(rule, message.format_map(values), ...)`` without the formatting.
     """
     finding: Finding = _new(Finding)
-    draft = _Draft((message, remedy), values)
+    draft: _Draft = _new(_Draft)  # without an __init__ to call
+    draft.templates = (message, remedy)
+    draft.values = values
     _set_rule(finding, rule)
     _set_message(finding, draft)
     _set_citation(finding, citation)

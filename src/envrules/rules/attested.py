@@ -8,7 +8,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field
 
 from ..models import Inspection, Penalty
-from ..result import Citation, Finding, PackRef
+from ..result import Citation, Finding
 from .base import Context, Lang, Params, Rule, Text
 
 __all__ = ["AttestedUntil", "AttestedUntilParams"]
@@ -52,20 +52,21 @@ class AttestedUntil(Rule[Inspection | Penalty, AttestedUntilParams]):  # type: i
         },
     }
 
-    __slots__ = ("_notes",)
+    __slots__ = ("_notes", "_until")
 
     def __init__(self, params: AttestedUntilParams, citation: Citation) -> None:
         super().__init__(params, citation)
-        self._notes: dict[tuple[date, Lang, PackRef | None, str | None], Finding] = {}
+        self._notes: dict[tuple[date, Lang, int], Finding] = {}
+        self._until = params.until  # read on every call: a slot, not a model's field
 
     def check(self, doc: Inspection | Penalty, ctx: Context) -> None:
         day = doc.act_date
-        if day <= self.params.until:
+        if day <= self._until:
             return
         # The note depends only on the day, the language and the pack (with its level): a log
         # repeats its days, so each note is built once and shared (a Finding is immutable).
-        pack = ctx.pack
-        key = (day, ctx.lang, pack, None if pack is None else pack.level)
+        # By the pack object: the note holds it, so its id is not reused while the note is kept.
+        key = (day, ctx.lang, id(ctx.pack))
         note = self._notes.get(key)
         if note is None:
             note = self._note(day, ctx)

@@ -148,37 +148,38 @@ class FineLowerBound(Rule[Penalty, FineLowerBoundParams]):
                 raise UnknownCodeError(f"circumstances[{i}]", code, self._codes)
 
     def check(self, doc: Penalty, ctx: Context) -> None:
-        self.validate(doc)
-        mitigating = cited_mitigating(self.params.mitigating, doc)
+        if doc.circumstances:
+            self.validate(doc)
+        params = self.params
+        mitigating = cited_mitigating(params.mitigating, doc) if doc.mitigating else []
         fine = doc.fine
         lo, hi = doc.statutory_range
         lang = ctx.lang
-        values: dict[str, object] = {
-            "fine": yuan(fine),
-            "min": "" if lo is None else yuan(lo),
-            "max": yuan(hi),
-            "range": statutory_text(lo, hi, lang),
-        }
+        values: dict[str, object] | None = None  # the texts of the findings, made for the first one
         if fine > hi:
+            values = _values(fine, lo, hi, lang)
             ctx.violations.append(
                 self.finding(ctx, "above-max", values, remedy="into-range", value=yuan(fine), limit=yuan(hi))
             )
             return  # outside the law's range, the benchmark band (inside it) adds nothing
         if lo is not None and fine < lo:
+            values = _values(fine, lo, hi, lang)
             if mitigating:
                 ctx.notes.append(reduced_note(self, ctx, values, mitigating))
             else:
-                remedy = "into-range-or-reduce" if self.params.mitigating else "into-range"
+                remedy = "into-range-or-reduce" if params.mitigating else "into-range"
                 ctx.violations.append(
                     self.finding(ctx, "below", values, remedy=remedy, value=yuan(fine), limit=yuan(lo))
                 )
             return
         refused = False
-        bench = doc.benchmark if self.params.check_benchmark else None
+        bench = doc.benchmark if params.check_benchmark else None
         floor = lo if lo is not None else (bench.range[0] if bench is not None else None)
         if floor is None:
+            values = _values(fine, lo, hi, lang)
             ctx.notes.append(self.finding(ctx, "no-min", values, severity="info"))
         elif fine > floor and not doc.circumstances:
+            values = _values(fine, lo, hi, lang)
             basis = "statutory-min" if lo is not None else "band-min"
             values |= {"min": yuan(floor), "excess": yuan(fine - floor)}
             values["basis"] = self.say(lang, basis, **values)
@@ -197,6 +198,8 @@ class FineLowerBound(Rule[Penalty, FineLowerBoundParams]):
             blo, bhi = bench.range
             if not blo <= fine <= bhi:
                 band = f"{yuan(blo)}-{yuan(bhi)}"
+                if values is None:
+                    values = _values(fine, lo, hi, lang)
                 values |= {"grade": labelled("grade", bench.grade, lang), "lo": yuan(blo), "hi": yuan(bhi)}
                 ctx.violations.append(
                     self.finding(ctx, "benchmark", values, remedy="into-band", value=yuan(fine), limit=band)
@@ -217,6 +220,16 @@ class FineLowerBound(Rule[Penalty, FineLowerBoundParams]):
                     pack=ctx.pack,
                 )
             )
+
+
+def _values(fine: Decimal, lo: Decimal | None, hi: Decimal, lang: str) -> dict[str, object]:
+    """The values of the fine's findings: made only when there is a finding to make."""
+    return {
+        "fine": yuan(fine),
+        "min": "" if lo is None else yuan(lo),
+        "max": yuan(hi),
+        "range": statutory_text(lo, hi, lang),
+    }
 
 
 def reduced_note(

@@ -5,13 +5,20 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, ClassVar, Literal
 
-from dateutil.relativedelta import relativedelta
 from pydantic import Field
 
 from ..models import Penalty, local_date
 from .base import Context, Params, Rule, Text
 
-__all__ = ["FirstOffenceExemption", "FirstOffenceParams"]
+__all__ = ["FirstOffenceExemption", "FirstOffenceParams", "years_before"]
+
+
+def years_before(day: date, years: int) -> date:
+    """``day - relativedelta(years=years)``: the same day ``years`` earlier; 29 February gives the 28th."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February of a leap year, in a year that has none
+        return day.replace(year=day.year - years, day=28)
 
 
 class FirstOffenceParams(Params):
@@ -124,7 +131,7 @@ class FirstOffenceExemption(Rule[Penalty, FirstOffenceParams]):
     def _not_first(self, doc: Penalty, decided: date, ctx: Context) -> bool:
         """Whether the enterprise was penalised for the same violation before: then a note says so."""
         years = self.params.prior_years
-        since = (decided - relativedelta(years=years)).toordinal()
+        since = years_before(decided, years).toordinal()
         earlier = [
             p
             for p in ctx.history.penalties(doc.enterprise, doc.violation, decided)

@@ -127,7 +127,12 @@ class InspectionFiling(Rule[Inspection, InspectionFilingParams]):
                 self.finding(ctx, "no-plan", {"year": year}, remedy="plan", value="not filed", limit=year)
             )
         entry = doc.start
-        if filed_before(doc.form_filed_at, entry):
+        filed = doc.form_filed_at
+        if filed is not None and (  # filed_before, with two timestamps compared here
+            filed < entry
+            if type(filed) is datetime and type(entry) is datetime
+            else filed_before(filed, entry)
+        ):
             return
         none = self.say(ctx.lang, "none")
         shown = {

@@ -109,22 +109,39 @@ class OneMatterPerYear(Rule[Inspection, OneMatterParams]):
         year = relativedelta(years=1)
         return first - year + relativedelta(days=1), last + year - relativedelta(days=1)
 
-    __slots__ = ("_unwaivable",)
+    __slots__ = ("_calendar_year", "_unwaivable", "_years")
 
     def __init__(self, params: OneMatterParams, citation: Citation) -> None:
         super().__init__(params, citation)
         self._unwaivable = frozenset(params.unwaivable_levels)
+        self._calendar_year = params.period == "calendar-year"
+        self._years: dict[int, tuple[date, date, str]] = {}
 
     def check(self, doc: Inspection, ctx: Context) -> None:
-        lo, hi = self.window(doc.first_day, doc.last_day)
+        first, last = doc.first_day, doc.last_day
+        if first.year == last.year and self._calendar_year:  # the usual case: one year's window, kept
+            year = self._years.get(first.year)
+            if year is None:
+                year = self._year(first.year)
+            lo, hi, period = year
+        else:
+            lo, hi = self.window(first, last)
+            period = f"{lo.isoformat()}~{hi.isoformat()}"
+        history = ctx.history
         for matter in doc.matters:
             if matter.periodic_by_law:
                 continue
-            earlier = [
-                p for p in ctx.history.inspections(doc.enterprise, matter.code, lo, hi) if p.id != doc.id
-            ]
+            earlier = [p for p in history.inspections(doc.enterprise, matter.code, lo, hi) if p.id != doc.id]
             if earlier:
-                self._report(doc, matter.code, earlier, f"{lo.isoformat()}~{hi.isoformat()}", ctx)
+                self._report(doc, matter.code, earlier, period, ctx)
+
+    def _year(self, year: int) -> tuple[date, date, str]:
+        """The calendar year's window and its text, kept (a few dozen years at most)."""
+        lo, hi = self.window(date(year, 1, 1), date(year, 1, 1))
+        window = (lo, hi, f"{lo.isoformat()}~{hi.isoformat()}")
+        if len(self._years) < 1000:
+            self._years[year] = window
+        return window
 
     def _report(
         self, doc: Inspection, matter: str, earlier: list[PastInspection], period: str, ctx: Context

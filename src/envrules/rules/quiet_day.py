@@ -10,13 +10,15 @@ from pydantic import BeforeValidator, Field, model_validator
 
 from ..labels import labelled
 from ..models import Ground, Inspection, Level, local_date
-from ..result import Citation, Finding, PackRef
+from ..result import Citation, Finding
 from .base import Context, Params, Rule, Text
 
 __all__ = ["DaysOfMonth", "QuietDay", "QuietDayParams", "Weekdays"]
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_ZH = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+_KEPT = 4096
+"""Violations kept per rule, by days, language and pack; then started afresh."""
 
 
 class DaysOfMonth(Params):
@@ -39,6 +41,11 @@ class DaysOfMonth(Params):
 
     def first_quiet(self, first: date, last: date) -> date | None:
         """The first quiet day in ``[first, last]``, by arithmetic on the day of month."""
+        if first.month == last.month and first.year == last.year:  # one month: the days alone
+            n = first.day if first.day >= self.first else self.first
+            if n > self.last or n > last.day:
+                return None
+            return first if n == first.day else date.fromordinal(first.toordinal() + n - first.day)
         day = first
         for _ in range(14):  # a window absent from some months (29-31) recurs within a year
             if day > last:
@@ -254,19 +261,40 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
         },
     }
 
-    __slots__ = ("_deployers", "_exempt", "_notes")
+    __slots__ = (
+        "_analogy",
+        "_approval_required",
+        "_bodies",
+        "_deployers",
+        "_exempt",
+        "_inside",
+        "_notes",
+        "_on_site_only",
+        "_routine",
+        "_window",
+    )
 
     def __init__(self, params: QuietDayParams, citation: Citation) -> None:
         super().__init__(params, citation)
-        self._notes: dict[tuple[str, PackRef | None, str | None], Finding] = {}
+        self._notes: dict[tuple[str, int], Finding] = {}
+        self._inside: dict[tuple[date, date, str, int, str | None, bool], Finding] = {}
+        # The parameters read on every call, as slots (a model's fields are slower to read).
         self._exempt = frozenset(params.exempt_grounds)
         self._deployers = frozenset(params.exempt_deployers)
+        self._analogy = frozenset(params.exempt_by_analogy)
+        bodies = params.exempt_deployer_bodies
+        self._bodies = None if bodies is None else frozenset(bodies)
+        self._routine = params.routine_note is not None
+        self._on_site_only = params.on_site_only
+        self._approval_required = params.approval_required
+        self._window = params.window
 
     def check(self, doc: Inspection, ctx: Context) -> None:
         p: QuietDayParams = self.params
-        if p.routine_note is not None and "routine" in doc.grounds:
+        grounds = doc.grounds
+        if self._routine and "routine" in grounds:
             ctx.notes.append(self._note(ctx))
-        if p.on_site_only and doc.mode in ("remote", "written"):
+        if self._on_site_only and doc.mode in ("remote", "written"):
             hit = self._first_quiet_day(doc.first_day, doc.last_day)
             if hit is not None:
                 mode = {"remote": ("远程", "remote"), "written": ("书面核查", "written")}[doc.mode]
@@ -278,18 +306,19 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
                 ctx.notes.append(self.finding(ctx, "off-site", values, severity="info", value=doc.mode))
             return
         deployed = doc.deployed_by in self._deployers
-        body_ok = p.exempt_deployer_bodies is None or doc.deployed_by_body in p.exempt_deployer_bodies
-        exempt = not self._exempt.isdisjoint(doc.grounds) or (deployed and body_ok)
-        if exempt and not p.approval_required:
+        bodies = self._bodies
+        body_ok = bodies is None or doc.deployed_by_body in bodies
+        exempt = not self._exempt.isdisjoint(grounds) or (deployed and body_ok)
+        if exempt and not self._approval_required:
             return
         first, last = doc.first_day, doc.last_day
-        hit = self._first_quiet_day(first, last)
+        hit = self._window.first_quiet(first, last)
         if hit is None:
             return
         if exempt:
             self._approval(doc, hit, ctx)
             return
-        analogy = [g for g in doc.grounds if g in p.exempt_by_analogy]
+        analogy = [g for g in grounds if g in self._analogy]
         if analogy:
             values = {
                 "day": hit.isoformat(),
@@ -307,18 +336,31 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
                 )
             )
             return
+        why = None
+        if deployed and not body_ok:
+            why = "body-missing" if doc.deployed_by_body is None else "body-department"
+        unstated = self._on_site_only and doc.mode is None
+        # The finding depends only on the visit's days, the language, the pack and these two: a
+        # log repeats its days, so each is made once (the finding holds the pack: its id stays).
+        key = (first, last, ctx.lang, id(ctx.pack), why, unstated)
+        finding = self._inside.get(key)
+        if finding is None:
+            finding = self._inside_finding(first, last, hit, ctx, why, unstated)
+            if len(self._inside) >= _KEPT:
+                self._inside.clear()
+            self._inside[key] = finding
+        ctx.violations.append(finding)
+
+    def _inside_finding(
+        self, first: date, last: date, hit: date, ctx: Context, why: str | None, unstated: bool
+    ) -> Finding:
+        """The violation of a visit from ``first`` to ``last`` that touches the quiet day ``hit``."""
         days = (last - first).days + 1
         nxt = self.next_permitted_start(first, days)
-        window = p.window.describe(ctx.lang)
-        key = "inside"
-        why = ""
-        if deployed and not body_ok:
-            key = "body"
-            why = self.say(ctx.lang, "body-missing" if doc.deployed_by_body is None else "body-department")
-        unstated = self.say(ctx.lang, "mode-unstated") if p.on_site_only and doc.mode is None else ""
+        window = self.params.window.describe(ctx.lang)
         finding = self.finding(
             ctx,
-            key,
+            "inside" if why is None else "body",
             {
                 "day": hit.isoformat(),
                 "window": window,
@@ -326,15 +368,15 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
                 "last": last.isoformat(),
                 "next": nxt.isoformat() if nxt else "",
                 "days": days,
-                "why": why,
+                "why": "" if why is None else self.say(ctx.lang, why),
             },
             remedy="split" if nxt is None else "move" if days > 1 else "move-day",
             value=hit.isoformat(),
             limit=window,
         )
         if unstated:
-            finding = replace(finding, message=finding.message + unstated)
-        ctx.violations.append(finding)
+            finding = replace(finding, message=finding.message + self.say(ctx.lang, "mode-unstated"))
+        return finding
 
     def _approval(self, doc: Inspection, hit: date, ctx: Context) -> None:
         """An exempt visit on a quiet day under a pack that requires the exception's approval."""
@@ -373,14 +415,16 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
 
     def _note(self, ctx: Context) -> Finding:
         """The advisory note for routine inspections: the same object for every call."""
-        pack = ctx.pack
-        # Keyed by the pack and its level too: a pack without a level of its own takes its place's.
-        key = (ctx.lang, pack, None if pack is None else pack.level)
+        # Keyed by the pack object (and so its level: a pack without a level of its own takes its
+        # place's); the note holds the pack, so its id is not reused while the note is kept.
+        key = (ctx.lang, id(ctx.pack))
         note = self._notes.get(key)
         if note is None:
             words = self.params.routine_note
             assert words is not None
             text = words.zh if ctx.lang == "zh" else words.en
+            if len(self._notes) >= 256:  # a caller that makes a new PackRef for every call
+                self._notes.clear()
             note = self._notes[key] = self.finding(ctx, "note", {"note": text}, severity="info")
         return note
 
