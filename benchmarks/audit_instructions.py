@@ -29,10 +29,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from instructions import callgrind
 
 HERE = Path(__file__).resolve().parent
 AS_OF = "2026-01-31"
@@ -96,24 +97,7 @@ def child(contender: str, log: str) -> None:
 
 
 def count_instructions(contender: str, log: Path) -> int:
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "callgrind.out"
-        env = {**os.environ, "PYTHONHASHSEED": "0"}
-        cmd = [
-            "valgrind",
-            "--tool=callgrind",
-            f"--callgrind-out-file={out}",
-            sys.executable,
-            __file__,
-            "--child",
-            contender,
-            str(log),
-        ]
-        proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
-        for line in proc.stderr.splitlines():
-            if "Collected :" in line:
-                return int(line.split()[-1])
-        raise RuntimeError(f"callgrind gave no count for {contender}: {proc.stderr[-2000:]}")
+    return callgrind(__file__, ["--child", contender, str(log)], contender)
 
 
 def main() -> None:

@@ -78,32 +78,24 @@ def child(contender: str, records: int, seed: int, count: int) -> None:
         peer.judge(r, index)
 
 
-def count_instructions(contender: str, records: int, seed: int, count: int) -> int:
+def callgrind(script: str, args: list[str], what: str) -> int:
+    """Instructions of ``python SCRIPT ARGS`` under callgrind (hash seed fixed); an error if it fails."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "callgrind.out"
         env = {**os.environ, "PYTHONHASHSEED": "0"}
-        cmd = [
-            "valgrind",
-            "--tool=callgrind",
-            f"--callgrind-out-file={out}",
-            sys.executable,
-            __file__,
-            "--child",
-            contender,
-            "--records",
-            str(records),
-            "--seed",
-            str(seed),
-            "--count",
-            str(count),
-        ]
+        cmd = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable, script, *args]
         proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
         if proc.returncode:  # a child that failed still has a count: never print it as a cost
-            raise RuntimeError(f"{contender} failed under callgrind: {proc.stderr[-2000:]}")
+            raise RuntimeError(f"{what} failed under callgrind: {proc.stderr[-2000:]}")
         for line in proc.stderr.splitlines():
             if "Collected :" in line:
                 return int(line.split()[-1])
-        raise RuntimeError(f"callgrind gave no count for {contender}: {proc.stderr[-2000:]}")
+        raise RuntimeError(f"callgrind gave no count for {what}: {proc.stderr[-2000:]}")
+
+
+def count_instructions(contender: str, records: int, seed: int, count: int) -> int:
+    args = ["--child", contender, "--records", str(records), "--seed", str(seed), "--count", str(count)]
+    return callgrind(__file__, args, contender)
 
 
 def main() -> None:
