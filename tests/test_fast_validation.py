@@ -292,6 +292,6 @@ def test_a_penalty_reads_its_agency_as_an_inspection_does() -> None:
 
 def test_the_amounts_kept_are_bounded() -> None:
     models._AMOUNTS.clear()
-    for i in range(3 * models._AMOUNTS_KEPT):
+    for i in range(3 * models._KEPT):
         New.model_validate({"amount": f"{i}.5"})
-    assert 0 < len(models._AMOUNTS) <= models._AMOUNTS_KEPT
+    assert 0 < len(models._AMOUNTS) <= models._KEPT

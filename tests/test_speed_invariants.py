@@ -67,9 +67,9 @@ def test_a_refused_text_is_refused_every_time_and_never_kept(text: str) -> None:
 def test_the_moments_kept_are_bounded_however_many_dates_a_log_has() -> None:
     models._MOMENTS.clear()
     day = date(2000, 1, 1)
-    for i in range(3 * models._MOMENTS_KEPT):
+    for i in range(3 * models._KEPT):
         models._to_moment(f"{(day + timedelta(days=i % 20000)).isoformat()}T09:{i % 60:02d}:00+08:00")
-    assert 0 < len(models._MOMENTS) <= models._MOMENTS_KEPT
+    assert 0 < len(models._MOMENTS) <= models._KEPT
 
 
 def test_two_inspections_of_one_start_share_the_date_and_keep_their_own_fields() -> None:

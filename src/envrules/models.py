@@ -70,6 +70,8 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
+_K = TypeVar("_K")
+_V = TypeVar("_V")
 
 CST = timezone(timedelta(hours=8), "CST")
 """China Standard Time: UTC+08:00, no daylight saving (docs/contract.md, *Dates*)."""
@@ -131,15 +133,24 @@ def _to_moment(value: Any) -> date | datetime:
     if not FIRST_DATE <= day <= LAST_DATE:
         raise ValueError(f"expected a date from {FIRST_DATE} to {LAST_DATE} (got {day})")
     if text:
-        if len(_MOMENTS) >= _MOMENTS_KEPT:
-            _MOMENTS.clear()
-        _MOMENTS[value] = moment
+        _keep(_MOMENTS, value, moment)
     return moment
+
+
+_KEPT = 4096
+"""The most entries each store of values already read keeps; a full store is emptied, not evicted."""
+
+
+def _keep(store: dict[_K, _V], key: _K, value: _V) -> _V:
+    """Keep ``value`` under ``key`` in a bounded store of values already read (immutable: shared)."""
+    if len(store) >= _KEPT:
+        store.clear()
+    store[key] = value
+    return value
 
 
 _MOMENTS: dict[str, date | datetime] = {}
 """Texts already read, and their moments (immutable, so shared): a log repeats its dates."""
-_MOMENTS_KEPT = 4096
 
 
 def _parse_moment(value: Any) -> date | datetime:
@@ -286,17 +297,12 @@ def _to_money(value: Any) -> Decimal:
         known = _AMOUNTS.get(value)
         if known is not None:
             return known
-        amount = _AMOUNT.validate_python(value)
-        if len(_AMOUNTS) >= _AMOUNTS_KEPT:
-            _AMOUNTS.clear()
-        _AMOUNTS[value] = amount
-        return amount
+        return _keep(_AMOUNTS, value, _AMOUNT.validate_python(value))
     return _AMOUNT.validate_python(value)
 
 
 _AMOUNTS: dict[str, Decimal] = {}
 """Amount texts already read, and their values (a Decimal is immutable: shared)."""
-_AMOUNTS_KEPT = 4096
 
 
 Money: TypeAlias = Annotated[
@@ -372,11 +378,7 @@ def _agency(value: Any) -> Any:
             known = _AGENCIES.get(key)
             if known is not None:
                 return known
-            agency = Agency.model_validate(value)
-            if len(_AGENCIES) >= _MATTERS_KEPT:
-                _AGENCIES.clear()
-            _AGENCIES[key] = agency
-            return agency
+            return _keep(_AGENCIES, key, Agency.model_validate(value))
     return value
 
 
@@ -395,17 +397,12 @@ def _matter(value: Any) -> Any:
         known = _MATTERS.get(value)
         if known is not None:
             return known
-        matter = Matter.model_validate({"code": value})
-        if len(_MATTERS) >= _MATTERS_KEPT:
-            _MATTERS.clear()
-        _MATTERS[value] = matter
-        return matter
+        return _keep(_MATTERS, value, Matter.model_validate({"code": value}))
     return {"code": value} if isinstance(value, str) else value
 
 
 _MATTERS: dict[str, Matter] = {}
 """Matters named by code alone, by the text that named them."""
-_MATTERS_KEPT = 4096
 
 
 InspectionType: TypeAlias = Literal["daily", "case", "special"]
