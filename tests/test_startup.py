@@ -72,6 +72,9 @@ def test_check_under_one_pack_imports_only_its_rules() -> None:
     assert "envrules.place" not in modules
     assert "envrules.registry" not in modules
     assert "envrules.notices" not in modules
+    # The bundled pack comes from its built form: no TOML is parsed, no table model is made.
+    assert "tomllib" not in modules
+    assert "envrules._toml" not in modules
 
 
 def test_check_that_counts_working_days_loads_the_calendar() -> None:
