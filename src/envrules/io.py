@@ -127,7 +127,7 @@ _DECODER = json.JSONDecoder(
 )
 
 
-_SCAN = _DECODER.scan_once
+_SCAN: Callable[[str, int], tuple[Any, int]] = _DECODER.scan_once  # type: ignore[attr-defined]
 """The decoder's own scanner (C): what ``_DECODER.decode`` runs after its two whitespace matches."""
 _JSON_SPACE = " \t\n\r"
 
