@@ -22,7 +22,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, ValidationError, create_model
 
-from envrules import models
+from conftest import inspection, penalty
+from envrules import history, models
+from envrules.errors import InvalidInputError
+from envrules.history import as_document
 from envrules.models import (
     _FROZEN,
     MAX_YUAN,
@@ -295,3 +298,40 @@ def test_the_amounts_kept_are_bounded() -> None:
     for i in range(3 * models._KEPT):
         New.model_validate({"amount": f"{i}.5"})
     assert 0 < len(models._AMOUNTS) <= models._KEPT
+
+
+def _document_outcome(validate: Any, value: Any) -> object:
+    try:
+        doc = validate(value)
+    except ValidationError as exc:
+        return [(e["type"], e["loc"], e["msg"], repr(e.get("input"))) for e in exc.errors()]
+    except InvalidInputError as exc:
+        cause = exc.__cause__
+        assert isinstance(cause, ValidationError)
+        return [(e["type"], e["loc"], e["msg"], repr(e.get("input"))) for e in cause.errors()]
+    return (type(doc), doc.model_dump(), doc.model_fields_set)
+
+
+FIELD_VALUES = st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=4), MOMENTS, AMOUNTS)
+
+
+@given(
+    st.sampled_from([inspection, penalty]),
+    st.dictionaries(
+        st.sampled_from(["kind", "id", "start", "end", "fine", "agency", "matters", "harm", "grounds", "x"]),
+        FIELD_VALUES,
+        max_size=3,
+    ),
+    st.booleans(),
+)
+def test_a_document_is_validated_as_the_type_adapter_validates_it(
+    make: Any, changes: dict[str, Any], first: bool
+) -> None:
+    """``as_document`` calls the adapter's validator directly (after building it on first use)."""
+    value = {**make(), **changes}
+    if first:
+        history._validate = history._validate_first  # as in a fresh process
+    assert _document_outcome(as_document, value) == _document_outcome(
+        history._DOCUMENT.validate_python, value
+    )
+    assert history._validate is not history._validate_first

@@ -118,13 +118,16 @@ class WorkingCalendar:
                     frozenset(d for d in notice.working_days if d.weekday() >= 5),
                     True,
                 )
-        import holidays  # on first use: a run that counts no working day never loads it
-
-        cn = holidays.country_holidays("CN", years=year, language=_LANGUAGE)
-        published = year in cn.special_public_holidays
-        days_off = frozenset(d for d in cn if d.weekday() < 5)
-        working = frozenset(d for d in cn.weekend_workdays if d.year == year)
-        return _year_data(year, days_off, working, published)
+        known = _computed_years().get(year)
+        if known is not None:
+            published, off, working = known
+            return _year_data(
+                year,
+                frozenset(map(date.fromisoformat, off)),
+                frozenset(map(date.fromisoformat, working)),
+                published,
+            )
+        return _year_data(year, *_from_holidays(year))
 
     def is_working_day(self, day: date) -> bool:
         """True on a weekday that is not a holiday, and on a make-up working weekend day."""
@@ -164,6 +167,77 @@ class WorkingCalendar:
             day += timedelta(days=1)
             if self.is_working_day(day):
                 yield day
+
+
+def _from_holidays(year: int) -> tuple[frozenset[date], frozenset[date], bool]:
+    """The weekdays off, the make-up working weekend days and whether the notice is known, by ``holidays``."""
+    import holidays  # on first use: a run that counts no working day never loads it
+
+    cn = holidays.country_holidays("CN", years=year, language=_LANGUAGE)
+    published = year in cn.special_public_holidays
+    days_off = frozenset(d for d in cn if d.weekday() < 5)
+    working = frozenset(d for d in cn.weekend_workdays if d.year == year)
+    return days_off, working, published
+
+
+_COMPUTED = "holidays-cn.json"
+"""The years of :func:`_from_holidays` as computed by one version of ``holidays`` (in ``calendars``)."""
+_FIRST_YEAR, _LAST_YEAR = 1950, 2100
+"""The years it holds: every year a date of a document may lie in, and the one after."""
+
+_Computed = tuple[bool, tuple[str, ...], tuple[str, ...]]
+_YEARS: dict[int, _Computed] | None = None
+
+
+def _computed_years() -> dict[int, _Computed]:
+    """The years computed by the installed version of ``holidays``, saved; empty for another version.
+
+    ``holidays.country_holidays("CN")`` imports every country ``holidays`` knows (about two
+    hundred modules) to compute one: a process that counts working days reads the years that
+    version computes from ``calendars/holidays-cn.json`` instead. Saved by
+    :func:`_save_computed_years`; ``tests/test_calendar.py`` checks it against ``holidays``.
+    """
+    global _YEARS
+    if _YEARS is None:
+        import json
+        from importlib import resources
+        from importlib.metadata import PackageNotFoundError, version
+
+        saved = json.loads(resources.files(__package__).joinpath("calendars", _COMPUTED).read_bytes())
+        try:
+            installed: str | None = version("holidays")
+        except PackageNotFoundError:  # pragma: no cover - a dependency: computing says what is wrong
+            installed = None
+        years: dict[int, _Computed] = {}
+        if installed == saved["holidays"]:
+            for year, (published, off, working) in saved["years"].items():
+                years[int(year)] = (published, tuple(off), tuple(working))
+        _YEARS = years
+    return _YEARS
+
+
+def _save_computed_years(path: str | None = None) -> str:
+    """Save the years of :func:`_from_holidays` as the installed ``holidays`` computes them.
+
+    Run after upgrading ``holidays``: ``python -c "from envrules.calendar import
+    _save_computed_years; _save_computed_years()"``.
+    """
+    import json
+    from importlib import resources
+    from importlib.metadata import version
+
+    target = path or str(resources.files(__package__).joinpath("calendars", _COMPUTED))
+    lines = []
+    for year in range(_FIRST_YEAR, _LAST_YEAR + 1):
+        off, working, published = _from_holidays(year)
+        entry = [published, sorted(d.isoformat() for d in off), sorted(d.isoformat() for d in working)]
+        lines.append(f"{json.dumps(str(year))}: {json.dumps(entry)}")
+    text = (
+        f'{{"holidays": {json.dumps(version("holidays"))},\n "years": {{\n  ' + ",\n  ".join(lines) + "\n}}\n"
+    )
+    with open(target, "w", encoding="utf-8") as out:
+        out.write(text)
+    return target
 
 
 _DEFAULT: WorkingCalendar | None = None

@@ -32,9 +32,9 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from pydantic import ConfigDict, TypeAdapter, ValidationError
 
@@ -45,6 +45,20 @@ __all__ = ["History", "PastInspection", "PastPenalty", "as_document", "counted_t
 
 # Built on first use (defer_build): a command that validates no history entry never pays for it.
 _DOCUMENT: TypeAdapter[Inspection | Penalty] = TypeAdapter(Document, config=ConfigDict(defer_build=True))
+
+
+def _validate_first(entry: object) -> Inspection | Penalty:
+    """Build the validator (first use), then validate with it directly from now on.
+
+    ``TypeAdapter.validate_python`` passes eight keyword arguments to the same call in Python:
+    about 1,500 instructions a document that the validator's own method does not cost.
+    """
+    global _validate
+    validate = _validate = _DOCUMENT.validator.validate_python
+    return cast("Inspection | Penalty", validate(entry))
+
+
+_validate: Callable[[object], Inspection | Penalty] = _validate_first
 
 
 def as_document(entry: Inspection | Penalty | Mapping[str, Any]) -> Inspection | Penalty:
@@ -58,7 +72,7 @@ def as_document(entry: Inspection | Penalty | Mapping[str, Any]) -> Inspection |
     if isinstance(entry, Inspection | Penalty):
         return entry
     try:
-        return _DOCUMENT.validate_python(entry)
+        return _validate(entry)
     except ValidationError as exc:
         raise InvalidInputError.from_validation_error(exc) from exc
     except (ArithmeticError, RecursionError, TypeError, ValueError) as exc:
