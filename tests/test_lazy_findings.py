@@ -136,6 +136,9 @@ def test_a_result_built_by_a_judgement_is_the_one_the_constructor_builds(
         place=place,
     )
     assert fast == slow
+    assert type(fast) is Result
+    assert hash(fast) == hash(slow)
+    assert pickle.loads(pickle.dumps(fast)) == slow
     assert hash(repr(fast)) == hash(repr(slow))
     assert fast.to_json() == slow.to_json()
     assert dataclasses.replace(fast, lang="zh") == dataclasses.replace(slow, lang="zh")

@@ -10,8 +10,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, date, datetime, timedelta, timezone
-from typing import Any
+from typing import Any, ClassVar
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -22,7 +23,8 @@ from envrules import History, Inspection, Penalty
 from envrules.calendar import default_calendar
 from envrules.models import CST, local_date
 from envrules.pack import get_pack
-from envrules.rules.base import Context, iso
+from envrules.result import Citation
+from envrules.rules.base import Context, Params, Rule, Text, iso
 from envrules.rules.quiet_day import DaysOfMonth, QuietDay
 
 ZONES = st.sampled_from([CST, UTC, timezone(timedelta(hours=-5)), timezone(timedelta(hours=14)), None])
@@ -138,3 +140,31 @@ def test_quiet_day_finds_the_first_quiet_day_as_the_window_does(
         contexts.append((ctx.violations, ctx.waived, ctx.notes, ctx.obligations))
     assert contexts[0] == contexts[1]
     assert [f.message for f in contexts[0][0]] == [f.message for f in contexts[1][0]]
+
+
+class _Seen(Rule[Inspection, Params]):
+    """A user's rule that keeps the context it is given."""
+
+    id = "seen"
+    kind = "inspection"
+    params_model = Params
+    text: ClassVar[Text] = {"zh": {}, "en": {}}
+    contexts: ClassVar[list[Context]] = []
+
+    def check(self, doc: Inspection, ctx: Context) -> None:
+        self.contexts.append(ctx)
+
+
+def test_the_context_a_rule_receives_is_the_one_its_constructor_builds() -> None:
+    # The evaluator fills a Context's slots without calling its __init__: the same object.
+    pack = get_pack("miluo-2013")
+    rule = _Seen(Params(), Citation("c", "t"))
+    custom = dataclasses.replace(pack, rules=(rule,))
+    history = History()
+    result = envrules.Evaluator(custom).evaluate(inspection(), history, as_of="2026-01-01")
+    [ctx] = _Seen.contexts
+    assert type(ctx) is Context
+    assert ctx == Context(
+        history, date(2026, 1, 1), custom.calendar(), "zh", [], [], [], [], custom.ref, None
+    )
+    assert type(result) is envrules.Result

@@ -18,7 +18,7 @@ from .errors import InvalidInputError, UnknownCodeError
 from .history import History, as_document
 from .models import CST, FIRST_DATE, LAST_DATE, Inspection, Moment, Penalty, local_date
 from .pack import Pack, bundled_pack_ids, get_pack
-from .result import PackStatus, Result, judged
+from .result import PackRef, PackStatus, Result, judged
 from .rules.base import Context, Lang
 
 if TYPE_CHECKING:
@@ -50,6 +50,7 @@ Shared by the threads: it is only read (precision, rounding, traps); the flags
 that judging may raise in it are never read.
 """
 _getcontext, _setcontext = decimal.getcontext, decimal.setcontext
+_new = object.__new__
 _LANGS = ("zh", "en")
 
 
@@ -118,6 +119,7 @@ class Evaluator:
     _from: date = field(default=date.min, init=False, repr=False, compare=False)
     _calendar: WorkingCalendar = field(default=None, init=False, repr=False, compare=False)  # type: ignore[assignment]
     _until: date = field(default=date.max, init=False, repr=False, compare=False)
+    _ref: PackRef = field(default=None, init=False, repr=False, compare=False)  # type: ignore[assignment]
 
     def __post_init__(self) -> None:
         if self.lang not in _LANGS:
@@ -130,6 +132,7 @@ class Evaluator:
         if isinstance(self.pack, Pack):
             pack = self.pack
             object.__setattr__(self, "_applied", (PackStatus(pack.ref, True),))
+            object.__setattr__(self, "_ref", pack.ref)
             object.__setattr__(self, "_rules", {k: pack.rules_for(k) for k in ("inspection", "penalty")})
             object.__setattr__(self, "_from", pack.effective_from)
             object.__setattr__(self, "_until", pack.effective_until or date.max)
@@ -165,51 +168,57 @@ class Evaluator:
             return self._recorded(proposal, history, as_of, record)
         model = type(proposal) is Inspection or type(proposal) is Penalty  # as_document's first case
         doc: Inspection | Penalty = proposal if model else as_document(proposal)  # type: ignore[assignment]
-        if doc.kind == "penalty":
+        f = doc.__dict__  # the fields, read without pydantic's __getattr__ hook (docs/performance.md)
+        kind = f["kind"]
+        if kind == "penalty":
             known = self._circumstances
-            for i, code in enumerate(doc.circumstances):
+            for i, code in enumerate(f["circumstances"]):
                 if code not in known:
                     raise UnknownCodeError(f"circumstances[{i}]", code, known)
             saved = _getcontext()  # money in our own context, never the caller's
             _setcontext(_MONEY)
             try:
-                return self._judge(doc, history, as_of)
+                return self._judge(doc, f, kind, history, as_of)
             finally:
                 _setcontext(saved)
-        return self._judge(doc, history, as_of)  # an inspection has no money: 1.6 us saved
+        return self._judge(doc, f, kind, history, as_of)  # an inspection has no money: 1.6 us saved
 
     def _judge(
         self,
         doc: Inspection | Penalty,
+        f: dict[str, Any],
+        kind: str,
         history: History | Iterable[Inspection | Penalty | Mapping[str, Any]],
         as_of: date | datetime | str | None,
     ) -> Result:
+        """Judge ``doc`` (``f``: its ``__dict__``, ``kind``: its kind) under the evaluator's law."""
         pack = self.pack
         if not isinstance(pack, Pack):  # a stack: its own plan per kind, day and language
             return pack.judge(doc, _history(history), _day(as_of), self._calendar, self.lang, self.registry)
-        act = doc.act_date
+        # Derived when validated; a model made without validation derives it on first read.
+        act = f.get("act_date")
+        if act is None:
+            act = doc.act_date
         if not self._from <= act <= self._until:
             pack.require_in_force(act)  # raises
-        rules = self._rules[doc.kind]
+        rules = self._rules[kind]
         if not rules:
-            raise InvalidInputError("kind", f"a document that pack {pack.id!r} has rules for", doc.kind)
-        ref = self._applied[0].pack
-        ctx = Context(
-            history if type(history) is History else _history(history),
-            _day(as_of),
-            self._calendar,
-            self.lang,
-            [],
-            [],
-            [],
-            [],
-            ref,
-            self.registry,
-        )
+            raise InvalidInputError("kind", f"a document that pack {pack.id!r} has rules for", kind)
+        ref = self._ref
+        # Context(history, day, calendar, lang, [], [], [], [], ref, registry) without the call of
+        # its __init__ (a class call with ten arguments: about 4,500 instructions).
+        ctx: Context = _new(Context)
+        ctx.history = history if type(history) is History else _history(history)
+        ctx.as_of = _day(as_of)
+        ctx.calendar = self._calendar
+        ctx.lang = self.lang
+        ctx.violations, ctx.waived, ctx.obligations, ctx.notes = [], [], [], []
+        ctx.pack = ref
+        ctx.registry = self.registry
         for rule in rules:
             rule.check(doc, ctx)
         return judged(
-            doc.id,
+            f["id"],
             ctx.violations,
             ctx.waived,
             ctx.obligations,

@@ -171,16 +171,21 @@ _SLOTS |= {name: Finding.__dict__[name] for name in ("severity", "value", "limit
 setattr(Finding, "message", _Formatted(_SLOTS["message"], 0))  # noqa: B010 (mypy: a field, not a descriptor)
 setattr(Finding, "remedy", _Formatted(_SLOTS["remedy"], 1))  # noqa: B010
 _new = object.__new__
-_set_rule = _SLOTS["rule"].__set__
-_set_message = _SLOTS["message"].__set__
-_set_citation = _SLOTS["citation"].__set__
-_set_remedy = _SLOTS["remedy"].__set__
-_set_matter = _SLOTS["matter"].__set__
-_set_severity = _SLOTS["severity"].__set__
-_set_value = _SLOTS["value"].__set__
-_set_limit = _SLOTS["limit"].__set__
-_set_provisional = _SLOTS["provisional"].__set__
-_set_pack = _SLOTS["pack"].__set__
+
+
+class _Drafting(Finding):
+    """A finding while :func:`drafted_finding` fills it: the same slots, plain attribute stores.
+
+    A frozen dataclass sets its fields through ``object.__setattr__`` (or a slot's ``__set__``),
+    about 700 instructions each; this subclass adds no slot, so a plain store fills the slot
+    itself, and the object then becomes a :class:`Finding` (the layouts are the same).
+    """
+
+    __slots__ = ()
+    __setattr__ = object.__setattr__
+    __delattr__ = object.__delattr__
+    message = _SLOTS["message"]  # the slots themselves, not the texts formatted on first read
+    remedy = _SLOTS["remedy"]
 
 
 def drafted_finding(
@@ -199,20 +204,21 @@ def drafted_finding(
     """A finding whose ``message`` (and ``remedy``) are the templates given, filled with ``values``
     when first read: ``Finding(rule, message.format_map(values), ...)`` without the formatting.
     """
-    finding: Finding = _new(Finding)
+    finding: Finding = _new(_Drafting)
     draft: _Draft = _new(_Draft)  # without an __init__ to call
     draft.templates = (message, remedy)
     draft.values = values
-    _set_rule(finding, rule)
-    _set_message(finding, draft)
-    _set_citation(finding, citation)
-    _set_remedy(finding, None if remedy is None else draft)
-    _set_matter(finding, matter)
-    _set_severity(finding, severity)
-    _set_value(finding, value)
-    _set_limit(finding, limit)
-    _set_provisional(finding, provisional)
-    _set_pack(finding, pack)
+    finding.rule = rule  # type: ignore[misc]
+    finding.message = draft  # type: ignore[misc, assignment]
+    finding.citation = citation  # type: ignore[misc]
+    finding.remedy = None if remedy is None else draft  # type: ignore[misc, assignment]
+    finding.matter = matter  # type: ignore[misc]
+    finding.severity = severity  # type: ignore[misc]
+    finding.value = value  # type: ignore[misc]
+    finding.limit = limit  # type: ignore[misc]
+    finding.provisional = provisional  # type: ignore[misc]
+    finding.pack = pack  # type: ignore[misc]
+    finding.__class__ = Finding
     return finding
 
 
@@ -298,15 +304,12 @@ class Result:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
 
-_R = {name: Result.__dict__[name].__set__ for name in Result.__dataclass_fields__}
-_r_subject, _r_violations, _r_waived, _r_obligations = (
-    _R["subject"],
-    _R["violations"],
-    _R["waived"],
-    _R["obligations"],
-)
-_r_pack, _r_notes, _r_lang, _r_packs, _r_place = _R["pack"], _R["notes"], _R["lang"], _R["packs"], _R["place"]
-_r_decision = _R["decision"]
+class _Judging(Result):
+    """A result while :func:`judged` fills it: the same slots, plain stores (as :class:`_Drafting`)."""
+
+    __slots__ = ()
+    __setattr__ = object.__setattr__
+    __delattr__ = object.__delattr__
 
 
 def judged(
@@ -324,15 +327,16 @@ def judged(
 
     The same object as the constructor's (a frozen dataclass); the lists become tuples.
     """
-    result: Result = _new(Result)
-    _r_subject(result, subject)
-    _r_violations(result, tuple(violations))
-    _r_waived(result, tuple(waived))
-    _r_obligations(result, tuple(obligations))
-    _r_pack(result, pack)
-    _r_notes(result, tuple(notes))
-    _r_lang(result, lang)
-    _r_packs(result, packs)
-    _r_place(result, place)
-    _r_decision(result, None)
+    result: Result = _new(_Judging)
+    result.subject = subject  # type: ignore[misc]
+    result.violations = tuple(violations)  # type: ignore[misc]
+    result.waived = tuple(waived)  # type: ignore[misc]
+    result.obligations = tuple(obligations)  # type: ignore[misc]
+    result.pack = pack  # type: ignore[misc]
+    result.notes = tuple(notes)  # type: ignore[misc]
+    result.lang = lang  # type: ignore[misc]
+    result.packs = packs  # type: ignore[misc]
+    result.place = place  # type: ignore[misc]
+    result.decision = None  # type: ignore[misc]
+    result.__class__ = Result
     return result
