@@ -7,12 +7,17 @@ that some eager import came back: the start-up of `envrules check` would grow by
 
 from __future__ import annotations
 
+import argparse
 import ast
+import contextlib
+import io
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from envrules import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -75,6 +80,9 @@ def test_check_under_one_pack_imports_only_its_rules() -> None:
     # The bundled pack comes from its built form: no TOML is parsed, no table model is made.
     assert "tomllib" not in modules
     assert "envrules._toml" not in modules
+    assert "envrules._packfile" not in modules
+    # miluo-2013 counts its year by the calendar: no rolling window, no dateutil.
+    assert not any(m == "dateutil" or m.startswith("dateutil.") for m in modules)
 
 
 def test_check_that_counts_working_days_reads_the_saved_years() -> None:
@@ -162,3 +170,27 @@ def test_the_rule_table_names_each_rule_where_it_is() -> None:
     assert set(rules.__all__) - {"RULES", "Context", "Params", "Rule"} == {
         n for _, n in rules.RULE_IDS.values()
     }
+
+
+def _outcome(parser: argparse.ArgumentParser, argv: list[str]) -> tuple[object, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            result: object = vars(parser.parse_args(argv))
+        except SystemExit as exc:
+            result = ("exit", exc.code)
+    return result, out.getvalue(), err.getvalue()
+
+
+@pytest.mark.parametrize("command", cli._COMMANDS)
+def test_a_command_parser_built_alone_parses_helps_and_refuses_as_the_whole_one(command: str) -> None:
+    alone, whole = cli._parser(command), cli._parser()
+    for argv in (
+        [command],
+        [command, "-h"],
+        [command, "--no-such-option"],
+        [command, "a.json", "--lang", "en", "--format", "json"],
+        [command, "a", "b", "--pack", "p", "--pack", "q", "--version"],
+        [command, "--port", "x"],
+    ):
+        assert _outcome(alone, argv) == _outcome(whole, argv), argv

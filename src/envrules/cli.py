@@ -129,8 +129,11 @@ _COMMANDS = ("check", "audit", "packs", "replay", "diff", "serve", "places", "ru
 
 
 def _parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The command line's parser; with ``only``, the arguments of that command alone (the others are
-    listed with their help, without their arguments: faster to build for one command)."""
+    """The command line's parser; with ``only``, that command alone (faster to build for one command).
+
+    A command's own parser, its help and its errors are the same either way: the parser of the
+    other commands is never reached once the first argument has named one.
+    """
     parser = argparse.ArgumentParser(
         prog="envrules",
         description="Check proposed enterprise inspections and penalties against the rules in force.",
@@ -139,12 +142,12 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action=_Version, nargs=0, help="show program's version number and exit")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    check = sub.add_parser(
-        "check",
-        help="judge one case file (or a bare proposal)",
-        description="Judge one case file ({proposal, history, as_of}) or a bare proposal.",
-    )
     if only in (None, "check"):
+        check = sub.add_parser(
+            "check",
+            help="judge one case file (or a bare proposal)",
+            description="Judge one case file ({proposal, history, as_of}) or a bare proposal.",
+        )
         check.add_argument("file", metavar="FILE", help="JSON case file or proposal; - for standard input")
         check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
         check.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages")
@@ -158,13 +161,13 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
         )
         _calendar_option(check)
 
-    audit = sub.add_parser(
-        "audit",
-        help="judge every record of a log against the records before it",
-        description="Judge every record of a chronological log (JSON Lines or a JSON array of "
-        "inspections and penalties) against the records before it; with --sort, a log in any order.",
-    )
     if only in (None, "audit"):
+        audit = sub.add_parser(
+            "audit",
+            help="judge every record of a log against the records before it",
+            description="Judge every record of a chronological log (JSON Lines or a JSON array of "
+            "inspections and penalties) against the records before it; with --sort, a log in any order.",
+        )
         audit.add_argument("log", metavar="LOG", help="JSON Lines log or JSON array; - for standard input")
         audit.add_argument(
             "--format",
@@ -192,18 +195,18 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
         )
         _calendar_option(audit)
 
-    packs = sub.add_parser("packs", help="list the bundled rule packs and when they are in force")
     if only in (None, "packs"):
+        packs = sub.add_parser("packs", help="list the bundled rule packs and when they are in force")
         packs.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of titles")
 
-    replay = sub.add_parser(
-        "replay",
-        help="re-judge every decision of a decision log; report those that would differ today",
-        description="Re-judge every recorded decision of a decision log (check --record, serve "
-        "--decision-log) and report those whose verdict, findings or obligations would differ today, "
-        "with the reasons. Exit 0: none differs; 1: some differ; 2: a record could not be judged.",
-    )
     if only in (None, "replay"):
+        replay = sub.add_parser(
+            "replay",
+            help="re-judge every decision of a decision log; report those that would differ today",
+            description="Re-judge every recorded decision of a decision log (check --record, serve "
+            "--decision-log) and report those whose verdict, findings or obligations would differ today, "
+            "with the reasons. Exit 0: none differs; 1: some differ; 2: a record could not be judged.",
+        )
         replay.add_argument("log", metavar="LOG", help="decision log (JSON Lines); - for standard input")
         replay.add_argument(
             "--pack",
@@ -219,14 +222,14 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
         replay.add_argument("--lang", choices=("zh", "en"), help="language of the report (default: Chinese)")
         replay.add_argument("--format", choices=("text", "json"), default="text", help="output format")
 
-    diff = sub.add_parser(
-        "diff",
-        help="judge a log under two packs and list the records whose violations change",
-        description="Judge a decision log, or an audit log of inspections and penalties in date order, "
-        "under pack A and pack B; list the records whose violations change, with the violations per "
-        "rule under each. Exit 0: no record changes; 1: some change; 2: a record could not be judged.",
-    )
     if only in (None, "diff"):
+        diff = sub.add_parser(
+            "diff",
+            help="judge a log under two packs and list the records whose violations change",
+            description="Judge a decision log, or an audit log of inspections and penalties in date order, "
+            "under pack A and pack B; list the records whose violations change, with the violations per "
+            "rule under each. Exit 0: no record changes; 1: some change; 2: a record could not be judged.",
+        )
         diff.add_argument(
             "log", metavar="LOG", help="decision log or audit log (JSON Lines); - for standard input"
         )
@@ -244,13 +247,13 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
         diff.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the report")
         diff.add_argument("--format", choices=("text", "json"), default="text", help="output format")
 
-    serve = sub.add_parser(
-        "serve",
-        help="answer over HTTP: /v1/check, /v1/audit and more (needs envrules[server])",
-        description="Serve envrules over HTTP (docs/service.md). Needs the server extra: "
-        "pip install 'envrules[server]'.",
-    )
     if only in (None, "serve"):
+        serve = sub.add_parser(
+            "serve",
+            help="answer over HTTP: /v1/check, /v1/audit and more (needs envrules[server])",
+            description="Serve envrules over HTTP (docs/service.md). Needs the server extra: "
+            "pip install 'envrules[server]'.",
+        )
         serve.add_argument(
             "--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)"
         )
@@ -324,28 +327,28 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
             help="server log level",
         )
 
-    places = sub.add_parser(
-        "places", help="list the bundled places: their levels, and the packs of each with their dates"
-    )
     if only in (None, "places"):
+        places = sub.add_parser(
+            "places", help="list the bundled places: their levels, and the packs of each with their dates"
+        )
         places.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of names")
         places.add_argument("--format", choices=("text", "json"), default="text", help="output format")
 
-    rules = sub.add_parser("rules", help="list the rules of a pack with their clauses")
     if only in (None, "rules"):
+        rules = sub.add_parser("rules", help="list the rules of a pack with their clauses")
         rules.add_argument(
             "--pack", metavar="ID|PATH", help="rule pack id or .toml file (default: miluo-2013)"
         )
         rules.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of labels")
         rules.add_argument("--format", choices=("text", "json"), default="text", help="output format")
 
-    schema = sub.add_parser(
-        "schema",
-        help="print the JSON Schema of an input or output document",
-        description="Print the JSON Schema (draft 2020-12) of a document, generated from the models; "
-        "the same schemas ship in the package (envrules/schemas/).",
-    )
     if only in (None, "schema"):
+        schema = sub.add_parser(
+            "schema",
+            help="print the JSON Schema of an input or output document",
+            description="Print the JSON Schema (draft 2020-12) of a document, generated from the models; "
+            "the same schemas ship in the package (envrules/schemas/).",
+        )
         from .schema import SCHEMA_NAMES
 
         schema.add_argument("name", metavar="NAME", help="one of: " + ", ".join(SCHEMA_NAMES))

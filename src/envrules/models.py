@@ -14,8 +14,8 @@ Readings fixed here (docs/api.md repeats them):
 * Unknown fields are errors; so are unknown levels, grounds and statuses.
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations`` here: pydantic would compile and evaluate the text
+# of every field's annotation again when it creates the models (docs/performance.md, start-up).
 import numbers
 import operator
 import re
@@ -213,10 +213,10 @@ class _cached(Generic[_T]):
         self.name = name
 
     @overload
-    def __get__(self, obj: None, owner: type) -> _cached[_T]: ...
+    def __get__(self, obj: None, owner: type) -> "_cached[_T]": ...
     @overload
     def __get__(self, obj: object, owner: type) -> _T: ...
-    def __get__(self, obj: object | None, owner: type) -> _T | _cached[_T]:
+    def __get__(self, obj: object | None, owner: type) -> "_T | _cached[_T]":
         if obj is None:
             return self
         value = self.func(obj)
@@ -498,7 +498,7 @@ class Inspection(_Document):
     over_cap_approval: Approval | None = None
 
     @model_validator(mode="after")
-    def _check(self) -> Inspection:
+    def _check(self) -> Self:
         end = self.end
         if end is not None:
             start = self.start
@@ -562,7 +562,7 @@ class Rectification(_Document):
     outcome: Literal["complied", "incomplete", "refused", "pending"]
 
     @model_validator(mode="after")
-    def _check(self) -> Rectification:
+    def _check(self) -> Self:
         if local_date(self.deadline) < local_date(self.ordered_on):
             raise ValueError(
                 f"deadline ({local_date(self.deadline)}) must not be before "
@@ -584,7 +584,7 @@ class Benchmark(_Document):
     range: tuple[Money, Money]
 
     @model_validator(mode="after")
-    def _check(self) -> Benchmark:
+    def _check(self) -> Self:
         _check_range(self.range[0], self.range[1], "benchmark range")
         return self
 
@@ -647,7 +647,7 @@ class Penalty(_Document):
     extended: StrictBool | None = None  # art. 60: a longer period set by law, or an approved extension
 
     @model_validator(mode="after")
-    def _check(self) -> Penalty:
+    def _check(self) -> Self:
         lo, hi = self.statutory_range
         if lo is not None:
             _check_range(lo, hi, "statutory_range")

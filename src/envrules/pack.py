@@ -22,9 +22,9 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ValidationError
 
 from .calendar import Notice, WorkingCalendar, default_calendar
 from .errors import PackError, PackNotInForceError, UnknownPackError, quote
@@ -35,38 +35,6 @@ from .rules import RULE_IDS, Rule, rule_class
 __all__ = ["DEFAULT_PACK", "Pack", "bundled_pack_ids", "get_pack", "load_pack"]
 
 DEFAULT_PACK = "miluo-2013"
-
-_Text = Annotated[str, Field(min_length=1)]
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
-
-
-class _PackMeta(_Strict):
-    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
-    version: _Text
-    title: _Text
-    title_en: _Text
-    jurisdiction: _Text
-    authority: _Text
-    document: _Text
-    document_number: str = ""
-    url: str = ""
-    effective_from: date
-    effective_until: date | None = None
-    notes: str = ""
-    calendars: tuple[_Text, ...] = ()
-    level: Level | None = None
-
-
-class _RuleTable(_Strict):
-    clause: _Text
-    text: _Text
-    document: str = ""
-    url: str = ""
-    verified: bool
-    params: dict[str, Any] = Field(default_factory=dict)
 
 
 @dataclass(frozen=True, eq=True)
@@ -204,6 +172,8 @@ def parse_pack(data: Mapping[str, Any], source: str, sha256: str | None = None) 
 
     ``sha256`` is the digest of the file's bytes, which decision records cite.
     """
+    from ._packfile import _PackMeta, _RuleTable  # the tables' models: only a pack read from its TOML
+
     unknown = sorted(set(data) - {"pack", "rules"})
     if unknown:
         raise PackError(source, "", unknown[0], "unknown table (expected [pack] and [rules.*])")

@@ -18,8 +18,9 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
+from ._packfile import _PackMeta, _RuleTable
 from .models import CaseFile, Document, Inspection, Penalty
-from .pack import Pack, _PackMeta, _RuleTable
+from .pack import Pack
 from .result import Result
 from .rules import RULES
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import date
 from typing import ClassVar, Literal
 
-from dateutil.relativedelta import relativedelta
-
 from ..history import PastInspection
 from ..models import Inspection, Level
 from ..result import Citation
@@ -106,6 +104,8 @@ class OneMatterPerYear(Rule[Inspection, OneMatterParams]):
         """The dates whose inspections count against a visit from ``first`` to ``last``."""
         if self.params.period == "calendar-year":
             return date(first.year, 1, 1), date(last.year, 12, 31)
+        from dateutil.relativedelta import relativedelta  # only a rolling window needs it
+
         year = relativedelta(years=1)
         return first - year + relativedelta(days=1), last + year - relativedelta(days=1)
 
