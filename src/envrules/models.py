@@ -499,13 +499,18 @@ class Inspection(_Document):
 
     @model_validator(mode="after")
     def _check(self) -> Self:
-        end = self.end
-        if end is not None:
-            start = self.start
-            if local_date(end) < local_date(start) or (
-                isinstance(end, datetime) and isinstance(start, datetime) and end < start
-            ):
-                raise ValueError(f"end ({end.isoformat()}) must not be before start ({start.isoformat()})")
+        values = self.__dict__  # the fields, read without pydantic's __getattr__ hook
+        start, end = values["start"], values["end"]
+        first = local_date(start)
+        last = first if end is None else local_date(end)
+        if end is not None and (
+            last < first or (isinstance(end, datetime) and isinstance(start, datetime) and end < start)
+        ):
+            raise ValueError(f"end ({end.isoformat()}) must not be before start ({start.isoformat()})")
+        # The derived dates, kept as their descriptors would keep them on first read: the rules
+        # read plain values (a model made without validation still derives them on first read).
+        values["first_day"] = values["act_date"] = first
+        values["last_day"] = last
         matters = self.matters
         if len(matters) == 1:
             return self
@@ -648,6 +653,8 @@ class Penalty(_Document):
 
     @model_validator(mode="after")
     def _check(self) -> Self:
+        values = self.__dict__
+        values["act_date"] = local_date(values["decided_on"])  # derived once, as for an inspection
         lo, hi = self.statutory_range
         if lo is not None:
             _check_range(lo, hi, "statutory_range")

@@ -9,7 +9,7 @@ from pydantic import Field
 
 from ..models import Inspection, Penalty
 from ..result import Citation, Finding
-from .base import Context, Lang, Params, Rule, Text
+from .base import Context, Lang, Params, Rule, Text, iso
 
 __all__ = ["AttestedUntil", "AttestedUntilParams"]
 
@@ -52,12 +52,13 @@ class AttestedUntil(Rule[Inspection | Penalty, AttestedUntilParams]):  # type: i
         },
     }
 
-    __slots__ = ("_notes", "_until")
+    __slots__ = ("_notes", "_until", "_until_text")
 
     def __init__(self, params: AttestedUntilParams, citation: Citation) -> None:
         super().__init__(params, citation)
         self._notes: dict[tuple[date, Lang, int], Finding] = {}
         self._until = params.until  # read on every call: a slot, not a model's field
+        self._until_text = params.until.isoformat()
 
     def check(self, doc: Inspection | Penalty, ctx: Context) -> None:
         day = doc.act_date
@@ -76,8 +77,6 @@ class AttestedUntil(Rule[Inspection | Penalty, AttestedUntilParams]):  # type: i
         ctx.notes.append(note)
 
     def _note(self, day: date, ctx: Context) -> Finding:
-        p: AttestedUntilParams = self.params
-        values = {"until": p.until.isoformat(), "source": p.source, "day": day.isoformat()}
-        return self.finding(
-            ctx, "stale", values, severity="info", value=day.isoformat(), limit=p.until.isoformat()
-        )
+        until, text = self._until_text, iso(day)
+        values = {"until": until, "source": self.params.source, "day": text}
+        return self.finding(ctx, "stale", values, severity="info", value=text, limit=until)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, Self, TypeVar
 
@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..calendar import WorkingCalendar
 from ..history import History
-from ..models import Inspection, Penalty
+from ..models import CST, Inspection, Penalty
 from ..result import Citation, Finding, Obligation, PackRef, drafted_finding
 
 if TYPE_CHECKING:
@@ -42,6 +42,39 @@ def yuan(amount: Decimal) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text
+
+
+_ISO: dict[date, str] = {}
+"""Dates already written out, and their texts (a log repeats its days)."""
+_ISO_KEPT = 4096
+_TWO = tuple(f"{n:02d}" for n in range(60))
+
+
+def iso(moment: date) -> str:
+    """``moment.isoformat()``, made faster for what a document holds: a date or a moment in CST.
+
+    ``date.isoformat`` costs about 1,800 instructions and an aware ``datetime``'s about 9,700 (a
+    ``sprintf`` per part, and the offset through the zone's ``utcoffset``). A plain date already
+    written is one dict look-up; a ``datetime`` whose zone is :data:`~envrules.models.CST` itself
+    is its date's text and its time's parts (the offset of CST is always ``+08:00``). Anything else
+    is written by ``isoformat`` itself.
+    """
+    kind = type(moment)
+    if kind is date:
+        text = _ISO.get(moment)
+        if text is None:
+            if len(_ISO) >= _ISO_KEPT:
+                _ISO.clear()
+            text = _ISO[moment] = moment.isoformat()
+        return text
+    if kind is datetime and moment.tzinfo is CST:  # type: ignore[attr-defined]
+        stamp: datetime = moment  # type: ignore[assignment]
+        two, micro = _TWO, stamp.microsecond
+        clock = f"{two[stamp.hour]}:{two[stamp.minute]}:{two[stamp.second]}"
+        if micro:
+            clock = f"{clock}.{micro:06d}"
+        return f"{iso(stamp.date())}T{clock}+08:00"
+    return moment.isoformat()
 
 
 def _tuples(value: Any) -> Any:

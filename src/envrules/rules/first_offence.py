@@ -8,7 +8,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field
 
 from ..models import Penalty, local_date
-from .base import Context, Params, Rule, Text
+from .base import Context, Params, Rule, Text, iso
 
 __all__ = ["FirstOffenceExemption", "FirstOffenceParams", "years_before"]
 
@@ -100,21 +100,23 @@ class FirstOffenceExemption(Rule[Penalty, FirstOffenceParams]):
     }
 
     def check(self, doc: Penalty, ctx: Context) -> None:
-        if not doc.minor or doc.harm != "none":
+        f = doc.__dict__  # the fields, read without pydantic's __getattr__ hook (docs/performance.md)
+        if not f["minor"] or f["harm"] != "none":
             return
         decided = doc.act_date
         if self._not_first(doc, decided, ctx):
             return
-        order = doc.rectification
-        values: dict[str, object] = {"violation": doc.violation, "decided": decided.isoformat()}
+        order = f["rectification"]
+        day = iso(decided)  # str(decided), the finding's value
+        values: dict[str, object] = {"violation": f["violation"], "decided": day}
         if order is None:
-            ctx.violations.append(self.finding(ctx, "no-order", values, remedy="educate", value=decided))
+            ctx.violations.append(self.finding(ctx, "no-order", values, remedy="educate", value=day))
             return
         ordered, deadline = local_date(order.ordered_on), local_date(order.deadline)
         values |= {
-            "ordered": ordered.isoformat(),
-            "deadline": deadline.isoformat(),
-            "after": deadline.fromordinal(deadline.toordinal() + 1).isoformat(),
+            "ordered": iso(ordered),
+            "deadline": iso(deadline),
+            "after": iso(deadline.fromordinal(deadline.toordinal() + 1)),
         }
         if ordered > decided:
             key, remedy = "order-after", "educate"
@@ -126,24 +128,26 @@ class FirstOffenceExemption(Rule[Penalty, FirstOffenceParams]):
             key, remedy = "pending", "establish"
         else:
             return
-        ctx.violations.append(self.finding(ctx, key, values, remedy=remedy, value=decided, limit=deadline))
+        ctx.violations.append(self.finding(ctx, key, values, remedy=remedy, value=day, limit=iso(deadline)))
 
     def _not_first(self, doc: Penalty, decided: date, ctx: Context) -> bool:
         """Whether the enterprise was penalised for the same violation before: then a note says so."""
+        f = doc.__dict__
+        violation, own = f["violation"], f["id"]
         years = self.params.prior_years
         since = years_before(decided, years).toordinal()
         earlier = [
             p
-            for p in ctx.history.penalties(doc.enterprise, doc.violation, decided)
-            if p.decided >= since and p.id != doc.id
+            for p in ctx.history.penalties(f["enterprise"], violation, decided)
+            if p.decided >= since and p.id != own
         ]
-        values: dict[str, object] = {"violation": doc.violation, "years": years}
+        values: dict[str, object] = {"violation": violation, "years": years}
         if earlier:
             last = earlier[-1]
-            values |= {"earlier": date.fromordinal(last.decided).isoformat(), "prior": last.id}
+            values |= {"earlier": iso(date.fromordinal(last.decided)), "prior": last.id}
             ctx.notes.append(self.finding(ctx, "not-first", values, severity="info", value=last.id))
             return True
-        if doc.first_offence is False:
+        if f["first_offence"] is False:
             ctx.notes.append(self.finding(ctx, "not-first-stated", values, severity="info"))
             return True
         return False

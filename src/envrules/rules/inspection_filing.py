@@ -9,7 +9,7 @@ from pydantic import Field
 
 from ..models import Ground, Inspection, local_date
 from ..result import Citation, Obligation
-from .base import Context, Params, Rule, Text
+from .base import Context, Params, Rule, Text, iso
 
 __all__ = ["InspectionFiling", "InspectionFilingParams", "filed_before"]
 
@@ -116,9 +116,10 @@ class InspectionFiling(Rule[Inspection, InspectionFilingParams]):
         self._urgent = frozenset(params.urgent_grounds)
 
     def check(self, doc: Inspection, ctx: Context) -> None:
-        grounds = doc.grounds
+        f = doc.__dict__  # the fields, read without pydantic's __getattr__ hook (docs/performance.md)
+        grounds = f["grounds"]
         if (
-            not doc.annual_plan_filed
+            not f["annual_plan_filed"]
             and not self._plan.isdisjoint(grounds)
             and self._plan_exempt.isdisjoint(grounds)
         ):
@@ -126,8 +127,8 @@ class InspectionFiling(Rule[Inspection, InspectionFilingParams]):
             ctx.violations.append(
                 self.finding(ctx, "no-plan", {"year": year}, remedy="plan", value="not filed", limit=year)
             )
-        entry = doc.start
-        filed = doc.form_filed_at
+        entry = f["start"]
+        filed = f["form_filed_at"]
         if filed is not None and (  # filed_before, with two timestamps compared here
             filed < entry
             if type(filed) is datetime and type(entry) is datetime
@@ -135,10 +136,11 @@ class InspectionFiling(Rule[Inspection, InspectionFilingParams]):
         ):
             return
         none = self.say(ctx.lang, "none")
+        oral = f["oral_filing_at"]
         shown = {
-            "entry": entry.isoformat(),
-            "filed": doc.form_filed_at.isoformat() if doc.form_filed_at else none,
-            "oral": doc.oral_filing_at.isoformat() if doc.oral_filing_at else none,
+            "entry": iso(entry),
+            "filed": iso(filed) if filed else none,
+            "oral": iso(oral) if oral else none,
         }
         if self._urgent.isdisjoint(grounds):
             ctx.violations.append(
@@ -152,7 +154,7 @@ class InspectionFiling(Rule[Inspection, InspectionFilingParams]):
                 )
             )
             return
-        if not filed_before(doc.oral_filing_at, entry):
+        if not filed_before(oral, entry):
             ctx.violations.append(
                 self.finding(
                     ctx,
@@ -171,11 +173,12 @@ class InspectionFiling(Rule[Inspection, InspectionFilingParams]):
         note = self.say(ctx.lang, "provisional", year=due.year) if provisional else ""
         values: dict[str, object] = {
             "n": n,
-            "due": due.isoformat(),
-            "as_of": ctx.as_of.isoformat(),
+            "due": iso(due),
+            "as_of": iso(ctx.as_of),
             "note": note,
         }
-        filed = local_date(doc.form_filed_at) if doc.form_filed_at is not None else None
+        filed_at = doc.__dict__["form_filed_at"]
+        filed = local_date(filed_at) if filed_at is not None else None
         status: Literal["pending", "met", "overdue"]
         if filed is not None and filed <= due:
             status = "met"
@@ -184,7 +187,7 @@ class InspectionFiling(Rule[Inspection, InspectionFilingParams]):
         else:
             status = "overdue"
             key = "late" if filed is not None else "missing"
-            shown = filed.isoformat() if filed is not None else ctx.as_of.isoformat()
+            shown = iso(filed) if filed is not None else iso(ctx.as_of)
             late = (filed - due).days if filed is not None else 0
             ctx.violations.append(
                 self.finding(
@@ -193,7 +196,7 @@ class InspectionFiling(Rule[Inspection, InspectionFilingParams]):
                     values | {"filed": shown, "late": late, "s": "" if late == 1 else "s"},
                     remedy="was-late" if filed is not None else "file-now",
                     value=shown,
-                    limit=due.isoformat(),
+                    limit=iso(due),
                     provisional=provisional,
                 )
             )

@@ -8,7 +8,7 @@ from typing import ClassVar, Literal
 from ..history import PastInspection
 from ..models import Inspection, Level
 from ..result import Citation
-from .base import Context, Params, Rule, Text
+from .base import Context, Params, Rule, Text, iso
 
 __all__ = ["OneMatterParams", "OneMatterPerYear"]
 
@@ -126,14 +126,17 @@ class OneMatterPerYear(Rule[Inspection, OneMatterParams]):
             lo, hi, period = year
         else:
             lo, hi = self.window(first, last)
-            period = f"{lo.isoformat()}~{hi.isoformat()}"
-        history = ctx.history
-        for matter in doc.matters:
+            period = f"{iso(lo)}~{iso(hi)}"
+        f = doc.__dict__  # the fields, read without pydantic's __getattr__ hook (docs/performance.md)
+        enterprise, own = f["enterprise"], f["id"]
+        inspections = ctx.history.inspections
+        for matter in f["matters"]:
             if matter.periodic_by_law:
                 continue
-            earlier = [p for p in history.inspections(doc.enterprise, matter.code, lo, hi) if p.id != doc.id]
+            code = matter.code
+            earlier = [p for p in inspections(enterprise, code, lo, hi) if p.id != own]
             if earlier:
-                self._report(doc, matter.code, earlier, period, ctx)
+                self._report(doc, code, earlier, period, ctx)
 
     def _year(self, year: int) -> tuple[date, date, str]:
         """The calendar year's window and its text, kept (a few dozen years at most)."""
@@ -161,7 +164,7 @@ class OneMatterPerYear(Rule[Inspection, OneMatterParams]):
         else:
             organised = ""
         values = {
-            "earlier": past.first_day.isoformat(),
+            "earlier": iso(past.first_day),
             # With a registry, the agency's published name (with its id) instead of the bare id.
             "agency": past.agency if ctx.registry is None else ctx.registry.agency_name(past.agency, lang),
             "prior": past.id,

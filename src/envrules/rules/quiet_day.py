@@ -11,7 +11,7 @@ from pydantic import BeforeValidator, Field, model_validator
 from ..labels import labelled
 from ..models import Ground, Inspection, Level, local_date
 from ..result import Citation, Finding
-from .base import Context, Params, Rule, Text
+from .base import Context, Params, Rule, Text, iso
 
 __all__ = ["DaysOfMonth", "QuietDay", "QuietDayParams", "Weekdays"]
 
@@ -265,6 +265,7 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
         "_analogy",
         "_approval_required",
         "_bodies",
+        "_days",
         "_deployers",
         "_exempt",
         "_inside",
@@ -288,40 +289,53 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
         self._on_site_only = params.on_site_only
         self._approval_required = params.approval_required
         self._window = params.window
+        window = params.window
+        self._days = (window.first, window.last) if isinstance(window, DaysOfMonth) else None
 
     def check(self, doc: Inspection, ctx: Context) -> None:
         p: QuietDayParams = self.params
-        grounds = doc.grounds
+        f = doc.__dict__  # the fields, read without pydantic's __getattr__ hook (docs/performance.md)
+        grounds = f["grounds"]
         if self._routine and "routine" in grounds:
             ctx.notes.append(self._note(ctx))
-        if self._on_site_only and doc.mode in ("remote", "written"):
+        if self._on_site_only and f["mode"] in ("remote", "written"):
             hit = self._first_quiet_day(doc.first_day, doc.last_day)
             if hit is not None:
-                mode = {"remote": ("远程", "remote"), "written": ("书面核查", "written")}[doc.mode]
+                mode = {"remote": ("远程", "remote"), "written": ("书面核查", "written")}[f["mode"]]
                 values = {
-                    "day": hit.isoformat(),
+                    "day": iso(hit),
                     "window": p.window.describe(ctx.lang),
                     "mode": mode[ctx.lang == "en"],
                 }
-                ctx.notes.append(self.finding(ctx, "off-site", values, severity="info", value=doc.mode))
+                ctx.notes.append(self.finding(ctx, "off-site", values, severity="info", value=f["mode"]))
             return
-        deployed = doc.deployed_by in self._deployers
+        deployed = f["deployed_by"] in self._deployers
         bodies = self._bodies
-        body_ok = bodies is None or doc.deployed_by_body in bodies
+        body_ok = bodies is None or f["deployed_by_body"] in bodies
         exempt = not self._exempt.isdisjoint(grounds) or (deployed and body_ok)
         if exempt and not self._approval_required:
             return
         first, last = doc.first_day, doc.last_day
-        hit = self._window.first_quiet(first, last)
-        if hit is None:
-            return
+        days = self._days
+        if days is not None and first.month == last.month and first.year == last.year:
+            # DaysOfMonth.first_quiet's one-month case, with the window's days read once.
+            day, lo = first.day, days[0]
+            n = day if day >= lo else lo
+            if n > days[1] or n > last.day:
+                return
+            hit = first if n == day else date.fromordinal(first.toordinal() + n - day)
+        else:
+            found = self._window.first_quiet(first, last)
+            if found is None:
+                return
+            hit = found
         if exempt:
             self._approval(doc, hit, ctx)
             return
         analogy = [g for g in grounds if g in self._analogy]
         if analogy:
             values = {
-                "day": hit.isoformat(),
+                "day": iso(hit),
                 "window": p.window.describe(ctx.lang),
                 "ground": labelled("ground", analogy[0], ctx.lang),
             }
@@ -338,8 +352,8 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
             return
         why = None
         if deployed and not body_ok:
-            why = "body-missing" if doc.deployed_by_body is None else "body-department"
-        unstated = self._on_site_only and doc.mode is None
+            why = "body-missing" if f["deployed_by_body"] is None else "body-department"
+        unstated = self._on_site_only and f["mode"] is None
         # The finding depends only on the visit's days, the language, the pack and these two: a
         # log repeats its days, so each is made once (the finding holds the pack: its id stays).
         key = (first, last, ctx.lang, id(ctx.pack), why, unstated)
@@ -362,16 +376,16 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
             ctx,
             "inside" if why is None else "body",
             {
-                "day": hit.isoformat(),
+                "day": iso(hit),
                 "window": window,
-                "first": first.isoformat(),
-                "last": last.isoformat(),
-                "next": nxt.isoformat() if nxt else "",
+                "first": iso(first),
+                "last": iso(last),
+                "next": iso(nxt) if nxt else "",
                 "days": days,
                 "why": "" if why is None else self.say(ctx.lang, why),
             },
             remedy="split" if nxt is None else "move" if days > 1 else "move-day",
-            value=hit.isoformat(),
+            value=iso(hit),
             limit=window,
         )
         if unstated:
@@ -382,9 +396,9 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
         """An exempt visit on a quiet day under a pack that requires the exception's approval."""
         p: QuietDayParams = self.params
         window = p.window.describe(ctx.lang)
-        values: dict[str, object] = {"day": hit.isoformat(), "window": window, "start": doc.start.isoformat()}
+        values: dict[str, object] = {"day": iso(hit), "window": window, "start": iso(doc.start)}
         nxt = self.next_permitted_start(doc.first_day, (doc.last_day - doc.first_day).days + 1)
-        values["next"] = nxt.isoformat() if nxt else ""
+        values["next"] = iso(nxt) if nxt else ""
         remedy = "approve" if nxt else "approve-day"
         approval = doc.approval
         if approval is None:
@@ -399,18 +413,14 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
             late = local_date(on) > doc.first_day
         if not late:
             return
-        values["approved"] = on.isoformat()
+        values["approved"] = iso(on)
         if not set(p.late_approval_grounds).isdisjoint(doc.grounds):
             ctx.waived.append(
-                self.finding(
-                    ctx, "late-approval-ok", values, value=on.isoformat(), limit=doc.start.isoformat()
-                )
+                self.finding(ctx, "late-approval-ok", values, value=iso(on), limit=iso(doc.start))
             )
             return
         ctx.violations.append(
-            self.finding(
-                ctx, "late-approval", values, remedy=remedy, value=on.isoformat(), limit=doc.start.isoformat()
-            )
+            self.finding(ctx, "late-approval", values, remedy=remedy, value=iso(on), limit=iso(doc.start))
         )
 
     def _note(self, ctx: Context) -> Finding:
