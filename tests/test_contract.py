@@ -36,7 +36,10 @@ OUTPUT_CLASSES = sorted(
     (
         cls
         for cls in vars(result).values()
-        if inspect.isclass(cls) and dataclasses.is_dataclass(cls) and cls.__module__ == result.__name__
+        if inspect.isclass(cls)
+        and dataclasses.is_dataclass(cls)
+        and cls.__module__ == result.__name__
+        and not cls.__name__.startswith("_")  # a private builder of a public class's objects
     ),
     key=lambda cls: cls.__name__,
 )
