@@ -11,9 +11,11 @@
 from __future__ import annotations
 
 import dataclasses
+import pickle
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any, ClassVar
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -23,7 +25,7 @@ from envrules import History, Inspection, Penalty
 from envrules.calendar import default_calendar
 from envrules.models import CST, local_date
 from envrules.pack import get_pack
-from envrules.result import Citation
+from envrules.result import Citation, Obligation, PackRef, obligation
 from envrules.rules.base import Context, Params, Rule, Text, iso
 from envrules.rules.quiet_day import DaysOfMonth, QuietDay
 
@@ -168,3 +170,26 @@ def test_the_context_a_rule_receives_is_the_one_its_constructor_builds() -> None
         history, date(2026, 1, 1), custom.calendar(), "zh", [], [], [], [], custom.ref, None
     )
     assert type(result) is envrules.Result
+
+
+@given(
+    st.text(max_size=8),
+    DAYS,
+    st.booleans(),
+    st.text(max_size=8),
+    st.sampled_from(["pending", "met", "overdue"]),
+    st.none() | st.builds(PackRef, st.text(max_size=4), st.text(max_size=4)),
+)
+def test_an_obligation_made_by_a_rule_is_the_one_the_constructor_builds(
+    rule: str, due: date, provisional: bool, message: str, status: Any, pack: PackRef | None
+) -> None:
+    fast = obligation(rule, due, provisional, message, status, pack)
+    slow = Obligation(rule=rule, due=due, provisional=provisional, message=message, status=status, pack=pack)
+    assert type(fast) is Obligation
+    assert fast == slow
+    assert hash(fast) == hash(slow)
+    assert repr(fast) == repr(slow)
+    assert fast.to_dict() == slow.to_dict()
+    assert pickle.loads(pickle.dumps(fast)) == slow
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.status = "met"  # type: ignore[misc]

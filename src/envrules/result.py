@@ -252,6 +252,34 @@ class Obligation:
         return out
 
 
+class _Obliging(Obligation):
+    """An obligation while :func:`obligation` fills it: plain stores (as :class:`_Drafting`)."""
+
+    __slots__ = ()
+    __setattr__ = object.__setattr__
+    __delattr__ = object.__delattr__
+
+
+def obligation(
+    rule: str,
+    due: date,
+    provisional: bool,
+    message: str,
+    status: Literal["pending", "met", "overdue"],
+    pack: PackRef | None,
+) -> Obligation:
+    """``Obligation(rule, due, provisional, message, status, pack)`` without the frozen constructor."""
+    made: Obligation = _new(_Obliging)
+    made.rule = rule  # type: ignore[misc]
+    made.due = due  # type: ignore[misc]
+    made.provisional = provisional  # type: ignore[misc]
+    made.message = message  # type: ignore[misc]
+    made.status = status  # type: ignore[misc]
+    made.pack = pack  # type: ignore[misc]
+    made.__class__ = Obligation
+    return made
+
+
 @dataclass(frozen=True, slots=True)
 class Result:
     """The judgement of one proposal: ``compliant`` exactly when there is no violation.

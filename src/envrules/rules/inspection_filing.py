@@ -8,7 +8,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field
 
 from ..models import Ground, Inspection, local_date
-from ..result import Citation, Obligation
+from ..result import Citation, obligation
 from .base import Context, Params, Rule, Text, iso
 
 __all__ = ["InspectionFiling", "InspectionFilingParams", "filed_before"]
@@ -201,12 +201,5 @@ class InspectionFiling(Rule[Inspection, InspectionFilingParams]):
                 )
             )
         ctx.obligations.append(
-            Obligation(
-                rule=self.id,
-                due=due,
-                provisional=provisional,
-                message=self.say(ctx.lang, "due", **values),
-                status=status,
-                pack=ctx.pack,
-            )
+            obligation(self.id, due, provisional, self.say(ctx.lang, "due", **values), status, ctx.pack)
         )
