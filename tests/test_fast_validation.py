@@ -13,12 +13,13 @@ texts and models).
 
 from __future__ import annotations
 
+import warnings
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from fractions import Fraction
 from typing import Annotated, Any
 
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, ValidationError, create_model
 
@@ -179,6 +180,35 @@ def test_a_range_of_amounts_is_read_as_before(low: Any, high: Any) -> None:
 @given(MOMENTS)
 def test_a_moment_is_read_as_before(value: Any) -> None:
     agree({"at": value})
+
+
+@given(MOMENTS, AMOUNTS)
+def test_a_moment_and_an_amount_are_written_as_before_and_without_a_serializer_warning(
+    at: Any, amount: Any
+) -> None:
+    try:
+        old = Old.model_validate({"at": at, "amount": amount, "pair": [amount, amount]})
+    except ValidationError:
+        assume(False)
+    new = New.model_validate({"at": at, "amount": amount, "pair": [amount, amount]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # PydanticSerializationUnexpectedValue is a UserWarning
+        assert new.model_dump_json() == old.model_dump_json()
+        assert new.model_dump(mode="json") == old.model_dump(mode="json")
+        assert new.model_dump() == old.model_dump()
+
+
+def test_a_moment_has_the_json_schema_of_before_in_both_modes() -> None:
+    for mode in ("validation", "serialization"):
+        assert (
+            New.model_json_schema(mode=mode)["properties"]["at"]
+            == Old.model_json_schema(mode=mode)["properties"]["at"]
+        ), mode
+
+
+def test_an_amount_has_the_same_json_schema_in_both_modes() -> None:
+    validation = New.model_json_schema(mode="validation")["properties"]["amount"]
+    assert New.model_json_schema(mode="serialization")["properties"]["amount"] == validation
 
 
 @given(MOMENTS, AMOUNTS)

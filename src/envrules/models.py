@@ -33,6 +33,7 @@ from pydantic import (
     Field,
     GetCoreSchemaHandler,
     GetJsonSchemaHandler,
+    PlainSerializer,
     PlainValidator,
     StrictBool,
     Tag,
@@ -182,8 +183,23 @@ def _parse_moment(value: Any) -> date | datetime:
 
 # One call of _to_moment per field, and nothing after it: its result is already a date or an
 # aware datetime, and a union of date | datetime checked again in pydantic-core cost 4x the call.
+#
+# Written to JSON by isoformat(), which is what pydantic writes for a date and for a CST timestamp
+# (the only moments there are): PlainValidator's own serializer writes the text, then checks
+# that text against date | datetime again and warns PydanticSerializationUnexpectedValue on
+# every dump to JSON (tests/test_fast_validation.py holds the output and the schema to before).
+def _moment_text(moment: date | datetime) -> str:
+    return moment.isoformat()
+
+
 Moment: TypeAlias = Annotated[
-    date | datetime, PlainValidator(_to_moment, json_schema_input_type=date | datetime)
+    date | datetime,
+    PlainValidator(_to_moment, json_schema_input_type=date | datetime),
+    PlainSerializer(_moment_text, when_used="json"),
+    WithJsonSchema(
+        {"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "format": "date-time"}]},
+        mode="serialization",
+    ),
 ]
 """A bare local date, or an aware timestamp in CST."""
 
@@ -308,6 +324,7 @@ _AMOUNTS: dict[str, Decimal] = {}
 Money: TypeAlias = Annotated[
     Decimal,
     PlainValidator(_to_money),
+    PlainSerializer(str, when_used="json"),  # what pydantic writes for a Decimal, without its warning
     WithJsonSchema(
         {
             "anyOf": [
