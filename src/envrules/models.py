@@ -42,7 +42,7 @@ from pydantic import (
     model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema
+from pydantic_core import CoreSchema, core_schema
 
 from .errors import quote
 
@@ -181,26 +181,36 @@ def _parse_moment(value: Any) -> date | datetime:
         raise ValueError(f"expected a date from {FIRST_DATE} to {LAST_DATE} (got {value!r})") from None
 
 
-# One call of _to_moment per field, and nothing after it: its result is already a date or an
-# aware datetime, and a union of date | datetime checked again in pydantic-core cost 4x the call.
-#
-# Written to JSON by isoformat(), which is what pydantic writes for a date and for a CST timestamp
-# (the only moments there are): PlainValidator's own serializer writes the text, then checks
-# that text against date | datetime again and warns PydanticSerializationUnexpectedValue on
-# every dump to JSON (tests/test_fast_validation.py holds the output and the schema to before).
+class _MomentField:
+    """How pydantic reads and writes a moment, declared to it in one piece.
+
+    Read by one call of :func:`_to_moment` and nothing after it (its result is already a date or
+    an aware datetime; a union of date | datetime checked again in pydantic-core cost 4x the
+    call). Written to JSON by ``isoformat()``, which is what pydantic writes for a date and for
+    a CST timestamp, the only moments there are (``PlainValidator``'s own serializer re-checked
+    the text against date | datetime and warned ``PydanticSerializationUnexpectedValue`` on every
+    dump to JSON). The JSON Schema is date | date-time, in both modes. Declared here rather than
+    by ``PlainValidator`` and ``PlainSerializer``, which generate the schema of date | datetime
+    three times for each field: a start-up builds every model's moments.
+    """
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            _to_moment,
+            serialization=core_schema.plain_serializer_function_ser_schema(_moment_text, when_used="json"),
+        )
+
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "format": "date-time"}]}
+
+
 def _moment_text(moment: date | datetime) -> str:
     return moment.isoformat()
 
 
-Moment: TypeAlias = Annotated[
-    date | datetime,
-    PlainValidator(_to_moment, json_schema_input_type=date | datetime),
-    PlainSerializer(_moment_text, when_used="json"),
-    WithJsonSchema(
-        {"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "format": "date-time"}]},
-        mode="serialization",
-    ),
-]
+Moment: TypeAlias = Annotated[date | datetime, _MomentField()]
 """A bare local date, or an aware timestamp in CST."""
 
 
