@@ -16,7 +16,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 if TYPE_CHECKING:
     from .decision import Decision
@@ -173,19 +173,23 @@ setattr(Finding, "remedy", _Formatted(_SLOTS["remedy"], 1))  # noqa: B010
 _new = object.__new__
 
 
-class _Drafting(Finding):
-    """A finding while :func:`drafted_finding` fills it: the same slots, plain attribute stores.
+_F = TypeVar("_F")
+
+
+def _filling(cls: type[_F], **overrides: Any) -> type[_F]:
+    """A subclass of the frozen slotted dataclass ``cls`` with the same layout, filled by plain stores.
 
     A frozen dataclass sets its fields through ``object.__setattr__`` (or a slot's ``__set__``),
-    about 700 instructions each; this subclass adds no slot, so a plain store fills the slot
-    itself, and the object then becomes a :class:`Finding` (the layouts are the same).
+    about 700 instructions each; the subclass adds no slot, so a plain store fills the slot
+    itself, and the object then becomes a ``cls`` by setting its ``__class__`` (the layouts are
+    the same): what :func:`drafted_finding`, :func:`obligation` and :func:`judged` do.
     """
+    namespace = {"__slots__": (), "__setattr__": object.__setattr__, "__delattr__": object.__delattr__}
+    return cast("type[_F]", type(f"_Filling{cls.__name__}", (cls,), namespace | overrides))
 
-    __slots__ = ()
-    __setattr__ = object.__setattr__
-    __delattr__ = object.__delattr__
-    message = _SLOTS["message"]  # the slots themselves, not the texts formatted on first read
-    remedy = _SLOTS["remedy"]
+
+# The slots themselves, not the texts formatted on first read.
+_Drafting = _filling(Finding, message=_SLOTS["message"], remedy=_SLOTS["remedy"])
 
 
 def drafted_finding(
@@ -252,12 +256,7 @@ class Obligation:
         return out
 
 
-class _Obliging(Obligation):
-    """An obligation while :func:`obligation` fills it: plain stores (as :class:`_Drafting`)."""
-
-    __slots__ = ()
-    __setattr__ = object.__setattr__
-    __delattr__ = object.__delattr__
+_Obliging = _filling(Obligation)
 
 
 def obligation(
@@ -332,12 +331,7 @@ class Result:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
 
-class _Judging(Result):
-    """A result while :func:`judged` fills it: the same slots, plain stores (as :class:`_Drafting`)."""
-
-    __slots__ = ()
-    __setattr__ = object.__setattr__
-    __delattr__ = object.__delattr__
+_Judging = _filling(Result)
 
 
 def judged(
