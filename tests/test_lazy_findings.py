@@ -26,12 +26,11 @@ from hypothesis import strategies as st
 
 import envrules
 from conftest import inspection, penalty
-from envrules import Finding, History, Result
+from envrules import Finding, History, Result, models
 from envrules.evaluator import resolve_as_of
 from envrules.history import as_document
 from envrules.pack import Pack, load_pack
 from envrules.result import Citation, PackRef, drafted_finding, judged
-from envrules.rules import attested
 from envrules.rules.base import Context, Rule
 from envrules.testing import case_files
 
@@ -280,9 +279,9 @@ def test_the_attested_until_notes_kept_are_bounded_and_keyed_by_pack_and_languag
     assert [n.rule for n in zh if n.rule == "attested-until"] == ["attested-until"]
     assert {n.message for n in zh} != {n.message for n in en}
     day = date(2014, 1, 1)
-    for i in range(attested._KEPT + 10):
+    for i in range(models._KEPT + 10):
         envrules.evaluate(inspection(start=(day + timedelta(days=i)).isoformat()), as_of="2040-01-01")
-    assert 0 < len(kept) <= attested._KEPT
+    assert 0 < len(kept) <= models._KEPT
     assert envrules.evaluate(doc, as_of="2025-11-01").notes == zh
 
 

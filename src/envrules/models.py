@@ -142,9 +142,10 @@ _KEPT = 4096
 """The most entries each store of values already read keeps; a full store is emptied, not evicted."""
 
 
-def _keep(store: dict[_K, _V], key: _K, value: _V) -> _V:
-    """Keep ``value`` under ``key`` in a bounded store of values already read (immutable: shared)."""
-    if len(store) >= _KEPT:
+def _keep(store: dict[_K, _V], key: _K, value: _V, kept: int = _KEPT) -> _V:
+    """Keep ``value`` under ``key`` in a store of at most ``kept`` values already made (immutable,
+    so shared): a full store is emptied, not evicted. Used by the models and the rules alike."""
+    if len(store) >= kept:
         store.clear()
     store[key] = value
     return value

@@ -7,14 +7,11 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field
 
-from ..models import Inspection, Penalty
+from ..models import Inspection, Penalty, _keep
 from ..result import Citation, Finding
 from .base import Context, Lang, Params, Rule, Text, iso
 
 __all__ = ["AttestedUntil", "AttestedUntilParams"]
-
-_KEPT = 4096
-"""Notes kept per rule (days × languages × packs): about eleven years of days, then started afresh."""
 
 
 class AttestedUntilParams(Params):
@@ -70,10 +67,7 @@ class AttestedUntil(Rule[Inspection | Penalty, AttestedUntilParams]):  # type: i
         key = (day, ctx.lang, id(ctx.pack))
         note = self._notes.get(key)
         if note is None:
-            note = self._note(day, ctx)
-            if len(self._notes) >= _KEPT:
-                self._notes.clear()
-            self._notes[key] = note
+            note = _keep(self._notes, key, self._note(day, ctx))
         ctx.notes.append(note)
 
     def _note(self, day: date, ctx: Context) -> Finding:

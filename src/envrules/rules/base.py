@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..calendar import WorkingCalendar
 from ..history import History
-from ..models import CST, Inspection, Penalty
+from ..models import CST, Inspection, Penalty, _keep
 from ..result import Citation, Finding, Obligation, PackRef, drafted_finding
 
 if TYPE_CHECKING:
@@ -46,7 +46,6 @@ def yuan(amount: Decimal) -> str:
 
 _ISO: dict[date, str] = {}
 """Dates already written out, and their texts (a log repeats its days)."""
-_ISO_KEPT = 4096
 _TWO = tuple(f"{n:02d}" for n in range(60))
 
 
@@ -63,9 +62,7 @@ def iso(moment: date) -> str:
     if kind is date:
         text = _ISO.get(moment)
         if text is None:
-            if len(_ISO) >= _ISO_KEPT:
-                _ISO.clear()
-            text = _ISO[moment] = moment.isoformat()
+            text = _keep(_ISO, moment, moment.isoformat())
         return text
     if kind is datetime and moment.tzinfo is CST:  # type: ignore[attr-defined]
         stamp: datetime = moment  # type: ignore[assignment]

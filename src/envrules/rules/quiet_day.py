@@ -9,7 +9,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import BeforeValidator, Field, model_validator
 
 from ..labels import labelled
-from ..models import Ground, Inspection, Level, local_date
+from ..models import Ground, Inspection, Level, _keep, local_date
 from ..result import Citation, Finding
 from .base import Context, Params, Rule, Text, iso
 
@@ -17,8 +17,6 @@ __all__ = ["DaysOfMonth", "QuietDay", "QuietDayParams", "Weekdays"]
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_ZH = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
-_KEPT = 4096
-"""Violations kept per rule, by days, language and pack; then started afresh."""
 
 
 class DaysOfMonth(Params):
@@ -359,10 +357,7 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
         key = (first, last, ctx.lang, id(ctx.pack), why, unstated)
         finding = self._inside.get(key)
         if finding is None:
-            finding = self._inside_finding(first, last, hit, ctx, why, unstated)
-            if len(self._inside) >= _KEPT:
-                self._inside.clear()
-            self._inside[key] = finding
+            finding = _keep(self._inside, key, self._inside_finding(first, last, hit, ctx, why, unstated))
         ctx.violations.append(finding)
 
     def _inside_finding(
@@ -433,9 +428,8 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
             words = self.params.routine_note
             assert words is not None
             text = words.zh if ctx.lang == "zh" else words.en
-            if len(self._notes) >= 256:  # a caller that makes a new PackRef for every call
-                self._notes.clear()
-            note = self._notes[key] = self.finding(ctx, "note", {"note": text}, severity="info")
+            # At most 256: a caller may make a new PackRef for every call.
+            note = _keep(self._notes, key, self.finding(ctx, "note", {"note": text}, severity="info"), 256)
         return note
 
     def _first_quiet_day(self, first: date, last: date) -> date | None:
