@@ -64,13 +64,16 @@ class New(BaseModel):
     pair: tuple[Money | None, Money] | None = None
 
 
+def said(exc: ValidationError) -> list[tuple[object, ...]]:
+    """Each error as a user reads it: type, location, message, input and context."""
+    return [(e["type"], e["loc"], e["msg"], repr(e.get("input")), repr(e.get("ctx"))) for e in exc.errors()]
+
+
 def outcome(model: type[BaseModel], data: dict[str, Any]) -> object:
     try:
         doc = model.model_validate(data)
     except ValidationError as exc:
-        return [
-            (e["type"], e["loc"], e["msg"], repr(e.get("input")), repr(e.get("ctx"))) for e in exc.errors()
-        ]
+        return said(exc)
     out = []
     for name in ("at", "amount", "pair"):
         value = getattr(doc, name)
@@ -265,9 +268,7 @@ def outcome_parts(model: type[BaseModel], data: dict[str, Any]) -> object:
     try:
         doc = model.model_validate(data)
     except ValidationError as exc:
-        return [
-            (e["type"], e["loc"], e["msg"], repr(e.get("input")), repr(e.get("ctx"))) for e in exc.errors()
-        ]
+        return said(exc)
     out = []
     for name in ("agency", "participants", "matters"):
         value = getattr(doc, name)
