@@ -33,7 +33,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from instructions import callgrind
+from instructions import callgrind, per_unit
 
 HERE = Path(__file__).resolve().parent
 AS_OF = "2026-01-31"
@@ -115,22 +115,19 @@ def main() -> None:
     sys.path.insert(0, str(HERE))
     from generate import write
 
-    per: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         logs = {n: Path(tmp) / f"log-{n}.jsonl" for n in (args.first, args.last)}
         with open(logs[args.last], "w", encoding="utf-8") as out:
             write(out, args.last, args.seed)
         with open(logs[args.last], encoding="utf-8") as whole:  # the short log: a prefix of the long
             logs[args.first].write_text("".join(whole.readlines()[: args.first]), encoding="utf-8")
-        for name in args.contenders:
-            short = count_instructions(name, logs[args.first])
-            long = count_instructions(name, logs[args.last])
-            per[name] = (long - short) / (args.last - args.first)
-            print(f"{name:10} {per[name]:12,.0f} instructions/record", flush=True)
-    if "floor" in per:
-        print()
-        for name, value in per.items():
-            print(f"{name:10} x floor {value / per['floor']:6.2f}")
+        per_unit(
+            lambda name, n: count_instructions(name, logs[n]),
+            args.contenders,
+            args.first,
+            args.last,
+            "record",
+        )
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -93,6 +94,23 @@ def callgrind(script: str, args: list[str], what: str) -> int:
         raise RuntimeError(f"callgrind gave no count for {what}: {proc.stderr[-2000:]}")
 
 
+def per_unit(
+    count: Callable[[str, int], int], contenders: list[str], first: int, last: int, unit: str
+) -> None:
+    """Print each contender's instructions per ``unit`` (the difference of its runs on ``first`` and
+    ``last`` units, by ``count(contender, n)``) as it comes, then each one's ratio to the floor's."""
+    per: dict[str, float] = {}
+    width = max(map(len, contenders)) + 6
+    for name in contenders:
+        short = count(name, first)
+        per[name] = (count(name, last) - short) / (last - first)
+        print(f"{name:{width}} {per[name]:14,.0f} instructions/{unit}", flush=True)
+    if "floor" in per:
+        print()
+        for name, value in per.items():
+            print(f"{name:{width}} x floor {value / per['floor']:6.2f}")
+
+
 def count_instructions(contender: str, records: int, seed: int, count: int) -> int:
     args = ["--child", contender, "--records", str(records), "--seed", str(seed), "--count", str(count)]
     return callgrind(__file__, args, contender)
@@ -111,16 +129,13 @@ def main() -> None:
     if args.child:
         child(args.child, args.records, args.seed, args.count)
         return
-    per: dict[str, float] = {}
-    for name in args.contenders:
-        short = count_instructions(name, args.records, args.seed, args.first)
-        long = count_instructions(name, args.records, args.seed, args.last)
-        per[name] = (long - short) / (args.last - args.first)
-        print(f"{name:16} {per[name]:14,.0f} instructions/decision", flush=True)
-    if "floor" in per:
-        print()
-        for name, value in per.items():
-            print(f"{name:16} x floor {value / per['floor']:6.2f}")
+    per_unit(
+        lambda name, n: count_instructions(name, args.records, args.seed, n),
+        args.contenders,
+        args.first,
+        args.last,
+        "decision",
+    )
 
 
 if __name__ == "__main__":
