@@ -25,7 +25,7 @@ from envrules.errors import MAX_MESSAGE
 
 HUGE = 1_000_000
 AS_OF = "2025-12-31"
-MILUO = (Path(envrules.__file__).parent / "packs" / "miluo-2013.toml").read_text(encoding="utf-8")
+MILUO = (Path(envrules.__file__).parent / "law" / "packs" / "miluo-2013.toml").read_text(encoding="utf-8")
 
 
 def check_line(tmp_path: Path, capsys: pytest.CaptureFixture[str], doc: Any, *argv: str) -> str:

@@ -179,7 +179,7 @@ def test_waived_finding_is_shown_in_text_with_its_matter(capsys: pytest.CaptureF
 
 
 def test_pack_given_by_path_is_used(capsys: pytest.CaptureFixture[str]) -> None:
-    pack = ROOT / "src" / "envrules" / "packs" / "miluo-2013.toml"
+    pack = ROOT / "src" / "envrules" / "law" / "packs" / "miluo-2013.toml"
     assert main(["check", str(COMPLIANT), "--pack", str(pack), "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["pack"]["id"] == "miluo-2013"
 

@@ -24,7 +24,7 @@ EXAMPLES = Path(__file__).parent.parent / "examples"
 
 
 def _bundled_digest(pack_id: str) -> str:
-    raw = resources.files("envrules").joinpath("packs", f"{pack_id}.toml").read_bytes()
+    raw = resources.files("envrules").joinpath("law", "packs", f"{pack_id}.toml").read_bytes()
     return hashlib.sha256(raw).hexdigest()
 
 
@@ -68,7 +68,7 @@ def test_a_recorded_result_judges_exactly_as_an_unrecorded_one() -> None:
 
 
 def test_a_pack_file_is_cited_by_the_digest_of_its_bytes(tmp_path: Path) -> None:
-    source = resources.files("envrules").joinpath("packs", "miluo-2013.toml").read_bytes()
+    source = resources.files("envrules").joinpath("law", "packs", "miluo-2013.toml").read_bytes()
     path = tmp_path / "window-15.toml"
     path.write_bytes(source.replace(b"last = 20", b"last = 15"))
     result = envrules.evaluate(inspection(), pack=str(path), as_of="2025-10-30", record=True)

@@ -38,16 +38,16 @@ from conftest import inspection, penalty
 from envrules import PackError
 from envrules.cli import main
 from envrules.errors import MAX_MESSAGE
-from envrules.notices import load_notice
+from envrules.law.notices import load_notice
 
 TRIED: Counter[str] = Counter()
 EXAMPLES = int(os.environ.get("ENVRULES_FUZZ_EXAMPLES", 100))
 FUZZ = settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.function_scoped_fixture])
 ROOT = Path(__file__).resolve().parent.parent
-PACKS = ROOT / "src" / "envrules" / "packs"
+PACKS = ROOT / "src" / "envrules" / "law" / "packs"
 MILUO = (PACKS / "miluo-2013.toml").read_text(encoding="utf-8")
 NATIONAL = (PACKS / "national-2021-penalty.toml").read_text(encoding="utf-8")
-NOTICE = (ROOT / "src" / "envrules" / "calendars" / "cn-2026.toml").read_text(encoding="utf-8")
+NOTICE = (ROOT / "src" / "envrules" / "law" / "calendars" / "cn-2026.toml").read_text(encoding="utf-8")
 AS_OF = "2025-12-31"
 
 

@@ -14,11 +14,11 @@ import envrules
 from envrules import PackError, load_pack
 from envrules._toml import MAX_NESTING, load_toml
 from envrules.cli import main
-from envrules.notices import load_notice
+from envrules.law.notices import load_notice
 
-PACKS = Path(envrules.__file__).parent / "packs"
+PACKS = Path(envrules.__file__).parent / "law" / "packs"
 MILUO = (PACKS / "miluo-2013.toml").read_text(encoding="utf-8")
-NOTICE = (Path(envrules.__file__).parent / "calendars" / "cn-2026.toml").read_text(encoding="utf-8")
+NOTICE = (Path(envrules.__file__).parent / "law" / "calendars" / "cn-2026.toml").read_text(encoding="utf-8")
 DEEP = 5000  # far past Python's recursion limit
 
 

@@ -29,12 +29,12 @@ from conftest import inspection, penalty
 from envrules import Finding, History, Result, models
 from envrules.evaluator import resolve_as_of
 from envrules.history import as_document
-from envrules.pack import Pack, load_pack
+from envrules.law.pack import Pack, load_pack
 from envrules.result import Citation, PackRef, drafted_finding, judged
 from envrules.rules.base import Context, Rule
 from envrules.testing import case_files
 
-PACKS = Path(envrules.__file__).parent / "packs"
+PACKS = Path(envrules.__file__).parent / "law" / "packs"
 TEXT = st.text(max_size=12)
 CITATIONS = st.builds(Citation, TEXT, TEXT, TEXT, TEXT, st.booleans())
 REFS = st.none() | st.builds(PackRef, TEXT, TEXT, st.none() | st.sampled_from(["county", "national"]))

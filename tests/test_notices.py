@@ -15,9 +15,9 @@ import pytest
 import envrules
 from conftest import inspection, penalty, violations_of
 from envrules import Evaluator, PackError, WorkingCalendar
-from envrules.notices import bundled_notice_ids, get_notice, load_notice
+from envrules.law.notices import bundled_notice_ids, get_notice, load_notice
 
-PACKS = Path(envrules.__file__).parent / "packs"
+PACKS = Path(envrules.__file__).parent / "law" / "packs"
 
 # HYPOTHETICAL: not the State Council's 2027 notice (unpublished when this test was written).
 # A plausible arrangement for the tests only: New Year's Day Friday-Sunday; Spring Festival

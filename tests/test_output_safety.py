@@ -118,9 +118,9 @@ def test_an_output_that_is_the_pack_file_or_a_calendar_notice_is_refused(
 ) -> None:
     log = write_log(tmp_path / "log.jsonl", compliant_log())
     pack = tmp_path / "pack.toml"
-    pack.write_bytes((ROOT / "src" / "envrules" / "packs" / "miluo-2013.toml").read_bytes())
+    pack.write_bytes((ROOT / "src" / "envrules" / "law" / "packs" / "miluo-2013.toml").read_bytes())
     notice = tmp_path / "cn-2026.toml"
-    notice.write_bytes((ROOT / "src" / "envrules" / "calendars" / "cn-2026.toml").read_bytes())
+    notice.write_bytes((ROOT / "src" / "envrules" / "law" / "calendars" / "cn-2026.toml").read_bytes())
     for option, target, named in (("--out", pack, "--pack"), ("--summary", notice, "--calendar")):
         before = target.read_bytes()
         rc, _, err = audit(
@@ -352,7 +352,7 @@ def test_a_decision_log_that_is_an_input_of_check_is_refused_and_the_input_untou
     case = tmp_path / "case.json"
     case.write_bytes(COMPLIANT.read_bytes())
     pack = tmp_path / "pack.toml"
-    pack.write_bytes((ROOT / "src" / "envrules" / "packs" / "miluo-2013.toml").read_bytes())
+    pack.write_bytes((ROOT / "src" / "envrules" / "law" / "packs" / "miluo-2013.toml").read_bytes())
     target = {"the case file": case, "a link to the case file": _symlink(case), "the pack file": pack}[how]
     before = target.read_bytes()
     capsys.readouterr()

@@ -29,7 +29,7 @@ CLAUSES = {
     "inspection-filing": "词解4",
 }
 RULES_MD = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
-BUNDLED = resources.files("envrules").joinpath("packs/miluo-2013.toml").read_text(encoding="utf-8")
+BUNDLED = resources.files("envrules").joinpath("law/packs/miluo-2013.toml").read_text(encoding="utf-8")
 
 
 def rules_md() -> str:

@@ -3,7 +3,7 @@
 A bundled pack is loaded from its built form (no TOML parsed, no validator built) only when the
 form was saved from the very bytes of the pack's TOML; these tests fail when a pack file or the
 code that reads it changed without the built forms being saved again:
-``python -c "from envrules.pack import _build_bundled; _build_bundled()"``.
+``python -c "from envrules.law.pack import _build_bundled; _build_bundled()"``.
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from envrules import pack as packs
 from envrules._toml import load_toml
-from envrules.pack import Pack, bundled_pack_ids, parse_pack
+from envrules.law import pack as packs
+from envrules.law.pack import Pack, bundled_pack_ids, parse_pack
 
-REGENERATE = 'python -c "from envrules.pack import _build_bundled; _build_bundled()"'
+REGENERATE = 'python -c "from envrules.law.pack import _build_bundled; _build_bundled()"'
 
 
 def _read(name: str) -> tuple[bytes, str, str]:

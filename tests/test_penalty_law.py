@@ -351,7 +351,7 @@ def test_new_rule_applies_when_it_is_lighter_for_the_party(tmp_path: Any) -> Non
     from envrules.rules.limitation import PriorLaw
 
     old = tmp_path / "old.toml"
-    text = (Path(envrules.__file__).parent / "packs" / "national-1996-penalty.toml").read_text(
+    text = (Path(envrules.__file__).parent / "law" / "packs" / "national-1996-penalty.toml").read_text(
         encoding="utf-8"
     )
     old.write_text(text.replace("years = 2\n", "years = 3\n", 1), encoding="utf-8")

@@ -85,7 +85,7 @@ def test_no_finding_or_obligation_is_provisional_on_a_published_calendar() -> No
 
 
 def _fresh_miluo(tmp_path: Path) -> envrules.Pack:
-    source = resources.files("envrules").joinpath("packs/miluo-2013.toml")
+    source = resources.files("envrules").joinpath("law/packs/miluo-2013.toml")
     path = tmp_path / "miluo-copy.toml"
     with resources.as_file(source) as real:
         shutil.copy(real, path)
@@ -303,7 +303,7 @@ def test_a_higher_level_finding_outside_a_joint_inspection_tells_to_drop_the_mat
 
 
 def test_a_freshly_loaded_pack_checks_circumstance_codes(tmp_path: Path) -> None:
-    source = resources.files("envrules").joinpath("packs/miluo-2013.toml")
+    source = resources.files("envrules").joinpath("law/packs/miluo-2013.toml")
     path = tmp_path / "miluo-copy.toml"
     with resources.as_file(source) as real:
         shutil.copy(real, path)

@@ -20,7 +20,7 @@ from conftest import inspection, penalty
 from envrules import PackNotInForceError, PackStatus
 from envrules.cli import main
 from envrules.errors import InvalidInputError, PackError
-from envrules.place import NoPackInForceError, Stack, UnknownPlaceError, get_place, load_place
+from envrules.law.place import NoPackInForceError, Stack, UnknownPlaceError, get_place, load_place
 from envrules.testing import case_files
 
 PENALTY_FACTS = {"committed_on": "2025-09-01", "discovered_on": "2025-09-10"}
@@ -205,7 +205,9 @@ packs = ["local.toml"]
 
 
 def _local_pack(tmp: Path) -> None:
-    text = (Path(envrules.__file__).parent / "packs" / "liuyang-2025.toml").read_text(encoding="utf-8")
+    text = (Path(envrules.__file__).parent / "law" / "packs" / "liuyang-2025.toml").read_text(
+        encoding="utf-8"
+    )
     text = text.replace('id = "liuyang-2025"', 'id = "yibin-local"').replace(
         'level = "county"', 'level = "prefecture"'
     )
@@ -387,7 +389,7 @@ def test_the_statuses_kept_per_day_follow_the_language_and_the_date() -> None:
 
 
 def test_a_note_of_a_pack_without_a_level_takes_the_level_of_each_place(tmp_path: Path) -> None:
-    text = (Path(envrules.__file__).parent / "packs" / "hunan-2025-inspection.toml").read_text(
+    text = (Path(envrules.__file__).parent / "law" / "packs" / "hunan-2025-inspection.toml").read_text(
         encoding="utf-8"
     )
     (tmp_path / "p.toml").write_text(

@@ -42,7 +42,9 @@ def decision_log(tmp_path: Path) -> Path:
 @pytest.fixture
 def window_15(tmp_path: Path) -> Path:
     """Miluo's pack with Liuyang's window of days 1-15 (same id, changed content)."""
-    source = resources.files("envrules").joinpath("packs", "miluo-2013.toml").read_text(encoding="utf-8")
+    source = (
+        resources.files("envrules").joinpath("law", "packs", "miluo-2013.toml").read_text(encoding="utf-8")
+    )
     assert "first = 1, last = 20" in source
     path = tmp_path / "miluo-window-15.toml"
     path.write_text(source.replace("first = 1, last = 20", "first = 1, last = 15"), encoding="utf-8")

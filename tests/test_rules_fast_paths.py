@@ -23,8 +23,8 @@ import envrules
 from conftest import inspection, penalty
 from envrules import History, Inspection, Penalty
 from envrules.calendar import default_calendar
+from envrules.law.pack import get_pack
 from envrules.models import CST, local_date
-from envrules.pack import get_pack
 from envrules.result import Citation, Obligation, PackRef, obligation
 from envrules.rules.base import Context, Params, Rule, Text, iso
 from envrules.rules.quiet_day import DaysOfMonth, QuietDay

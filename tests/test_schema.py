@@ -125,7 +125,9 @@ def test_every_bundled_pack_file_validates_against_the_pack_schema() -> None:
     import tomllib
 
     for pack_id in envrules.bundled_pack_ids():
-        data = tomllib.loads(resources.files("envrules").joinpath(f"packs/{pack_id}.toml").read_text("utf-8"))
+        data = tomllib.loads(
+            resources.files("envrules").joinpath(f"law/packs/{pack_id}.toml").read_text("utf-8")
+        )
         assert errors("pack", json.loads(json.dumps(data, default=str))) == [], pack_id
 
 

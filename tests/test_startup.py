@@ -38,7 +38,7 @@ _NEVER = (
     "envrules.dask",
     "envrules.decision",
     "envrules.replay",
-    "envrules.replay_cli",
+    "envrules.cli.replay",
     "envrules.schema",
     "envrules.server",
     "envrules.testing",
@@ -74,13 +74,13 @@ def test_check_under_one_pack_imports_only_its_rules() -> None:
     # No working day is counted: the holiday calendars are never loaded.
     assert not any(m == "holidays" or m.startswith("holidays.") for m in modules)
     # Neither places nor registries are named on the command line.
-    assert "envrules.place" not in modules
+    assert "envrules.law.place" not in modules
     assert "envrules.registry" not in modules
-    assert "envrules.notices" not in modules
+    assert "envrules.law.notices" not in modules
     # The bundled pack comes from its built form: no TOML is parsed, no table model is made.
     assert "tomllib" not in modules
     assert "envrules._toml" not in modules
-    assert "envrules._packfile" not in modules
+    assert "envrules.law._packfile" not in modules
     # miluo-2013 counts its year by the calendar: no rolling window, no dateutil.
     assert not any(m == "dateutil" or m.startswith("dateutil.") for m in modules)
 
@@ -104,7 +104,7 @@ def test_check_that_counts_working_days_reads_the_saved_years() -> None:
 def test_check_under_a_place_imports_places_but_not_the_rest() -> None:
     status, modules = _imported("check", "--place", "miluo", str(EXAMPLES / "quiet-day-violation.json"))
     assert status == 1
-    assert "envrules.place" in modules
+    assert "envrules.law.place" in modules
     assert sorted(modules & set(_NEVER)) == []
 
 

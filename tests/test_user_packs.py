@@ -21,7 +21,9 @@ from envrules.cli import main
 
 YIBIN = Path(__file__).resolve().parent / "packs" / "yibin-2016.toml"
 YIBIN_TEXT = YIBIN.read_text(encoding="utf-8")
-MILUO_TEXT = (Path(envrules.__file__).parent / "packs" / "miluo-2013.toml").read_text(encoding="utf-8")
+MILUO_TEXT = (Path(envrules.__file__).parent / "law" / "packs" / "miluo-2013.toml").read_text(
+    encoding="utf-8"
+)
 
 # October 2025: Monday 20, Thursday 23, Friday 24, Sunday 26, Monday 27.
 THURSDAY, FRIDAY = "2025-10-23", "2025-10-24"

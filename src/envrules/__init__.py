@@ -28,6 +28,16 @@ if TYPE_CHECKING:
     )
     from .evaluator import Evaluator, evaluate
     from .history import History
+    from .law.pack import Pack, bundled_pack_ids, get_pack, load_pack
+    from .law.place import (
+        NoPackInForceError,
+        Place,
+        Stack,
+        UnknownPlaceError,
+        bundled_place_ids,
+        get_place,
+        load_place,
+    )
     from .models import (
         CST,
         Agency,
@@ -37,16 +47,6 @@ if TYPE_CHECKING:
         Matter,
         Penalty,
         Rectification,
-    )
-    from .pack import Pack, bundled_pack_ids, get_pack, load_pack
-    from .place import (
-        NoPackInForceError,
-        Place,
-        Stack,
-        UnknownPlaceError,
-        bundled_place_ids,
-        get_place,
-        load_place,
     )
     from .result import Citation, Finding, Obligation, PackRef, PackStatus, Result
 
@@ -74,7 +74,7 @@ _WHERE: dict[str, str] = {
         ("CST", "Agency", "Benchmark", "CaseFile", "Inspection", "Matter", "Penalty", "Rectification"),
         "models",
     ),
-    **dict.fromkeys(("Pack", "bundled_pack_ids", "get_pack", "load_pack"), "pack"),
+    **dict.fromkeys(("Pack", "bundled_pack_ids", "get_pack", "load_pack"), "law.pack"),
     **dict.fromkeys(
         (
             "NoPackInForceError",
@@ -85,7 +85,7 @@ _WHERE: dict[str, str] = {
             "get_place",
             "load_place",
         ),
-        "place",
+        "law.place",
     ),
     **dict.fromkeys(("Citation", "Finding", "Obligation", "PackRef", "PackStatus", "Result"), "result"),
 }

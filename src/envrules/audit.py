@@ -37,8 +37,8 @@ from .calendar import WorkingCalendar
 from .errors import InvalidInputError
 from .evaluator import Evaluator, PackChoice, law, resolve_as_of
 from .history import History, as_document
+from .law.place import Place
 from .models import Inspection, Penalty, _to_moment, local_date
-from .place import Place
 from .registry import Registry, load_registry
 from .result import Result
 from .rules.base import Lang

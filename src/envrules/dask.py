@@ -52,9 +52,9 @@ from typing import TYPE_CHECKING, Any
 from .audit import AuditSummary, OutOfOrderError, _Tally, audit
 from .calendar import Notice, WorkingCalendar
 from .evaluator import PackChoice, law, resolve_as_of
+from .law.pack import Pack
+from .law.place import Place, Stack
 from .models import Inspection, Penalty
-from .pack import Pack
-from .place import Place, Stack
 from .registry import Registry, load_registry
 from .rules.base import Lang
 

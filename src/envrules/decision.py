@@ -48,8 +48,8 @@ from pydantic import BaseModel
 from .errors import InvalidInputError
 
 if TYPE_CHECKING:
-    from .pack import Pack
-    from .place import Stack
+    from .law.pack import Pack
+    from .law.place import Stack
     from .registry import Registry
     from .result import Result
 
@@ -163,7 +163,7 @@ def make_decision(
     registry: Registry | None = None,
 ) -> Decision:
     """A new decision record for ``input_doc`` judged under ``law`` (a pack or a stack) into ``result``."""
-    from .pack import Pack
+    from .law.pack import Pack
 
     if version is None:
         from . import __version__

@@ -16,14 +16,14 @@ from pydantic import ConfigDict, TypeAdapter
 from .calendar import WorkingCalendar
 from .errors import InvalidInputError, UnknownCodeError
 from .history import History, as_document
+from .law.pack import Pack, bundled_pack_ids, get_pack
 from .models import CST, FIRST_DATE, LAST_DATE, Inspection, Moment, Penalty, local_date
-from .pack import Pack, bundled_pack_ids, get_pack
 from .result import PackRef, PackStatus, Result, judged
 from .rules.base import Context, Lang
 
 if TYPE_CHECKING:
     from .decision import DecisionLog
-    from .place import Place, Stack
+    from .law.place import Place, Stack
     from .registry import Registry
 # Places and registries are imported when a caller first names one: judging under one pack
 # needs neither (docs/performance.md, start-up).
@@ -101,7 +101,7 @@ class Evaluator:
     """A pack (or a stack of packs), a calendar and a language, ready to judge many proposals.
 
     Safe to share between threads. ``pack`` is one :class:`Pack` or a
-    :class:`~envrules.place.Stack` (a place's packs, or a list of packs:
+    :class:`~envrules.law.place.Stack` (a place's packs, or a list of packs:
     ``Place.stack()``, ``Stack.of([...])``). Without a ``calendar``, the
     pack's own (the shared default plus any notices the packs add).
     ``registry`` holds the lists governments publish (inspecting bodies,
@@ -272,12 +272,12 @@ def law(pack: PackChoice = None, place: Place | str | Path | None = None) -> Pac
     if place is not None:
         if pack is not None:
             raise InvalidInputError("pack", "either pack or place, not both (a place names its packs)", pack)
-        from .place import get_place
+        from .law.place import get_place
 
         return get_place(place).stack()
     if pack is None or isinstance(pack, Pack | str | Path):
         return get_pack(pack)
-    from .place import Stack
+    from .law.place import Stack
 
     if isinstance(pack, Stack):
         return pack
@@ -293,7 +293,7 @@ def _key(pack: PackChoice, place: Place | str | Path | None) -> object:
     if place is not None:
         if pack is not None or not isinstance(place, str):
             return None
-        from .place import bundled_place_ids
+        from .law.place import bundled_place_ids
 
         return ("place", place) if place in bundled_place_ids() else None
     if pack is None or (isinstance(pack, str) and pack in bundled_pack_ids()):
@@ -327,7 +327,7 @@ def evaluate(
     date on which obligations are judged. ``pack`` is a :class:`Pack`, a
     bundled pack id or a pack file path (default ``miluo-2013``), or a list of
     them judged together; ``place`` (instead of ``pack``) is a bundled place
-    id, a place file or a :class:`~envrules.place.Place`: all its packs in
+    id, a place file or a :class:`~envrules.law.place.Place`: all its packs in
     force on the date of the act apply (docs/places.md). ``lang`` is ``"zh"``
     (default) or ``"en"``. ``registry`` is a :class:`~envrules.registry.Registry`
     or a registry file (TOML or JSON) of the lists governments publish. ``record``: see

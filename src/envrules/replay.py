@@ -44,8 +44,8 @@ from .errors import EnvRulesError, InvalidInputError
 from .evaluator import Evaluator, PackChoice, law, resolve_as_of
 from .history import History, as_document
 from .io import InputFileError, describe_validation_error, read_log
-from .pack import Pack, bundled_pack_ids, get_pack, load_pack
-from .place import Place, Stack, bundled_place_ids, get_place, load_place
+from .law.pack import Pack, bundled_pack_ids, get_pack, load_pack
+from .law.place import Place, Stack, bundled_place_ids, get_place, load_place
 from .registry import Registry, load_registry
 from .rules.base import Lang
 

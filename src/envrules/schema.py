@@ -18,9 +18,9 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from ._packfile import _PackMeta, _RuleTable
+from .law._packfile import _PackMeta, _RuleTable
+from .law.pack import Pack
 from .models import CaseFile, Document, Inspection, Penalty
-from .pack import Pack
 from .result import Result
 from .rules import RULES
 
@@ -151,7 +151,7 @@ def _pack_file() -> dict[str, Any]:
 def json_schema(name: str, *, pack: Pack | str | None = None) -> dict[str, Any]:
     """The JSON Schema ``name`` (one of :data:`SCHEMA_NAMES`), for ``pack``'s codes when given."""
     from .errors import UnknownCodeError
-    from .pack import get_pack
+    from .law.pack import get_pack
 
     if name not in SCHEMA_NAMES:
         raise UnknownCodeError("schema", name, SCHEMA_NAMES)

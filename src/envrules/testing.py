@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
 
     from .evaluator import Evaluator
-    from .pack import Pack
+    from .law.pack import Pack
     from .result import Result
 
 __all__ = [
@@ -436,7 +436,7 @@ def _case(
 
 def circumstance_codes(pack: Pack | str | None = None) -> tuple[str, ...]:
     """The special-circumstance codes of a pack's ``fine-lower-bound`` rule (default pack: miluo-2013)."""
-    from .pack import get_pack
+    from .law.pack import get_pack
 
     try:
         rule = get_pack(pack).rule("fine-lower-bound")

@@ -223,7 +223,7 @@ class PenaltyLimitation(Rule[Penalty, PenaltyLimitationParams]):
 
 def _prior_rule(prior: PriorLaw) -> PenaltyLimitation:
     """The limitation rule of the prior law's pack (loaded on first use: packs may not load packs)."""
-    from ..pack import get_pack  # a pack's rules are built while the pack module loads
+    from ..law.pack import get_pack  # a pack's rules are built while the pack module loads
 
     pack = get_pack(prior.pack)
     try:

@@ -34,16 +34,16 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ._toml import load_toml, read_toml
-from .calendar import Notice, WorkingCalendar, default_calendar
-from .errors import EnvRulesError, PackError, PackNotInForceError, UnknownPackError, quote
-from .history import History
-from .labels import LABELS, label
-from .models import LEVELS, Inspection, Level, Penalty
+from .._toml import load_toml, read_toml
+from ..calendar import Notice, WorkingCalendar, default_calendar
+from ..errors import EnvRulesError, PackError, PackNotInForceError, UnknownPackError, quote
+from ..history import History
+from ..labels import LABELS, label
+from ..models import LEVELS, Inspection, Level, Penalty
+from ..registry import Registry
+from ..result import PackRef, PackStatus, Result, judged
+from ..rules.base import Context, Lang
 from .pack import Pack, get_pack
-from .registry import Registry
-from .result import PackRef, PackStatus, Result, judged
-from .rules.base import Context, Lang
 
 __all__ = [
     "Jurisdiction",

@@ -26,11 +26,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .calendar import Notice, WorkingCalendar, default_calendar
-from .errors import PackError, PackNotInForceError, UnknownPackError, quote
-from .models import Level
-from .result import Citation, PackRef
-from .rules import RULE_IDS, Rule, rule_class
+from ..calendar import Notice, WorkingCalendar, default_calendar
+from ..errors import PackError, PackNotInForceError, UnknownPackError, quote
+from ..models import Level
+from ..result import Citation, PackRef
+from ..rules import RULE_IDS, Rule, rule_class
 
 __all__ = ["DEFAULT_PACK", "Pack", "bundled_pack_ids", "get_pack", "load_pack"]
 
@@ -257,7 +257,7 @@ def parse_pack(data: Mapping[str, Any], source: str, sha256: str | None = None) 
 
 def load_pack(path: str | Path) -> Pack:
     """Read and check a pack file; :class:`PackError` names what is wrong and where."""
-    from ._toml import load_toml, read_raw  # tomllib: only for a pack read from its TOML
+    from .._toml import load_toml, read_raw  # tomllib: only for a pack read from its TOML
 
     source = str(path)
     raw = read_raw(path)
@@ -311,7 +311,7 @@ def _bundled(name: str) -> Pack:
         built = b""
     pack = _from_built(built, source, digest)
     if pack is None:
-        from ._toml import load_toml
+        from .._toml import load_toml
 
         pack = parse_pack(load_toml(raw, source), source, digest)
     return pack
@@ -352,10 +352,10 @@ _NOT_SAVED = frozenset({"rules", "notices", "source", "sha256"})
 def _build_bundled(directory: Path | None = None) -> list[Path]:
     """Save the built form of every bundled pack that names no holiday notice (run after changing one).
 
-    ``python -c "from envrules.pack import _build_bundled; _build_bundled()"`` writes them into
+    ``python -c "from envrules.law.pack import _build_bundled; _build_bundled()"`` writes them into
     the package's ``packs/built``; a pack whose notices are files of their own is always read.
     """
-    from ._toml import load_toml
+    from .._toml import load_toml
 
     where = Path(str(_PACKS.joinpath(_BUILT))) if directory is None else directory
     where.mkdir(parents=True, exist_ok=True)

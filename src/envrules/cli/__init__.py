@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from pydantic import ValidationError
 
-from ._output import STDOUT, Output, refuse_overwriting_inputs
-from .calendar import WorkingCalendar
-from .errors import (
+from .._output import STDOUT, Output, refuse_overwriting_inputs
+from ..calendar import WorkingCalendar
+from ..errors import (
     EnvRulesError,
     InvalidInputError,
     PackError,
@@ -31,9 +31,9 @@ from .errors import (
     UnknownPackError,
     quote,
 )
-from .evaluator import Evaluator, law, resolve_as_of
-from .history import History
-from .io import (
+from ..evaluator import Evaluator, law, resolve_as_of
+from ..history import History
+from ..io import (
     InputFileError,
     Record,
     display_name,
@@ -43,15 +43,15 @@ from .io import (
     read_log,
     read_text,
 )
-from .labels import label
-from .models import CaseFile
-from .pack import Pack, bundled_pack_ids, get_pack
+from ..labels import label
+from ..law.pack import Pack, bundled_pack_ids, get_pack
+from ..models import CaseFile
 
 if TYPE_CHECKING:
-    from .audit import Audited, AuditSummary
-    from .place import Place, Stack
-    from .registry import Registry
-    from .result import Finding, Result
+    from ..audit import Audited, AuditSummary
+    from ..law.place import Place, Stack
+    from ..registry import Registry
+    from ..result import Finding, Result
 
 # Only what `envrules check` of one pack needs is imported here; places, registries, calendars
 # given as files, audits, schemas and the server are imported by the commands and options that
@@ -119,7 +119,7 @@ class _Version(argparse.Action):
     """``--version``: the installed version, read only when asked for (its metadata is slow to load)."""
 
     def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
-        from . import __version__
+        from .. import __version__
 
         sys.stdout.write(f"envrules {__version__}\n")
         parser.exit()
@@ -349,7 +349,7 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
             description="Print the JSON Schema (draft 2020-12) of a document, generated from the models; "
             "the same schemas ship in the package (envrules/schemas/).",
         )
-        from .schema import SCHEMA_NAMES
+        from ..schema import SCHEMA_NAMES
 
         schema.add_argument("name", metavar="NAME", help="one of: " + ", ".join(SCHEMA_NAMES))
         schema.add_argument(
@@ -403,7 +403,7 @@ def _law(args: argparse.Namespace) -> Pack | Stack:
     packs: list[str] | None = args.pack
     try:
         if args.place is not None:
-            from .place import UnknownPlaceError
+            from ..law.place import UnknownPlaceError
 
             try:
                 return law(packs, args.place)
@@ -421,7 +421,7 @@ def _law(args: argparse.Namespace) -> Pack | Stack:
 def _registry(path: str | None) -> Registry | None:
     if path is None:
         return None
-    from .registry import load_registry
+    from ..registry import load_registry
 
     try:
         return load_registry(path)
@@ -441,7 +441,7 @@ def _calendar(files: Sequence[str], pack: Pack | Stack) -> WorkingCalendar | Non
     """The pack's calendar with the notices given on the command line (which win for their year)."""
     if not files:
         return None
-    from .notices import load_notice
+    from ..law.notices import load_notice
 
     try:
         given = [load_notice(f) for f in files]
@@ -521,7 +521,7 @@ def _check(args: argparse.Namespace, out: Output) -> int:
 
 def _recorded(evaluator: Evaluator, case: CaseFile, data: Any, as_of: Any, log_path: str) -> Result:
     """Judge with a decision record, appended to ``log_path`` (the input as read, history included)."""
-    from .decision import DecisionLog
+    from ..decision import DecisionLog
 
     try:
         log = DecisionLog(log_path)
@@ -548,7 +548,7 @@ def _say(text: str) -> None:
 
 
 def _schema(args: argparse.Namespace, out: Output) -> int:
-    from .schema import SCHEMA_NAMES, schema_text
+    from ..schema import SCHEMA_NAMES, schema_text
 
     if args.name not in SCHEMA_NAMES:
         raise InputFileError(
@@ -626,7 +626,7 @@ def places_document(place: Place, lang: str = "zh") -> dict[str, Any]:
 
 
 def _places(args: argparse.Namespace, out: Output) -> int:
-    from .place import LEVEL_NAMES, bundled_place_ids, get_place
+    from ..law.place import LEVEL_NAMES, bundled_place_ids, get_place
 
     zh = args.lang == "zh"
     places = [get_place(place_id) for place_id in bundled_place_ids()]
@@ -699,7 +699,7 @@ _CSV_HEADER = (
 def _audit(args: argparse.Namespace) -> int:
     import csv
 
-    from .audit import AuditRun
+    from ..audit import AuditRun
 
     log = display_name(args.log)
     _refuse_overwriting_inputs(args)
@@ -1019,7 +1019,7 @@ def _finding_lines(f: Finding, labels: dict[str, Any], lang: str, stacked: bool)
 def _pack_label(pack_id: str, version: str, level: str | None, lang: str) -> str:
     text = f"{pack_id} {version}"
     if level is not None:
-        from .place import LEVEL_NAMES
+        from ..law.place import LEVEL_NAMES
 
         text += f"（{LEVEL_NAMES[lang][level]}）" if lang == "zh" else f" ({LEVEL_NAMES[lang][level]})"
     return text
@@ -1103,7 +1103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _audit(args)
         if args.command == "serve":
             try:
-                from .server import run as serve
+                from ..server import run as serve
             except ImportError as exc:
                 print(
                     f"envrules: serve needs the server extra (pip install 'envrules[server]'): {exc}",
@@ -1125,7 +1125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             elif args.command == "schema":
                 status = _schema(args, out)
             elif args.command in ("replay", "diff"):
-                from .replay_cli import run
+                from .replay import run
 
                 status = run(args, out)
             else:  # pragma: no cover

@@ -11,14 +11,14 @@ import json
 import sys
 from typing import Any
 
-from ._output import Output
-from .cli import _pack_error, _registry  # replay_cli is imported by cli on demand
-from .errors import InvalidInputError, PackError, UnknownPackError
-from .evaluator import law
-from .io import InputFileError, display_name
-from .pack import Pack
-from .place import Stack, UnknownPlaceError
-from .replay import Difference, Impact, ReplayError, diff, replay
+from .._output import Output
+from ..errors import InvalidInputError, PackError, UnknownPackError
+from ..evaluator import law
+from ..io import InputFileError, display_name
+from ..law.pack import Pack
+from ..law.place import Stack, UnknownPlaceError
+from ..replay import Difference, Impact, ReplayError, diff, replay
+from . import _pack_error, _registry  # replay_cli is imported by cli on demand
 
 __all__ = ["run"]
 

@@ -43,21 +43,21 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
-from . import __version__
-from ._problems import problems_of
-from ._zh import _message as _zh_message
-from .audit import AuditRun
-from .cli import places_document, rules_document
-from .decision import DecisionLog
-from .errors import EnvRulesError, InvalidInputError, PackError, PackNotInForceError, UnknownPackError
-from .errors import Problem as InputProblem
-from .evaluator import Evaluator, resolve_as_of
-from .history import History
-from .io import _read_line, parse_json
-from .models import CaseFile, Inspection, Penalty
-from .pack import DEFAULT_PACK, Pack, bundled_pack_ids, get_pack
-from .place import Place, Stack, UnknownPlaceError, bundled_place_ids, get_place
-from .registry import Registry, load_registry
+from .. import __version__
+from .._problems import problems_of
+from .._zh import _message as _zh_message
+from ..audit import AuditRun
+from ..cli import places_document, rules_document
+from ..decision import DecisionLog
+from ..errors import EnvRulesError, InvalidInputError, PackError, PackNotInForceError, UnknownPackError
+from ..errors import Problem as InputProblem
+from ..evaluator import Evaluator, resolve_as_of
+from ..history import History
+from ..io import _read_line, parse_json
+from ..law.pack import DEFAULT_PACK, Pack, bundled_pack_ids, get_pack
+from ..law.place import Place, Stack, UnknownPlaceError, bundled_place_ids, get_place
+from ..models import CaseFile, Inspection, Penalty
+from ..registry import Registry, load_registry
 
 __all__ = ["ServerConfig", "create_app", "serve"]
 

@@ -1,6 +1,6 @@
-"""The tables of a pack file as pydantic models (envrules.pack reads a pack's TOML through them).
+"""The tables of a pack file as pydantic models (envrules.law.pack reads a pack's TOML through them).
 
-Kept apart from :mod:`envrules.pack`: a bundled pack loads from its built form, and a process
+Kept apart from :mod:`envrules.law.pack`: a bundled pack loads from its built form, and a process
 that reads no pack file never creates these models.
 """
 
@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .models import Level
+from ..models import Level
 
 __all__ = ["_PackMeta", "_RuleTable"]
 

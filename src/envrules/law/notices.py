@@ -17,9 +17,9 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ._toml import load_toml, read_toml
-from .calendar import Notice
-from .errors import PackError, quote
+from .._toml import load_toml, read_toml
+from ..calendar import Notice
+from ..errors import PackError, quote
 
 __all__ = ["bundled_notice_ids", "get_notice", "load_notice", "parse_notice"]
 

@@ -1,0 +1,1 @@
+"""The law: rule packs, places (stacks of packs by level), holiday notices and their data files."""
