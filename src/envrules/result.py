@@ -4,10 +4,8 @@ All are frozen, slotted dataclasses: cheap to build, immutable, compared by
 value, safe to share between threads. :meth:`Result.to_dict` and
 :meth:`Result.to_json` give the result JSON of docs/contract.md.
 
-A finding made by a rule keeps its message and remedy as a template and its
-values until they are first read (:func:`drafted_finding`): an audit that
-prints only counts never formats them. Read, compared, hashed, printed or
-turned into JSON, such a finding is the same as one built with the texts.
+:func:`drafted_finding`, :func:`obligation` and :func:`judged` build them by
+position, as the rules and the evaluator do.
 """
 
 from __future__ import annotations
@@ -16,14 +14,33 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-if TYPE_CHECKING:
-    from .decision import Decision
-
-__all__ = ["Citation", "Finding", "Obligation", "PackRef", "PackStatus", "Result", "Severity"]
+__all__ = [
+    "Citation",
+    "DecisionRecord",
+    "Finding",
+    "Obligation",
+    "PackRef",
+    "PackStatus",
+    "Result",
+    "Severity",
+]
 
 Severity = Literal["error", "info"]
+
+
+class DecisionRecord(Protocol):
+    """What a result needs of its decision record (:class:`envrules.decision.Decision`): its JSON."""
+
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+if TYPE_CHECKING:
+    # The type checker reads Result.decision as a DecisionRecord. At run time the name stays
+    # unbound, so that the field's annotation names no class of a higher layer: envrules.schema
+    # binds it to envrules.decision.Decision when it describes the result's JSON.
+    Decision = DecisionRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,67 +148,6 @@ class Finding:
         return out
 
 
-class _Draft:
-    """The texts of a finding before they are first read: a template per text and the values."""
-
-    __slots__ = ("templates", "values")
-    templates: tuple[str, str | None]
-    values: Mapping[str, object]
-
-
-class _Formatted:
-    """A ``Finding`` text (``message``, ``remedy``): the slot's text, formatted on first read.
-
-    It wraps the slot the dataclass made: a text given to the constructor is
-    stored and read as before; a :class:`_Draft` in the slot is formatted once,
-    and the text replaces it (two threads reading at once store the same text).
-    """
-
-    __slots__ = ("slot", "which")
-
-    def __init__(self, slot: Any, which: int) -> None:
-        self.slot = slot
-        self.which = which
-
-    def __get__(self, obj: object, owner: type | None = None) -> Any:
-        if obj is None:
-            return self
-        value = self.slot.__get__(obj, owner)
-        if type(value) is _Draft:
-            value = value.templates[self.which].format_map(value.values)  # type: ignore[union-attr]
-            self.slot.__set__(obj, value)
-        return value
-
-    def __set__(self, obj: object, value: object) -> None:
-        self.slot.__set__(obj, value)
-
-
-_SLOTS = {name: Finding.__dict__[name] for name in ("rule", "message", "citation", "remedy", "matter")}
-_SLOTS |= {name: Finding.__dict__[name] for name in ("severity", "value", "limit", "provisional", "pack")}
-setattr(Finding, "message", _Formatted(_SLOTS["message"], 0))  # noqa: B010 (mypy: a field, not a descriptor)
-setattr(Finding, "remedy", _Formatted(_SLOTS["remedy"], 1))  # noqa: B010
-_new = object.__new__
-
-
-_F = TypeVar("_F")
-
-
-def _filling(cls: type[_F], **overrides: Any) -> type[_F]:
-    """A subclass of the frozen slotted dataclass ``cls`` with the same layout, filled by plain stores.
-
-    A frozen dataclass sets its fields through ``object.__setattr__`` (or a slot's ``__set__``),
-    about 700 instructions each; the subclass adds no slot, so a plain store fills the slot
-    itself, and the object then becomes a ``cls`` by setting its ``__class__`` (the layouts are
-    the same): what :func:`drafted_finding`, :func:`obligation` and :func:`judged` do.
-    """
-    namespace = {"__slots__": (), "__setattr__": object.__setattr__, "__delattr__": object.__delattr__}
-    return cast("type[_F]", type(f"_Filling{cls.__name__}", (cls,), namespace | overrides))
-
-
-# The slots themselves, not the texts formatted on first read.
-_Drafting = _filling(Finding, message=_SLOTS["message"], remedy=_SLOTS["remedy"])
-
-
 def drafted_finding(
     rule: str,
     message: str,
@@ -205,25 +161,19 @@ def drafted_finding(
     provisional: bool,
     pack: PackRef | None,
 ) -> Finding:
-    """A finding whose ``message`` (and ``remedy``) are the templates given, filled with ``values``
-    when first read: ``Finding(rule, message.format_map(values), ...)`` without the formatting.
-    """
-    finding: Finding = _new(_Drafting)
-    draft: _Draft = _new(_Draft)  # without an __init__ to call
-    draft.templates = (message, remedy)
-    draft.values = values
-    finding.rule = rule  # type: ignore[misc]
-    finding.message = draft  # type: ignore[misc, assignment]
-    finding.citation = citation  # type: ignore[misc]
-    finding.remedy = None if remedy is None else draft  # type: ignore[misc, assignment]
-    finding.matter = matter  # type: ignore[misc]
-    finding.severity = severity  # type: ignore[misc]
-    finding.value = value  # type: ignore[misc]
-    finding.limit = limit  # type: ignore[misc]
-    finding.provisional = provisional  # type: ignore[misc]
-    finding.pack = pack  # type: ignore[misc]
-    finding.__class__ = Finding
-    return finding
+    """A finding whose ``message`` (and ``remedy``) are the templates given, filled with ``values``."""
+    return Finding(
+        rule,
+        message.format_map(values),
+        citation,
+        None if remedy is None else remedy.format_map(values),
+        matter,
+        severity,
+        value,
+        limit,
+        provisional,
+        pack,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,9 +206,6 @@ class Obligation:
         return out
 
 
-_Obliging = _filling(Obligation)
-
-
 def obligation(
     rule: str,
     due: date,
@@ -267,16 +214,8 @@ def obligation(
     status: Literal["pending", "met", "overdue"],
     pack: PackRef | None,
 ) -> Obligation:
-    """``Obligation(rule, due, provisional, message, status, pack)`` without the frozen constructor."""
-    made: Obligation = _new(_Obliging)
-    made.rule = rule  # type: ignore[misc]
-    made.due = due  # type: ignore[misc]
-    made.provisional = provisional  # type: ignore[misc]
-    made.message = message  # type: ignore[misc]
-    made.status = status  # type: ignore[misc]
-    made.pack = pack  # type: ignore[misc]
-    made.__class__ = Obligation
-    return made
+    """``Obligation(rule, due, provisional, message, status, pack)``, every field by position."""
+    return Obligation(rule, due, provisional, message, status, pack)
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,9 +270,6 @@ class Result:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
 
-_Judging = _filling(Result)
-
-
 def judged(
     subject: str,
     violations: list[Finding],
@@ -345,20 +281,7 @@ def judged(
     packs: tuple[PackStatus, ...],
     place: str | None,
 ) -> Result:
-    """``Result(subject, tuple(violations), ...)`` as a judgement makes it, without the keywords.
-
-    The same object as the constructor's (a frozen dataclass); the lists become tuples.
-    """
-    result: Result = _new(_Judging)
-    result.subject = subject  # type: ignore[misc]
-    result.violations = tuple(violations)  # type: ignore[misc]
-    result.waived = tuple(waived)  # type: ignore[misc]
-    result.obligations = tuple(obligations)  # type: ignore[misc]
-    result.pack = pack  # type: ignore[misc]
-    result.notes = tuple(notes)  # type: ignore[misc]
-    result.lang = lang  # type: ignore[misc]
-    result.packs = packs  # type: ignore[misc]
-    result.place = place  # type: ignore[misc]
-    result.decision = None  # type: ignore[misc]
-    result.__class__ = Result
-    return result
+    """``Result(subject, tuple(violations), ...)`` as a judgement makes it: the lists become tuples."""
+    return Result(
+        subject, tuple(violations), tuple(waived), tuple(obligations), pack, tuple(notes), lang, packs, place
+    )
