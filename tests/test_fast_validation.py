@@ -83,8 +83,8 @@ def outcome(model: type[BaseModel], data: dict[str, Any]) -> object:
 
 
 def forget() -> None:
-    for kept in (models._MOMENTS, models._AMOUNTS, models._AGENCIES, models._MATTERS):
-        kept.clear()
+    for kept in (models._text_moment, models._text_amount, models._named_agency, models._coded_matter):
+        kept.cache_clear()
 
 
 def agree(data: dict[str, Any], old: type[BaseModel] = Old, new: type[BaseModel] = New) -> None:
@@ -344,10 +344,10 @@ def test_a_penalty_reads_its_agency_as_an_inspection_does() -> None:
 
 
 def test_the_amounts_kept_are_bounded() -> None:
-    models._AMOUNTS.clear()
+    models._text_amount.cache_clear()
     for i in range(3 * models._KEPT):
         New.model_validate({"amount": f"{i}.5"})
-    assert 0 < len(models._AMOUNTS) <= models._KEPT
+    assert 0 < models._text_amount.cache_info().currsize <= models._KEPT
 
 
 def _document_outcome(validate: Any, value: Any) -> object:

@@ -1,7 +1,7 @@
 """What the speed-ups must keep: a cached reading is the reading, and caches stay bounded.
 
 A log repeats its dates, so the models keep the texts of moments already read
-(``envrules.models._MOMENTS``); a second reading of the same text must give
+(``envrules.models._text_moment``); a second reading of the same text must give
 exactly what a first reading gives, a text that is refused must be refused
 every time, and the cache must not grow with the log.
 """
@@ -43,7 +43,7 @@ def read(text: str) -> object:
 
 @given(TEXTS)
 def test_a_text_read_again_gives_exactly_the_first_reading(text: str) -> None:
-    models._MOMENTS.clear()
+    models._text_moment.cache_clear()
     first = read(text)
     again = read(text)
     assert again == first
@@ -57,19 +57,20 @@ def test_a_text_read_again_gives_exactly_the_first_reading(text: str) -> None:
     "text", ["2025-10-32", "1949-12-31", "2025-10-21T25:00", "1700000000", " 2025-10-21"]
 )
 def test_a_refused_text_is_refused_every_time_and_never_kept(text: str) -> None:
-    models._MOMENTS.clear()
+    models._text_moment.cache_clear()
     for _ in range(2):
         with pytest.raises(ValidationError):
             Inspection.model_validate(inspection(start=text))
-    assert text not in models._MOMENTS
+    kept = models._text_moment.cache_info()
+    assert kept.misses == kept.currsize + 2  # looked up twice, never kept
 
 
 def test_the_moments_kept_are_bounded_however_many_dates_a_log_has() -> None:
-    models._MOMENTS.clear()
+    models._text_moment.cache_clear()
     day = date(2000, 1, 1)
     for i in range(3 * models._KEPT):
         models._to_moment(f"{(day + timedelta(days=i % 20000)).isoformat()}T09:{i % 60:02d}:00+08:00")
-    assert 0 < len(models._MOMENTS) <= models._KEPT
+    assert 0 < models._text_moment.cache_info().currsize <= models._KEPT
 
 
 def test_two_inspections_of_one_start_share_the_date_and_keep_their_own_fields() -> None:

@@ -216,33 +216,30 @@ class History:
         """Index one more entry (a model or a JSON-shaped mapping)."""
         doc = as_document(entry)
         self._count += 1
-        # Each field is read once, from the model's own dict: a model's attribute goes through
-        # pydantic's __getattr__ hook (about 600 instructions a read), a dict's item does not.
-        fields = doc.__dict__
-        doc_id: str = fields["id"]
+        doc_id = doc.id
         if isinstance(doc, Penalty):
             earlier = self._penalty_rows.pop(doc_id, None)
             if earlier is not None:
                 self._unindex(self._penalty_enterprise[earlier], earlier, penalty=True)
                 self._penalty_ids[earlier] = ""
-            enterprise = self._code(fields["enterprise"])
+            enterprise = self._code(doc.enterprise)
             row = len(self._penalty_ids)
             self._penalty_enterprise.append(enterprise)
             self._penalty_ids.append(doc_id)
             self._penalty_rows[doc_id] = row
-            what = self._code(fields["violation"]) << 2 | _PENALTY
+            what = self._code(doc.violation) << 2 | _PENALTY
             self._insert(enterprise, what << _DAY_BITS | doc.act_date.toordinal(), row, self._penalty_ids)
             return
         earlier = self._row_of.pop(doc_id, None)
         if earlier is not None:
             self._unindex(self._enterprise[earlier], earlier, penalty=False)
             self._ids[earlier] = ""
-        status = fields["status"]
+        status = doc.status
         if status == "cancelled":
             return
-        enterprise = self._code(fields["enterprise"])
-        agency_doc = fields["agency"].__dict__
-        agency = self._code(agency_doc["id"])
+        enterprise = self._code(doc.enterprise)
+        agency_doc = doc.agency
+        agency = self._code(agency_doc.id)
         first = doc.first_day.toordinal()
         last = doc.last_day.toordinal()
         if last - first > self._max_span:
@@ -252,15 +249,15 @@ class History:
         self._last.append(last)
         self._agency.append(agency)
         self._enterprise.append(enterprise)
-        self._flags.append(_FLAG[agency_doc["level"], fields["deployed_by"], status == "completed"])
+        self._flags.append(_FLAG[agency_doc.level, doc.deployed_by, status == "completed"])
         ids.append(doc_id)
         self._row_of[doc_id] = row
         typed = (agency << 2 | _TYPE[counted_type(doc)]) << 2 | _TYPED
         insert = self._insert
         insert(enterprise, typed << _DAY_BITS | first, row, ids)
         insert(enterprise, _VISIT << _DAY_BITS | first, row, ids)
-        for matter in fields["matters"]:
-            what = self._code(matter.__dict__["code"])
+        for matter in doc.matters:
+            what = self._code(matter.code)
             insert(enterprise, (what << 2 | _MATTER) << _DAY_BITS | first, row, ids)
 
     def _insert(self, enterprise: int, key: int, row: int, ids: list[str]) -> None:

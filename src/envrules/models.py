@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, timedelta, timezone
 from decimal import Context, Decimal, Inexact
+from functools import lru_cache
 from typing import Annotated, Any, Generic, Literal, Self, TypeAlias, TypeVar, cast, overload
 
 from pydantic import (
@@ -124,35 +125,40 @@ def _to_moment(value: Any) -> date | datetime:
     is never taken for seconds since 1970. The local date must lie in
     1950-01-01..2099-12-31, the span of the working-day calendar.
     """
-    text = type(value) is str
-    if text:
-        known = _MOMENTS.get(value)
-        if known is not None:
-            return known
+    if type(value) is str:
+        return _text_moment(value)
+    return _checked_moment(value)
+
+
+_KEPT = 4096
+"""The most values each cache of values already read keeps (functools.lru_cache's bound)."""
+
+
+@lru_cache(maxsize=_KEPT)
+def _text_moment(text: str) -> date | datetime:
+    """The moment of an ISO text; a log repeats its dates, and a moment is immutable (shared).
+
+    A text refused raises and is never kept."""
+    return _checked_moment(text)
+
+
+def _checked_moment(value: Any) -> date | datetime:
     moment = _parse_moment(value)
     day = moment.date() if isinstance(moment, datetime) else moment
     if not FIRST_DATE <= day <= LAST_DATE:
         raise ValueError(f"expected a date from {FIRST_DATE} to {LAST_DATE} (got {day})")
-    if text:
-        _keep(_MOMENTS, value, moment)
     return moment
 
 
-_KEPT = 4096
-"""The most entries each store of values already read keeps; a full store is emptied, not evicted."""
-
-
 def _keep(store: dict[_K, _V], key: _K, value: _V, kept: int = _KEPT) -> _V:
-    """Keep ``value`` under ``key`` in a store of at most ``kept`` values already made (immutable,
-    so shared): a full store is emptied, not evicted. Used by the models and the rules alike."""
+    """Keep ``value`` under ``key`` in a store of at most ``kept`` values (a full store is emptied).
+
+    Unused by the models (which keep values read through functools.lru_cache); kept while
+    envrules.rules still calls it."""
     if len(store) >= kept:
         store.clear()
     store[key] = value
     return value
-
-
-_MOMENTS: dict[str, date | datetime] = {}
-"""Texts already read, and their moments (immutable, so shared): a log repeats its dates."""
 
 
 def _parse_moment(value: Any) -> date | datetime:
@@ -321,15 +327,14 @@ def _to_money(value: Any) -> Decimal:
     become the field's, with the same types, messages and locations.
     """
     if type(value) is str:
-        known = _AMOUNTS.get(value)
-        if known is not None:
-            return known
-        return _keep(_AMOUNTS, value, _AMOUNT.validate_python(value))
+        return _text_amount(value)
     return _AMOUNT.validate_python(value)
 
 
-_AMOUNTS: dict[str, Decimal] = {}
-"""Amount texts already read, and their values (a Decimal is immutable: shared)."""
+@lru_cache(maxsize=_KEPT)
+def _text_amount(text: str) -> Decimal:
+    """The amount of a text (a Decimal is immutable: shared); a text refused is never kept."""
+    return _AMOUNT.validate_python(text)
 
 
 Money: TypeAlias = Annotated[
@@ -402,16 +407,14 @@ def _agency(value: Any) -> Any:
     if type(value) is dict and len(value) == 2:
         id_, level = value.get("id"), value.get("level")
         if type(id_) is str and type(level) is str:
-            key = (id_, level)
-            known = _AGENCIES.get(key)
-            if known is not None:
-                return known
-            return _keep(_AGENCIES, key, Agency.model_validate(value))
+            return _named_agency(id_, level)
     return value
 
 
-_AGENCIES: dict[tuple[str, str], Agency] = {}
-"""Agencies given by id and level alone, by those two texts."""
+@lru_cache(maxsize=_KEPT)
+def _named_agency(id_: str, level: str) -> Agency:
+    """The agency of an id and a level (an Agency is frozen: shared); one refused is never kept."""
+    return Agency.model_validate({"id": id_, "level": level})
 
 
 def _matter(value: Any) -> Any:
@@ -422,15 +425,14 @@ def _matter(value: Any) -> Any:
     itself, whose errors are then the item's errors, as when pydantic reads the object.
     """
     if type(value) is str:
-        known = _MATTERS.get(value)
-        if known is not None:
-            return known
-        return _keep(_MATTERS, value, Matter.model_validate({"code": value}))
+        return _coded_matter(value)
     return {"code": value} if isinstance(value, str) else value
 
 
-_MATTERS: dict[str, Matter] = {}
-"""Matters named by code alone, by the text that named them."""
+@lru_cache(maxsize=_KEPT)
+def _coded_matter(code: str) -> Matter:
+    """The matter of a code (a Matter is frozen: shared); a code refused is never kept."""
+    return Matter.model_validate({"code": code})
 
 
 InspectionType: TypeAlias = Literal["daily", "case", "special"]
@@ -527,18 +529,19 @@ class Inspection(_Document):
 
     @model_validator(mode="after")
     def _check(self) -> Self:
-        values = self.__dict__  # the fields, read without pydantic's __getattr__ hook
-        start, end = values["start"], values["end"]
+        start, end = self.start, self.end
         first = local_date(start)
         last = first if end is None else local_date(end)
         if end is not None and (
             last < first or (isinstance(end, datetime) and isinstance(start, datetime) and end < start)
         ):
             raise ValueError(f"end ({end.isoformat()}) must not be before start ({start.isoformat()})")
-        # The derived dates, kept as their descriptors would keep them on first read: the rules
-        # read plain values (a model made without validation still derives them on first read).
-        values["first_day"] = values["act_date"] = first
-        values["last_day"] = last
+        # The derived dates, stored as their descriptors store them on first read (the model is
+        # frozen): every validated document carries them (a model made without validation still
+        # derives them on first read).
+        derived = self.__dict__
+        derived["first_day"] = derived["act_date"] = first
+        derived["last_day"] = last
         matters = self.matters
         if len(matters) == 1:
             return self
@@ -681,8 +684,7 @@ class Penalty(_Document):
 
     @model_validator(mode="after")
     def _check(self) -> Self:
-        values = self.__dict__
-        values["act_date"] = local_date(values["decided_on"])  # derived once, as for an inspection
+        self.__dict__["act_date"] = local_date(self.decided_on)  # derived once, as for an inspection
         lo, hi = self.statutory_range
         if lo is not None:
             _check_range(lo, hi, "statutory_range")
