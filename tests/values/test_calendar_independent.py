@@ -23,7 +23,7 @@ import pytest
 from envrules.calendar import default_calendar
 
 FIRST = date(2004, 1, 1)  # chinesecalendar's first year
-DOCS = Path(__file__).resolve().parents[1] / "docs" / "testing.md"
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "testing.md"
 
 # date -> (envrules says working day, chinesecalendar says working day, the source that is right)
 KNOWN: dict[date, tuple[bool, bool, str]] = {

@@ -16,8 +16,8 @@ from envrules.cli import main
 from envrules.errors import PackError
 from envrules.registry import load_registry, registry_schema
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = Path(__file__).parent / "data" / "registry.toml"
+ROOT = Path(__file__).resolve().parents[2]
+DATA = Path(__file__).parents[1] / "data" / "registry.toml"
 EXAMPLE = ROOT / "examples" / "registries" / "miluo-example.toml"
 
 

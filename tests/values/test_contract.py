@@ -18,7 +18,7 @@ import envrules
 from envrules import models, result
 from envrules.labels import LABELS
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CONTRACT = (ROOT / "docs" / "contract.md").read_text(encoding="utf-8")
 
 INPUT_MODELS = sorted(
