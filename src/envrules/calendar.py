@@ -3,10 +3,11 @@
 A working day is a day that is neither a weekend day nor a statutory holiday
 (including the days off arranged around it), plus the make-up working days
 that the State Council's annual notice (国务院办公厅关于YYYY年部分节假日安排的通知)
-puts on a Saturday or Sunday. The data come from the ``holidays`` package
-(``country_holidays("CN")``), which carries each year's notice up to its last
-release, and from notices added as data (:class:`Notice`) for years it does
-not know yet.
+puts on a Saturday or Sunday. The data come from the table
+``calendars/holidays-cn.json`` (1950-2100), generated from the ``holidays``
+package (``country_holidays("CN")``, which carries each year's notice up to its
+last release) by ``scripts/build_working_days.py``, and from notices added as
+data (:class:`Notice`) for years it does not know yet.
 
 For a year with no notice, the weekends and the fixed statutory days are still
 known, but the days off by 调休 and the make-up working days are not: any
@@ -24,8 +25,6 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 __all__ = ["Notice", "WorkingCalendar", "WorkingDay", "default_calendar"]
-
-_LANGUAGE = "zh_CN"
 
 
 @dataclass(frozen=True)
@@ -85,8 +84,9 @@ def _year_data(
 class WorkingCalendar:
     """Working days on the mainland calendar; safe to share between threads.
 
-    ``notices`` add or replace years beyond (or within) what the ``holidays``
-    package knows. Years are computed once, on first use, under a lock.
+    ``notices`` add or replace years beyond (or within) what the table holds. A year the
+    table does not hold has its weekends only and no notice. Years are computed once, on
+    first use, under a lock.
     """
 
     notices: tuple[Notice, ...] = ()
@@ -118,16 +118,16 @@ class WorkingCalendar:
                     frozenset(d for d in notice.working_days if d.weekday() >= 5),
                     True,
                 )
-        known = _computed_years().get(year)
-        if known is not None:
-            published, off, working = known
-            return _year_data(
-                year,
-                frozenset(map(date.fromisoformat, off)),
-                frozenset(map(date.fromisoformat, working)),
-                published,
-            )
-        return _year_data(year, *_from_holidays(year))
+        known = _table().get(year)
+        if known is None:
+            return _year_data(year, frozenset(), frozenset(), False)
+        published, off, working = known
+        return _year_data(
+            year,
+            frozenset(map(date.fromisoformat, off)),
+            frozenset(map(date.fromisoformat, working)),
+            published,
+        )
 
     def is_working_day(self, day: date) -> bool:
         """True on a weekday that is not a holiday, and on a make-up working weekend day."""
@@ -169,75 +169,29 @@ class WorkingCalendar:
                 yield day
 
 
-def _from_holidays(year: int) -> tuple[frozenset[date], frozenset[date], bool]:
-    """The weekdays off, the make-up working weekend days and whether the notice is known, by ``holidays``."""
-    import holidays  # on first use: a run that counts no working day never loads it
+TABLE = "holidays-cn.json"
+"""The working-day table (in ``calendars``): for each year from 1950 to 2100, whether its notice
+is known, its weekdays off and its make-up working weekend days, as ISO dates. Made by
+``scripts/build_working_days.py`` from the ``holidays`` package; ``tests/values/test_calendar_computed.py``
+fails when the installed ``holidays`` computes another table."""
 
-    cn = holidays.country_holidays("CN", years=year, language=_LANGUAGE)
-    published = year in cn.special_public_holidays
-    days_off = frozenset(d for d in cn if d.weekday() < 5)
-    working = frozenset(d for d in cn.weekend_workdays if d.year == year)
-    return days_off, working, published
-
-
-_COMPUTED = "holidays-cn.json"
-"""The years of :func:`_from_holidays` as computed by one version of ``holidays`` (in ``calendars``)."""
-_FIRST_YEAR, _LAST_YEAR = 1950, 2100
-"""The years it holds: every year a date of a document may lie in, and the one after."""
-
-_Computed = tuple[bool, tuple[str, ...], tuple[str, ...]]
-_YEARS: dict[int, _Computed] | None = None
+_TableYear = tuple[bool, tuple[str, ...], tuple[str, ...]]
+_YEARS: dict[int, _TableYear] | None = None
 
 
-def _computed_years() -> dict[int, _Computed]:
-    """The years computed by the installed version of ``holidays``, saved; empty for another version.
-
-    ``holidays.country_holidays("CN")`` imports every country ``holidays`` knows (about two
-    hundred modules) to compute one: a process that counts working days reads the years that
-    version computes from ``calendars/holidays-cn.json`` instead. Saved by
-    :func:`_save_computed_years`; ``tests/test_calendar.py`` checks it against ``holidays``.
-    """
+def _table() -> dict[int, _TableYear]:
+    """The years of the working-day table, read once."""
     global _YEARS
     if _YEARS is None:
-        import json
+        import json  # on first use (start-up time): a run that counts no working day never reads it
         from importlib import resources
-        from importlib.metadata import PackageNotFoundError, version
 
-        saved = json.loads(resources.files(__package__).joinpath("calendars", _COMPUTED).read_bytes())
-        try:
-            installed: str | None = version("holidays")
-        except PackageNotFoundError:  # pragma: no cover - a dependency: computing says what is wrong
-            installed = None
-        years: dict[int, _Computed] = {}
-        if installed == saved["holidays"]:
-            for year, (published, off, working) in saved["years"].items():
-                years[int(year)] = (published, tuple(off), tuple(working))
-        _YEARS = years
+        saved = json.loads(resources.files(__package__).joinpath("calendars", TABLE).read_bytes())
+        _YEARS = {
+            int(year): (published, tuple(off), tuple(on))
+            for year, (published, off, on) in saved["years"].items()
+        }
     return _YEARS
-
-
-def _save_computed_years(path: str | None = None) -> str:
-    """Save the years of :func:`_from_holidays` as the installed ``holidays`` computes them.
-
-    Run after upgrading ``holidays``: ``python -c "from envrules.calendar import
-    _save_computed_years; _save_computed_years()"``.
-    """
-    import json
-    from importlib import resources
-    from importlib.metadata import version
-
-    target = path or str(resources.files(__package__).joinpath("calendars", _COMPUTED))
-    lines = []
-    for year in range(_FIRST_YEAR, _LAST_YEAR + 1):
-        off, working, published = _from_holidays(year)
-        entry = [published, sorted(d.isoformat() for d in off), sorted(d.isoformat() for d in working)]
-        lines.append(f"{json.dumps(str(year))}: {json.dumps(entry)}")
-    text = (
-        f'{{"holidays": {json.dumps(version("holidays"))},\n "years": {{\n  ' + ",\n  ".join(lines) + "\n}}\n"
-    )
-    with open(target, "w", encoding="utf-8") as out:
-        out.write(text)
-    return target
 
 
 _DEFAULT: WorkingCalendar | None = None
