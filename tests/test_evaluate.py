@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import re
@@ -203,9 +202,9 @@ def test_pack_by_id_or_object_gives_the_same_result() -> None:
 
 def test_result_is_immutable() -> None:
     result = judge(penalty(fine="6000"))
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError):
         result.subject = "other"  # type: ignore[misc]
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError):
         result.violations[0].message = "fine"  # type: ignore[misc]
     assert isinstance(result.violations, tuple)
     assert isinstance(result.obligations, tuple)

@@ -191,5 +191,5 @@ def test_an_obligation_made_by_a_rule_is_the_one_the_constructor_builds(
     assert repr(fast) == repr(slow)
     assert fast.to_dict() == slow.to_dict()
     assert pickle.loads(pickle.dumps(fast)) == slow
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError):
         fast.status = "met"  # type: ignore[misc]

@@ -6,11 +6,12 @@ import decimal
 import functools
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
+from msgspec.structs import replace
 from pydantic import ConfigDict, TypeAdapter
 
 from .calendar import WorkingCalendar

@@ -1,7 +1,10 @@
 """What an evaluation returns: findings, obligations and the result that holds them.
 
-All are frozen, slotted dataclasses: cheap to build, immutable, compared by
-value, safe to share between threads. :meth:`Result.to_dict` and
+All are frozen ``msgspec.Struct`` types: cheap to build (a Struct is made in C,
+where a frozen dataclass sets each field through ``object.__setattr__``),
+immutable, compared by value, hashable, picklable, safe to share between
+threads. Change one with ``msgspec.structs.replace``; ``msgspec.structs.asdict``
+gives its fields, and :meth:`Result.to_dict` and :meth:`Result.to_dict` and
 :meth:`Result.to_json` give the result JSON of docs/contract.md.
 
 :func:`drafted_finding`, :func:`obligation` and :func:`judged` build them by
@@ -10,11 +13,13 @@ position, as the rules and the evaluator do.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal, Protocol
+
+import msgspec
 
 __all__ = [
     "Citation",
@@ -42,9 +47,50 @@ if TYPE_CHECKING:
     # binds it to envrules.decision.Decision when it describes the result's JSON.
     Decision = DecisionRecord
 
+    from pydantic import GetCoreSchemaHandler
+    from pydantic_core import CoreSchema
 
-@dataclass(frozen=True, slots=True)
-class Citation:
+
+_MIRRORS: dict[type, type] = {}
+"""The dataclass that describes each type of the result to pydantic, made at the first schema."""
+
+
+class _Value(msgspec.Struct, frozen=True):
+    """The shared base of the result's types: frozen Structs that pydantic can describe.
+
+    pydantic knows no msgspec Struct; :mod:`envrules.schema` describes the result's JSON through
+    a plain dataclass made of the Struct's fields (same names, annotations, defaults and
+    docstring), so that the published JSON Schema stays the one the dataclasses gave. Fields
+    of another of these types resolve through the same hook.
+    """
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        return handler.generate_schema(_Value._mirror(cls))
+
+    @staticmethod
+    def _mirror(cls: type[_Value]) -> type:
+        """The stdlib dataclass with ``cls``'s fields, made once per class."""
+        made = _MIRRORS.get(cls)
+        if made is None:
+            defaults = cls.__struct_defaults__
+            first_default = len(cls.__struct_fields__) - len(defaults)
+            specs: list[tuple[str, Any, Any]] = []
+            for i, name in enumerate(cls.__struct_fields__):
+                annotation = cls.__annotations__[name]
+                if i < first_default:
+                    specs.append((name, annotation, dataclasses.field()))
+                else:
+                    specs.append((name, annotation, dataclasses.field(default=defaults[i - first_default])))
+            made = dataclasses.make_dataclass(cls.__name__, specs, frozen=True)
+            made.__module__ = cls.__module__
+            made.__qualname__ = cls.__qualname__
+            made.__doc__ = cls.__doc__
+            _MIRRORS[cls] = made
+        return made
+
+
+class Citation(_Value, frozen=True):
     """The clause a rule comes from, quoted verbatim, and where it was read."""
 
     clause: str
@@ -63,8 +109,7 @@ class Citation:
         return out
 
 
-@dataclass(frozen=True, slots=True)
-class PackRef:
+class PackRef(_Value, frozen=True, eq=False):
     """Which rule pack (law) a result, finding or obligation was judged under.
 
     ``level`` is the level of government whose law the pack is (``national``,
@@ -75,7 +120,15 @@ class PackRef:
 
     id: str
     version: str
-    level: str | None = field(default=None, compare=False)
+    level: str | None = None
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not PackRef:
+            return NotImplemented
+        return self.id == other.id and self.version == other.version
+
+    def __hash__(self) -> int:
+        return hash((self.id, self.version))
 
     def to_dict(self) -> dict[str, str]:
         out = {"id": self.id, "version": self.version}
@@ -84,8 +137,7 @@ class PackRef:
         return out
 
 
-@dataclass(frozen=True, slots=True)
-class PackStatus:
+class PackStatus(_Value, frozen=True):
     """One pack of the law judged under, and whether it applied to the document.
 
     ``reason`` is ``None`` for a pack applied, ``"not-in-force"`` for a pack not
@@ -107,8 +159,7 @@ class PackStatus:
         return out
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(_Value, frozen=True):
     """One outcome of a rule: a violation, a waived violation, or an advisory note.
 
     ``value`` and ``limit`` keep the offending value and the limit it broke, as
@@ -176,8 +227,7 @@ def drafted_finding(
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Obligation:
+class Obligation(_Value, frozen=True):
     """Something the subject must still do by a date (e.g. file the written form).
 
     ``status`` is ``pending`` (not yet due), ``met`` (done in time) or
@@ -218,8 +268,7 @@ def obligation(
     return Obligation(rule, due, provisional, message, status, pack)
 
 
-@dataclass(frozen=True, slots=True)
-class Result:
+class Result(_Value, frozen=True):
     """The judgement of one proposal: ``compliant`` exactly when there is no violation.
 
     ``pack`` is the pack judged under; when several were (a place or a list of

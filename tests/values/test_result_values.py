@@ -1,17 +1,18 @@
 """The values of a result (``envrules.result``): frozen, compared by value, built by position.
 
 ``drafted_finding``, ``obligation`` and ``judged`` are how the rules and the evaluator build them:
-each gives exactly the value the dataclass's own constructor gives, texts formatted at once.
+each gives exactly the value the type's own constructor gives, texts formatted at once. The types
+are frozen msgspec Structs: equal by value, hashable, picklable, and an assignment raises.
 """
 
 from __future__ import annotations
 
 import copy
-import dataclasses
 import pickle
 from datetime import date
 from typing import Any
 
+import msgspec
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -21,6 +22,7 @@ from envrules.result import (
     Finding,
     Obligation,
     PackRef,
+    PackStatus,
     Result,
     drafted_finding,
     judged,
@@ -84,7 +86,7 @@ def test_a_finding_built_by_keywords_keeps_its_texts_as_given_and_cannot_change(
     assert (finding.message, finding.remedy) == ("{not a template}", "{x}")
     assert Finding("r", "m", cite) == Finding(rule="r", message="m", citation=cite)
     for name in ("message", "remedy", "rule"):
-        with pytest.raises(dataclasses.FrozenInstanceError):
+        with pytest.raises(AttributeError, match="immutable"):
             setattr(finding, name, "changed")
 
 
@@ -126,7 +128,7 @@ def test_a_judged_result_holds_its_lists_as_tuples_and_has_no_decision(
     assert made.rules_violated() == tuple(dict.fromkeys(rules))
     found.append(Finding(rule="c", message="c", citation=cite))  # the result does not see it
     assert len(made.violations) == len(rules)
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError, match="immutable"):
         made.subject = "T"  # type: ignore[misc]
 
 
@@ -136,6 +138,50 @@ def test_a_result_writes_its_decision_record_through_the_record_s_own_json() -> 
             return {"id": "d-1"}
 
     ref = PackRef("p", "1.0.0")
-    made = dataclasses.replace(judged("S", [], [], [], ref, [], "zh", (), None), decision=Record())
+    made = msgspec.structs.replace(judged("S", [], [], [], ref, [], "zh", (), None), decision=Record())
     assert made.to_dict()["decision"] == {"id": "d-1"}
     assert "decision" not in judged("S", [], [], [], ref, [], "zh", (), None).to_dict()
+
+
+def test_two_pack_refs_are_the_same_pack_when_id_and_version_agree_whatever_the_level() -> None:
+    county = PackRef("p", "1.0.0", "county")
+    assert county == PackRef("p", "1.0.0", "national") == PackRef("p", "1.0.0")
+    assert hash(county) == hash(PackRef("p", "1.0.0"))
+    assert len({county, PackRef("p", "1.0.0"), PackRef("p", "1.0.1", "county")}) == 2
+    assert county != PackRef("p", "1.0.1", "county")
+    assert county != PackRef("q", "1.0.0", "county")
+    assert county != ("p", "1.0.0")
+    assert pickle.loads(pickle.dumps(county)).level == "county"
+
+
+def test_results_that_differ_in_one_field_are_unequal_and_equal_ones_hash_alike() -> None:
+    cite = Citation("c", "t")
+    one = Finding("r", "m", cite, pack=PackRef("p", "1"))
+    assert one == Finding("r", "m", Citation("c", "t"), pack=PackRef("p", "1", "county"))
+    assert hash(one) == hash(Finding("r", "m", Citation("c", "t"), pack=PackRef("p", "1")))
+    assert one != msgspec.structs.replace(one, severity="info")
+    assert one != Finding("r", "m", Citation("c", "t", verified=False), pack=PackRef("p", "1"))
+    result = judged("S", [one], [], [], PackRef("p", "1"), [], "zh", (), None)
+    assert pickle.loads(pickle.dumps(result)) == result
+    assert hash(pickle.loads(pickle.dumps(result))) == hash(result)
+    assert result != msgspec.structs.replace(result, lang="en")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        Citation("c", "t"),
+        PackRef("p", "1"),
+        PackStatus(PackRef("p", "1"), True),
+        Finding("r", "m", Citation("c", "t")),
+        Obligation("r", date(2025, 1, 2), False, "m"),
+        judged("S", [], [], [], PackRef("p", "1"), [], "zh", (), None),
+    ],
+    ids=lambda value: type(value).__name__,
+)
+def test_no_field_of_a_result_type_can_be_assigned_or_added(value: object) -> None:
+    for name in type(value).__struct_fields__:  # type: ignore[attr-defined]
+        with pytest.raises(AttributeError):
+            setattr(value, name, getattr(value, name))
+    with pytest.raises(AttributeError):
+        value.extra = 1  # type: ignore[attr-defined]

@@ -9,11 +9,11 @@ an index (:meth:`envrules.History.typed`), whatever the history's size.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
 from typing import Annotated, Any, ClassVar, Literal
 
 from dateutil.relativedelta import relativedelta
+from msgspec.structs import replace
 from pydantic import Field
 
 from ..history import counted_type

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Annotated, ClassVar, Literal
 
+from msgspec.structs import replace
 from pydantic import BeforeValidator, Field, model_validator
 
 from ..labels import labelled
