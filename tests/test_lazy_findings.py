@@ -299,7 +299,7 @@ def test_the_order_of_errors_is_kept_when_the_pack_is_not_in_force_and_the_histo
 def test_years_before_is_relativedeltas_subtraction(day: date, years: int) -> None:
     from dateutil.relativedelta import relativedelta
 
-    from envrules.rules.first_offence import years_before
+    from envrules.rules.first_offence_exemption import years_before
 
     assert years_before(day, years) == day - relativedelta(years=years)
 

@@ -348,7 +348,7 @@ def test_continuing_act_that_ended_after_the_new_law_took_effect_is_judged_under
 
 
 def test_new_rule_applies_when_it_is_lighter_for_the_party(tmp_path: Any) -> None:
-    from envrules.rules.limitation import PriorLaw
+    from envrules.rules.penalty_limitation import PriorLaw
 
     old = tmp_path / "old.toml"
     text = (Path(envrules.__file__).parent / "law" / "packs" / "national-1996-penalty.toml").read_text(

@@ -21,7 +21,7 @@ import envrules
 from conftest import inspection, penalty
 from envrules.calendar import Notice, WorkingCalendar, default_calendar
 from envrules.result import Citation
-from envrules.rules.one_matter import OneMatterPerYear
+from envrules.rules.one_matter_per_year import OneMatterPerYear
 from envrules.rules.quiet_day import DaysOfMonth, QuietDay, Weekdays
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"

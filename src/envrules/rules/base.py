@@ -19,7 +19,7 @@ from ..result import Citation, Finding, Obligation, PackRef, drafted_finding
 if TYPE_CHECKING:
     from ..registry import Registry  # imported by the rules that read it
 
-__all__ = ["Context", "Lang", "Params", "Rule", "Text", "yuan"]
+__all__ = ["Context", "Lang", "NoParams", "Params", "Rule", "Text", "yuan"]
 
 Lang = Literal["zh", "en"]
 Text = Mapping[str, Mapping[str, str]]
@@ -30,6 +30,10 @@ class Params(BaseModel):
     """Base of each rule's parameters as read from a pack: frozen, unknown keys rejected."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
+
+
+class NoParams(Params):
+    """The parameters of a rule that has none."""
 
 
 P = TypeVar("P", bound=Params)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field
 
@@ -11,8 +11,8 @@ from ..errors import UnknownCodeError
 from ..labels import labelled
 from ..models import Penalty
 from ..result import Citation, Finding
+from ._mitigation import LawNote, Mitigating, cited_mitigating, reduced_note, statutory_text
 from .base import Context, Params, Rule, Text, yuan
-from .mitigation import LawNote, Mitigating, cited_mitigating
 
 __all__ = ["Circumstance", "FineLowerBound", "FineLowerBoundParams"]
 
@@ -33,13 +33,6 @@ class FineLowerBoundParams(Params):
     mitigating: tuple[Mitigating, ...] = ()
     # The national law's remedies and risks, noted beside the local rule's 「有权拒绝履行」.
     payment_note: LawNote | None = None
-
-
-def statutory_text(lo: Decimal | None, hi: Decimal, lang: str) -> str:
-    """The statutory range as words: "5000至50000元", or "10000元以下" when it has no lower bound."""
-    if lo is None:
-        return f"{yuan(hi)}元以下" if lang == "zh" else f"up to {yuan(hi)} yuan"
-    return f"{yuan(lo)}至{yuan(hi)}元" if lang == "zh" else f"{yuan(lo)} to {yuan(hi)} yuan"
 
 
 class FineLowerBound(Rule[Penalty, FineLowerBoundParams]):
@@ -230,21 +223,3 @@ def _values(fine: Decimal, lo: Decimal | None, hi: Decimal, lang: str) -> dict[s
         "max": yuan(hi),
         "range": statutory_text(lo, hi, lang),
     }
-
-
-def reduced_note(
-    rule: Rule[Penalty, Any], ctx: Context, values: dict[str, object], cited: list[Mitigating]
-) -> Finding:
-    """The note that a fine below the minimum is a reduced penalty (减轻) the law requires."""
-    names = "、".join(m.zh for m in cited) if ctx.lang == "zh" else "; ".join(m.en for m in cited)
-    clause = cited[0].clause
-    msg = rule.say(ctx.lang, "reduced", **(values | {"names": names, "clause": clause}))
-    return Finding(
-        rule=rule.id,
-        message=msg,
-        citation=cited[0].citation(),
-        severity="info",
-        value=str(values["fine"]),
-        limit=str(values["min"]),
-        pack=ctx.pack,
-    )

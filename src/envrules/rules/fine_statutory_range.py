@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import ClassVar, Literal
 
 from ..models import Penalty
+from ._mitigation import Mitigating, cited_mitigating, reduced_note, statutory_text
 from .base import Context, Params, Rule, Text, yuan
-from .fine_lower_bound import reduced_note, statutory_text
-from .mitigation import Mitigating, cited_mitigating
 
 __all__ = ["FineStatutoryRange", "FineStatutoryRangeParams"]
 

@@ -9,16 +9,17 @@ penalty cites them in ``mitigating``.
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from decimal import Decimal
+from typing import Annotated, Any
 
 from pydantic import Field
 
 from ..errors import InvalidInputError, UnknownCodeError
 from ..models import Penalty
-from ..result import Citation
-from .base import Params
+from ..result import Citation, Finding
+from .base import Context, Params, Rule, yuan
 
-__all__ = ["LawNote", "Mitigating", "cited_mitigating"]
+__all__ = ["LawNote", "Mitigating", "cited_mitigating", "reduced_note", "statutory_text"]
 
 _Text = Annotated[str, Field(min_length=1)]
 
@@ -84,3 +85,28 @@ def cited_mitigating(table: tuple[Mitigating, ...], doc: Penalty) -> list[Mitiga
             )
         out.append(live[0])
     return out
+
+
+def statutory_text(lo: Decimal | None, hi: Decimal, lang: str) -> str:
+    """The statutory range as words: "5000至50000元", or "10000元以下" when it has no lower bound."""
+    if lo is None:
+        return f"{yuan(hi)}元以下" if lang == "zh" else f"up to {yuan(hi)} yuan"
+    return f"{yuan(lo)}至{yuan(hi)}元" if lang == "zh" else f"{yuan(lo)} to {yuan(hi)} yuan"
+
+
+def reduced_note(
+    rule: Rule[Penalty, Any], ctx: Context, values: dict[str, object], cited: list[Mitigating]
+) -> Finding:
+    """The note that a fine below the minimum is a reduced penalty (减轻) the law requires."""
+    names = "、".join(m.zh for m in cited) if ctx.lang == "zh" else "; ".join(m.en for m in cited)
+    clause = cited[0].clause
+    msg = rule.say(ctx.lang, "reduced", **(values | {"names": names, "clause": clause}))
+    return Finding(
+        rule=rule.id,
+        message=msg,
+        citation=cited[0].citation(),
+        severity="info",
+        value=str(values["fine"]),
+        limit=str(values["min"]),
+        pack=ctx.pack,
+    )
