@@ -7,7 +7,7 @@ from typing import Any
 from ..models import Inspection
 from ..registry import Registry
 from ..result import Finding
-from .base import Context, Rule, Text
+from .base import Context, Rule
 
 __all__ = ["registry_for", "static_note"]
 
@@ -43,28 +43,3 @@ def registry_for(rule: Rule[Inspection, Any], doc: Inspection, ctx: Context, wha
         rule.finding(ctx, "registry-not-in-force", values, severity="info", value=day.isoformat())
     )
     return None
-
-
-_COMMON: dict[str, dict[str, str]] = {
-    "zh": {
-        "no-registry": "未提供登记册（--registry），无法核查{what}",
-        "registry-not-in-force": "登记册{registry}不涵盖检查日期{date}，无法核查{what}",
-        "daily": "日常检查",
-        "case": "个案检查",
-        "special": "专项检查",
-        "special-deployed": "上级部署的专项检查",
-    },
-    "en": {
-        "no-registry": "no registry given (--registry): could not check {what}",
-        "registry-not-in-force": "registry {registry} does not cover the inspection date {date}: "
-        "could not check {what}",
-        "daily": "routine (daily) inspection",
-        "case": "case inspection",
-        "special": "special inspection",
-        "special-deployed": "special inspection deployed from above",
-    },
-}
-
-
-def _text(zh: dict[str, str], en: dict[str, str]) -> Text:
-    return {"zh": {**_COMMON["zh"], **zh}, "en": {**_COMMON["en"], **en}}

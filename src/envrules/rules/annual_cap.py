@@ -12,8 +12,8 @@ from pydantic import Field
 from ..history import counted_type
 from ..models import Approval, Ground, Inspection, local_date
 from ..result import Finding
-from ._inspections import _text, registry_for
-from .base import Context, Params, Rule, Text
+from ._inspections import registry_for
+from .base import Context, Params, Rule
 
 __all__ = ["AnnualCap", "AnnualCapParams"]
 
@@ -54,41 +54,7 @@ class AnnualCap(Rule[Inspection, AnnualCapParams]):
     id: ClassVar[str] = "annual-cap"
     kind: ClassVar[Literal["inspection"]] = "inspection"
     params_model: ClassVar[type[Params]] = AnnualCapParams
-    text: ClassVar[Text] = _text(
-        {
-            "what": "主管部门公布的年度检查频次上限",
-            "no-cap": "{agency}所属部门（{department}）未公布{type}"
-            "的年度频次上限（登记册{registry}），无法核查",
-            "over": "本次为{agency}{period}内对该企业的第{n}次{type}，超过年度上限{cap}次（此前：{earlier}）",
-            "over-approved": "本次为{agency}{period}内对该企业的第{n}次{type}，超过年度上限{cap}次，"
-            "已于{on}经{by}同意",
-            "no-approval": "，且未报同级人民政府同意（over_cap_approval）",
-            "late-approval": "，同级人民政府同意的日期{on}晚于检查日期{date}",
-            "not-government": "，同意方{by}不是与检查主体同级的人民政府",
-            "unchecked-approver": "超次检查经{by}同意；未提供登记册，无法核查{by}是否为同级人民政府",
-            "drop": "取消本次检查，或改用书面核查等非现场方式",
-            "approve": "报同级人民政府同意后再实施，或取消本次检查",
-        },
-        {
-            "what": "the annual cap the department published",
-            "no-cap": "the department of {agency} ({department}) published no annual cap for a {type} "
-            "(registry {registry}): could not check",
-            "over": "this is inspection no. {n} ({type}) of the enterprise by {agency} in {period}, "
-            "above the annual cap of {cap} (earlier: {earlier})",
-            "over-approved": "this is inspection no. {n} ({type}) of the enterprise by {agency} in {period}, "
-            "above the annual cap of {cap}, approved by {by} on {on}",
-            "no-approval": ", and the same-level people's government has not approved it (over_cap_approval)",
-            "late-approval": ", and the government's approval of {on} is after the inspection date {date}",
-            "not-government": ", and {by}, who approved it, is not the "
-            "people's government of the agency's level",
-            "unchecked-approver": "inspection above the cap approved by {by}"
-            "; without a registry envrules could "
-            "not check that {by} is the same-level people's government",
-            "drop": "cancel this inspection, or check in writing instead",
-            "approve": "obtain the same-level people's government'"
-            "s approval first, or cancel this inspection",
-        },
-    )
+    shared_texts: ClassVar[tuple[str, ...]] = ("inspections",)
 
     def window(self, day: date) -> tuple[date, date]:
         if self.params.period == "calendar-year":

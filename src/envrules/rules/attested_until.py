@@ -9,7 +9,7 @@ from pydantic import Field
 
 from ..models import Inspection, Penalty, _keep
 from ..result import Citation, Finding
-from .base import Context, Lang, Params, Rule, Text, iso
+from .base import Context, Lang, Params, Rule, iso
 
 __all__ = ["AttestedUntil", "AttestedUntilParams"]
 
@@ -38,16 +38,6 @@ class AttestedUntil(Rule[Inspection | Penalty, AttestedUntilParams]):  # type: i
     id: ClassVar[str] = "attested-until"
     kind: ClassVar[Literal["any"]] = "any"
     params_model: ClassVar[type[Params]] = AttestedUntilParams
-    text: ClassVar[Text] = {
-        "zh": {
-            "stale": "本规则包仅有资料证明其至{until}仍然有效（{source}），本次行为日期为{day}："
-            "请核实其是否仍然适用",
-        },
-        "en": {
-            "stale": "this pack is attested in force until {until} ({source}) and the act is dated {day}: "
-            "check that it still applies",
-        },
-    }
 
     __slots__ = ("_notes", "_until", "_until_text")
 

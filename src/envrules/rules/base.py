@@ -7,12 +7,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
 from ..calendar import WorkingCalendar
 from ..history import History
+from ..messages import texts
 from ..models import CST, Inspection, Penalty, _keep
 from ..result import Citation, Finding, Obligation, PackRef, drafted_finding
 
@@ -24,6 +26,25 @@ __all__ = ["Context", "Lang", "NoParams", "Params", "Rule", "Text", "yuan"]
 Lang = Literal["zh", "en"]
 Text = Mapping[str, Mapping[str, str]]
 """Message templates: ``{lang: {key: template}}``; every language has every key."""
+
+
+@cache
+def templates(rule: type[Rule[Any, Any]]) -> Text:
+    """The message templates of the rule class ``rule``, by language and key; read once per class.
+
+    A rule of the catalogue has none of its own: its messages are the catalogue's
+    ``"<rule-id>.<key>"`` ones (:mod:`envrules.messages`), after those of the prefixes it
+    names in ``shared_texts``. A rule outside the catalogue (a user's own) sets a class-level
+    ``text``, which is used as it is.
+    """
+    own: Text | None = getattr(rule, "text", None)
+    if own is not None:
+        return own
+    merged: dict[str, dict[str, str]] = {"zh": {}, "en": {}}
+    for prefix in (*rule.shared_texts, rule.id):
+        for lang, table in texts(prefix).items():
+            merged[lang].update(table)
+    return merged
 
 
 class Params(BaseModel):
@@ -108,14 +129,19 @@ class Rule(ABC, Generic[D, P]):
     """One rule of a pack: a frozen object built from its parameters and citation.
 
     Subclasses set ``id`` (fixed by docs/contract.md), ``kind`` (the documents it
-    judges), ``params_model`` and ``text`` (message templates in every
-    language), and implement :meth:`check`, which reports through the context.
+    judges) and ``params_model``, and implement :meth:`check`, which reports through
+    the context. Their messages are the catalogue's ``"<id>.<key>"`` (see
+    :func:`templates`); a rule outside the catalogue sets ``text`` (templates in
+    every language) instead.
     """
 
     id: ClassVar[str]
     kind: ClassVar[Literal["inspection", "penalty", "any"]]
     params_model: ClassVar[type[Params]]
-    text: ClassVar[Text]
+    text: ClassVar[Text | None] = None
+    """A rule's own message templates, for a rule whose messages are not in the catalogue."""
+    shared_texts: ClassVar[tuple[str, ...]] = ()
+    """Catalogue prefixes whose messages this rule uses too (``"inspections"``)."""
     circumstance_codes: frozenset[str] = frozenset()
     """The penalty circumstance codes this rule reads (a pack knows the union of its rules')."""
 
@@ -155,7 +181,7 @@ class Rule(ABC, Generic[D, P]):
 
     def say(self, lang: Lang, key: str, **values: object) -> str:
         """The message ``key`` in ``lang``, filled with ``values``."""
-        return self.text[lang][key].format(**values)
+        return templates(type(self))[lang][key].format(**values)
 
     def finding(
         self,
@@ -178,7 +204,7 @@ class Rule(ABC, Generic[D, P]):
         values = dict(values) if values else {}
         if matter is not None:
             values["matter"] = matter
-        text = self.text[ctx.lang]
+        text = templates(type(self))[ctx.lang]
         return drafted_finding(
             self.id,
             text[key],

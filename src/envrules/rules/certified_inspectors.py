@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import ClassVar, Literal
 
 from ..models import Inspection
-from ._inspections import _text, static_note
-from .base import Context, Params, Rule, Text
+from ._inspections import static_note
+from .base import Context, Params, Rule
 
 __all__ = ["CertifiedInspectors", "CertifiedInspectorsParams"]
 
@@ -34,31 +34,6 @@ class CertifiedInspectors(Rule[Inspection, CertifiedInspectorsParams]):
     id: ClassVar[str] = "certified-inspectors"
     kind: ClassVar[Literal["inspection"]] = "inspection"
     params_model: ClassVar[type[Params]] = CertifiedInspectorsParams
-    text: ClassVar[Text] = _text(
-        {
-            "missing": "未列明检查人员（inspectors），无法核查其是否取得执法证件",
-            "uncertified": "检查人员{inspector}（{role}）未取得执法证件，不得实施行政检查",
-            "never": "检查人员{inspector}属于{role}，不得实施行政检查",
-            "fix": "由取得执法证件的执法人员实施检查",
-            "officer": "执法人员",
-            "assistant": "执法辅助人员",
-            "grid-worker": "网格员",
-            "temporary": "临时工",
-            "third-party": "第三方机构人员",
-        },
-        {
-            "missing": "the inspectors are not stated (inspectors): could not check their certificates",
-            "uncertified": "inspector {inspector} ({role}) holds no e"
-            "nforcement certificate and may not inspect",
-            "never": "inspector {inspector} is {role} and may not inspect",
-            "fix": "have certified enforcement officers carry out the inspection",
-            "officer": "an enforcement officer",
-            "assistant": "an enforcement assistant",
-            "grid-worker": "a grid worker",
-            "temporary": "a temporary worker",
-            "third-party": "third-party staff",
-        },
-    )
 
     def check(self, doc: Inspection, ctx: Context) -> None:
         if doc.inspectors is None:

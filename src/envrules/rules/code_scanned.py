@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import ClassVar, Literal
 
 from ..models import Inspection
-from ._inspections import _text, static_note
-from .base import Context, NoParams, Params, Rule, Text
+from ._inspections import static_note
+from .base import Context, NoParams, Params, Rule
 
 __all__ = ["CodeScanned"]
 
@@ -26,19 +26,6 @@ class CodeScanned(Rule[Inspection, NoParams]):
     id: ClassVar[str] = "code-scanned"
     kind: ClassVar[Literal["inspection"]] = "inspection"
     params_model: ClassVar[type[Params]] = NoParams
-    text: ClassVar[Text] = _text(
-        {
-            "missing": "未说明是否扫码入企（code_scanned），无法核查",
-            "unscanned": "现场检查未扫码入企（code_scanned = false）",
-            "scan": "入企前通过行政检查码扫码登记",
-        },
-        {
-            "missing": "whether the enterprise's code was scanned i"
-            "s not stated (code_scanned): could not check",
-            "unscanned": "on-site inspection without scanning the enterprise's code (code_scanned = false)",
-            "scan": "register by scanning the inspection code before entering",
-        },
-    )
 
     def check(self, doc: Inspection, ctx: Context) -> None:
         if doc.mode in ("remote", "written"):

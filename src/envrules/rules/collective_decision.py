@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar, Literal
 
 from ..models import Penalty
-from .base import Context, NoParams, Params, Rule, Text
+from .base import Context, NoParams, Params, Rule
 
 __all__ = ["CollectiveDecision"]
 
@@ -25,21 +25,6 @@ class CollectiveDecision(Rule[Penalty, NoParams]):
     id: ClassVar[str] = "collective-decision"
     kind: ClassVar[Literal["penalty"]] = "penalty"
     params_model: ClassVar[type[Params]] = NoParams
-    text: ClassVar[Text] = {
-        "zh": {
-            "missing": "对情节复杂或者重大违法行为“{violation}”给予行政处罚，{why}",
-            "not-held": "未经行政机关负责人集体讨论决定",
-            "not-recorded": "未记录行政机关负责人集体讨论决定（collective_decision）",
-            "hold": "由行政机关负责人集体讨论决定后再作出处罚决定",
-        },
-        "en": {
-            "missing": "a penalty for the complex or major violation '{violation}' {why}",
-            "not-held": "was not decided collectively by the agency's leaders",
-            "not-recorded": "has no record of a collective decision by the agency's leaders "
-            "(collective_decision)",
-            "hold": "have the agency's leaders discuss and decide collectively before the decision",
-        },
-    }
 
     def check(self, doc: Penalty, ctx: Context) -> None:
         if not doc.major or doc.collective_decision:

@@ -8,7 +8,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field
 
 from ..models import Penalty, local_date
-from .base import Context, Params, Rule, Text
+from .base import Context, Params, Rule
 
 __all__ = ["DecisionPeriod", "DecisionPeriodParams"]
 
@@ -35,26 +35,6 @@ class DecisionPeriod(Rule[Penalty, DecisionPeriodParams]):
     id: ClassVar[str] = "decision-period"
     kind: ClassVar[Literal["penalty"]] = "penalty"
     params_model: ClassVar[type[Params]] = DecisionPeriodParams
-    text: ClassVar[Text] = {
-        "zh": {
-            "late": "处罚决定于{decided}作出，超过立案（{filed}）之日起{days}日的期限（至{due}）",
-            "late-extended": "处罚决定于{decided}作出，超过立案（{filed}）之日起{days}日的期限（至{due}）；"
-            "处罚记载有法律、法规、规章另有规定或经批准延长（extended），据此豁免",
-            "missing": "未注明立案日期（case_filed_on），无法核对第六十条的{days}日决定期限",
-            "decide": "在立案之日起{days}日内作出决定，或依法办理延长并记录（extended）",
-        },
-        "en": {
-            "late": "the decision on {decided} came after the {days} days from the filing of the case "
-            "({filed}), which ended on {due}",
-            "late-extended": "the decision on {decided} came after the {days} days from the filing of the "
-            "case ({filed}), which ended on {due}; the penalty records a longer period set by law or an "
-            "approved extension (extended), so it is waived",
-            "missing": "the date the case was filed (case_filed_on) is not given: the {days}-day decision "
-            "period of article 60 cannot be checked",
-            "decide": "decide within {days} days of filing the case, or extend the period as the law "
-            "allows and record it (extended)",
-        },
-    }
 
     def check(self, doc: Penalty, ctx: Context) -> None:
         days = self.params.days

@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from ..models import Penalty
 from ._mitigation import Mitigating, cited_mitigating, reduced_note, statutory_text
-from .base import Context, Params, Rule, Text, yuan
+from .base import Context, Params, Rule, yuan
 
 __all__ = ["FineStatutoryRange", "FineStatutoryRangeParams"]
 
@@ -37,30 +37,6 @@ class FineStatutoryRange(Rule[Penalty, FineStatutoryRangeParams]):
     id: ClassVar[str] = "fine-statutory-range"
     kind: ClassVar[Literal["penalty"]] = "penalty"
     params_model: ClassVar[type[Params]] = FineStatutoryRangeParams
-    text: ClassVar[Text] = {
-        "zh": {
-            "below": "罚款{fine}元低于法定下限{min}元（法定幅度{range}），"
-            "且未列明第三十二条规定的应当从轻或者减轻处罚的情形",
-            "reduced": "罚款{fine}元低于法定下限{min}元（法定幅度{range}）：所列情形（{names}）依{clause}"
-            "应当从轻或者减轻行政处罚，按减轻处罚认定",
-            "above-max": "罚款{fine}元高于法定上限{max}元（法定幅度{range}）",
-            "into-range": "在法定幅度{range}内重新确定罚款",
-            "into-range-or-reduce": "在法定幅度{range}内重新确定罚款，或列明第三十二条规定的情形",
-        },
-        "en": {
-            "below": "fine of {fine} yuan is below the statutory minimum of {min} yuan (statutory range "
-            "{range}) and none of the circumstances of article 32 that require a lighter or reduced "
-            "penalty is cited",
-            "reduced": "fine of {fine} yuan is below the statutory minimum of {min} yuan (statutory range "
-            "{range}): the circumstances cited ({names}) require a lighter or reduced penalty under "
-            "{clause}, so it is taken as a reduced penalty",
-            "above-max": "fine of {fine} yuan exceeds the statutory maximum of {max} yuan "
-            "(statutory range {range})",
-            "into-range": "set the fine within the statutory range of {range}",
-            "into-range-or-reduce": "set the fine within the statutory range of {range}, or cite the "
-            "circumstance of article 32 that applies",
-        },
-    }
 
     def check(self, doc: Penalty, ctx: Context) -> None:
         mitigating = cited_mitigating(self.params.mitigating, doc)

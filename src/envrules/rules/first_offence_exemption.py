@@ -8,7 +8,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field
 
 from ..models import Penalty, local_date
-from .base import Context, Params, Rule, Text, iso
+from .base import Context, Params, Rule, iso
 
 __all__ = ["FirstOffenceExemption", "FirstOffenceParams", "years_before"]
 
@@ -56,48 +56,6 @@ class FirstOffenceExemption(Rule[Penalty, FirstOffenceParams]):
     id: ClassVar[str] = "first-offence-exemption"
     kind: ClassVar[Literal["penalty"]] = "penalty"
     params_model: ClassVar[type[Params]] = FirstOffenceParams
-    text: ClassVar[Text] = {
-        "zh": {
-            "no-order": "对轻微且无危害后果的违法行为“{violation}”处罚前未责令限期整改"
-            "（处罚决定日{decided}）",
-            "order-after": "责令整改日{ordered}晚于处罚决定日{decided}，处罚前未责令限期整改",
-            "premature": "整改期限{deadline}尚未届满即于{decided}作出处罚",
-            "premature-day": "于整改期限届满当日（{deadline}）作出处罚，期限尚未届满",
-            "complied": "企业已按期整改（期限{deadline}），不得再处罚",
-            "pending": "整改期限{deadline}已过，但整改结果未认定（pending），不能据以处罚",
-            "educate": "先采用教育、劝诫、疏导等手段，责令限期整改；整改不到位或拒不整改的再行处罚",
-            "wait": "待整改期限{deadline}届满（{after}起）且认定整改不到位或拒不整改后再行处罚",
-            "withdraw": "撤销罚款，不予处罚",
-            "not-first": "违法行为“{violation}”不是首次违法：该企业已于{earlier}"
-            "因同一违法行为受到处罚或责令整改（{prior}，{years}年内），首查免罚不适用",
-            "not-first-stated": "处罚记载违法行为“{violation}”不是初次违法（first_offence），首查免罚不适用",
-            "establish": "先认定整改结果（整改不到位或拒不整改）再决定是否处罚",
-        },
-        "en": {
-            "no-order": "the violation '{violation}' is minor and harmless, but no order to "
-            "rectify within a time limit preceded the penalty (decided {decided})",
-            "order-after": "the order to rectify ({ordered}) came after the penalty decision "
-            "({decided}); no order preceded it",
-            "premature": "the penalty was decided on {decided}, before the rectification limit "
-            "of {deadline} had passed",
-            "premature-day": "the penalty was decided on {decided}, the last day of the "
-            "rectification limit, before the limit had passed",
-            "complied": "the enterprise rectified within the limit of {deadline}; it may not be penalised",
-            "pending": "the rectification limit of {deadline} has passed but no outcome is "
-            "recorded (pending); it cannot support a penalty",
-            "educate": "educate, admonish and guide first, and order rectification within a time "
-            "limit; penalise only if rectification is incomplete or refused",
-            "wait": "wait until the limit of {deadline} has passed (from {after}) and the "
-            "rectification is found incomplete or refused",
-            "withdraw": "withdraw the fine; no penalty",
-            "not-first": "the violation '{violation}' is not a first offence: the enterprise was already "
-            "penalised or ordered to rectify for it on {earlier} ({prior}, within {years} years), so the "
-            "first-offence exemption does not apply",
-            "not-first-stated": "the penalty records that the violation '{violation}' is not a first "
-            "offence (first_offence): the first-offence exemption does not apply",
-            "establish": "establish the outcome (incomplete or refused) before deciding on a penalty",
-        },
-    }
 
     def check(self, doc: Penalty, ctx: Context) -> None:
         f = doc.__dict__  # the fields, read without pydantic's __getattr__ hook (docs/performance.md)

@@ -7,7 +7,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field
 
 from ..models import Penalty, local_date
-from .base import Context, Params, Rule, Text
+from .base import Context, Params, Rule
 
 __all__ = ["HearingNoticePeriod", "HearingNoticePeriodParams"]
 
@@ -35,25 +35,6 @@ class HearingNoticePeriod(Rule[Penalty, HearingNoticePeriodParams]):
     id: ClassVar[str] = "hearing-notice-period"
     kind: ClassVar[Literal["penalty"]] = "penalty"
     params_model: ClassVar[type[Params]] = HearingNoticePeriodParams
-    text: ClassVar[Text] = {
-        "zh": {
-            "short": "听证于{held}举行，但听证时间、地点于{notified}才通知当事人，不足{n}个工作日"
-            "（最早可于{earliest}举行）{note}",
-            "missing": "已于{held}举行听证，但未注明通知听证时间、地点的日期（hearing_time_notified_on），"
-            "无法核对七日前通知的要求",
-            "renotify": "在举行听证的{n}个工作日前通知当事人听证的时间、地点，重新举行听证",
-            "provisional": "（{year}年节假日安排尚未公布，期限为暂定）",
-        },
-        "en": {
-            "short": "the hearing was held on {held}, but the party was told its time and place only on "
-            "{notified}, less than {n} working days before (the earliest day was {earliest}){note}",
-            "missing": "a hearing was held on {held}, but the date its time and place were notified "
-            "(hearing_time_notified_on) is not given: the 7-day notice cannot be checked",
-            "renotify": "notify the party of the time and place {n} working days before the hearing, "
-            "and hold it again",
-            "provisional": " (the {year} holiday notice is not known: the period is provisional)",
-        },
-    }
 
     def check(self, doc: Penalty, ctx: Context) -> None:
         if doc.hearing_held_on is None:

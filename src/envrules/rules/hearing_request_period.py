@@ -7,7 +7,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field
 
 from ..models import Penalty, local_date
-from .base import Context, Params, Rule, Text
+from .base import Context, Params, Rule
 
 __all__ = ["HearingRequestPeriod", "HearingRequestPeriodParams"]
 
@@ -39,22 +39,6 @@ class HearingRequestPeriod(Rule[Penalty, HearingRequestPeriodParams]):
     id: ClassVar[str] = "hearing-request-period"
     kind: ClassVar[Literal["penalty"]] = "penalty"
     params_model: ClassVar[type[Params]] = HearingRequestPeriodParams
-    text: ClassVar[Text] = {
-        "zh": {
-            "early": "当事人可于告知后{n}个工作日内（至{due}）要求听证，处罚决定却于{decided}作出{note}",
-            "wait": "待{due}届满且当事人未要求听证（或听证结束）后再作出决定",
-            "provisional": "（{year}年节假日安排尚未公布，期限为暂定）",
-            "waived": "当事人于{on}明确放弃听证，作出决定不受告知后{n}个工作日期限的限制",
-        },
-        "en": {
-            "early": "the party may request a hearing within {n} working days of notice (until {due}), "
-            "but the decision was made on {decided}{note}",
-            "wait": "decide only after {due}, once no hearing was requested (or the hearing was held)",
-            "provisional": " (the {year} holiday notice is not known: the period is provisional)",
-            "waived": "the party expressly waived the hearing on {on}: the decision need not wait for "
-            "the {n} working days after notice",
-        },
-    }
 
     def check(self, doc: Penalty, ctx: Context) -> None:
         if doc.hearing_notified_on is None:

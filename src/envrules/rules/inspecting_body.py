@@ -6,8 +6,8 @@ from typing import ClassVar, Literal
 
 from ..models import Inspection
 from ..registry import LAWFUL_BODIES
-from ._inspections import _text, registry_for
-from .base import Context, NoParams, Params, Rule, Text
+from ._inspections import registry_for
+from .base import Context, NoParams, Params, Rule
 
 __all__ = ["InspectingBody"]
 
@@ -45,28 +45,7 @@ class InspectingBody(Rule[Inspection, NoParams]):
     id: ClassVar[str] = "inspecting-body"
     kind: ClassVar[Literal["inspection"]] = "inspection"
     params_model: ClassVar[type[Params]] = NoParams
-    text: ClassVar[Text] = _text(
-        {
-            "what": "检查主体资格及其公告",
-            "unknown": "检查主体{agency}不在登记册的行政检查主体名单中，不得实施行政检查",
-            "kind": "{agency}属于{body}，不是合法的行政检"
-            "查主体（限于行政机关、法律法规授权组织、受委托组织）",
-            "unlisted": "检查主体{agency}于{date}尚未作为行政检查主体向社会公告（公告日期：{listed}）",
-            "not-listed": "未公告",
-            "fix": "由已确认并公告的行政检查主体实施检查",
-        },
-        {
-            "what": "the inspecting body and its publication",
-            "unknown": "inspecting body {agency} is not on the registry's list of inspecting bodies; "
-            "it may not inspect",
-            "kind": "{agency} is a {body}, not a lawful inspecting body (only administrative organs, "
-            "authorised and entrusted organisations)",
-            "unlisted": "{agency} was not yet published as an inspe"
-            "cting body on {date} (published: {listed})",
-            "not-listed": "not published",
-            "fix": "have a confirmed and published inspecting body carry out the inspection",
-        },
-    )
+    shared_texts: ClassVar[tuple[str, ...]] = ("inspections",)
 
     def check(self, doc: Inspection, ctx: Context) -> None:
         reg = registry_for(self, doc, ctx, "what")

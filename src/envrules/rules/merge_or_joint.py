@@ -10,8 +10,7 @@ from pydantic import Field
 
 from ..models import Inspection
 from ..result import Finding
-from ._inspections import _text
-from .base import Context, Params, Rule, Text
+from .base import Context, Params, Rule
 
 __all__ = ["MergeOrJoint", "MergeParams"]
 
@@ -38,22 +37,6 @@ class MergeOrJoint(Rule[Inspection, MergeParams]):
     id: ClassVar[str] = "merge-or-joint"
     kind: ClassVar[Literal["inspection"]] = "inspection"
     params_model: ClassVar[type[Params]] = MergeParams
-    text: ClassVar[Text] = _text(
-        {
-            "same": "{agency}于{dates}前后{days}日内已对该企业安排检查（{ids}）：能合并实施的，不得重复检查",
-            "other": "其他部门（{agencies}）于前后{days}日内对"
-            "该企业安排检查（{ids}）：能联合实施的，不得多头检查",
-            "written": "；能通过书面核查、信息共享等方式监管的，不得入企实施现场检查",
-        },
-        {
-            "same": "{agency} has other inspections of this enterprise within {days} days ({ids}): "
-            "what can be merged must not be inspected twice",
-            "other": "other agencies ({agencies}) inspect this enterprise within {days} days ({ids}): "
-            "what can be done jointly must not be done separately",
-            "written": "; what can be supervised in writing or by sha"
-            "red information must not be inspected on site",
-        },
-    )
 
     def check(self, doc: Inspection, ctx: Context) -> None:
         days = self.params.window_days

@@ -8,7 +8,7 @@ from pydantic import Field
 
 from ..errors import InvalidInputError
 from ..models import Penalty
-from .base import Context, Params, Rule, Text
+from .base import Context, Params, Rule
 
 __all__ = ["NoPenaltyMinorCorrected", "NoPenaltyMinorCorrectedParams"]
 
@@ -51,41 +51,6 @@ class NoPenaltyMinorCorrected(Rule[Penalty, NoPenaltyMinorCorrectedParams]):
     id: ClassVar[str] = "no-penalty-minor-corrected"
     kind: ClassVar[Literal["penalty"]] = "penalty"
     params_model: ClassVar[type[Params]] = NoPenaltyMinorCorrectedParams
-    text: ClassVar[Text] = {
-        "zh": {
-            "must": "违法行为“{violation}”轻微并已及时改正，没有造成危害后果，依法不予行政处罚",
-            "may": "违法行为“{violation}”系初次违法且危害后果轻微并已及时改正，"
-            "可以不予行政处罚（由行政机关裁量）",
-            "may-none": "违法行为“{violation}”系初次违法、没有造成危害后果并已及时改正"
-            "（危害后果轻微者尚可不予处罚，无危害后果者亦然），可以不予行政处罚（由行政机关裁量）",
-            "missing": "未注明{field}，无法判断违法行为“{violation}”可否依第三十三条第一款"
-            "“初次违法且危害后果轻微并及时改正的，可以不予行政处罚”不予处罚",
-            "no-fault": "当事人有证据足以证明没有主观过错，依法不予行政处罚",
-            "no-fault-excepted": "当事人证明没有主观过错，但所适用的法律“{statute}”另有规定（本规则包所列），"
-            "不适用第三十三条第二款",
-            "withdraw": "撤销处罚，不予行政处罚，并对当事人进行教育",
-            "first_offence": "是否初次违法（first_offence）",
-            "corrected": "是否及时改正（corrected）",
-        },
-        "en": {
-            "must": "the violation '{violation}' is minor, was corrected in time and caused no harm: "
-            "by law no penalty is given",
-            "may": "the violation '{violation}' is a first offence with minor harm, corrected in time: "
-            "it may be exempted from penalty (at the agency's discretion)",
-            "may-none": "the violation '{violation}' is a first offence that caused no harm and was "
-            "corrected in time (if minor harm may be exempted, no harm may be too): it may be exempted "
-            "from penalty (at the agency's discretion)",
-            "missing": "{field} is not given: whether the violation '{violation}' may be exempted as a "
-            "first offence with minor harm corrected in time (article 33(1), second sentence) cannot be told",
-            "no-fault": "the party has evidence sufficient to prove it had no subjective fault: by law no "
-            "penalty is given",
-            "no-fault-excepted": "the party proved it had no subjective fault, but the statute applied "
-            "('{statute}') provides otherwise (listed in this pack): article 33(2) does not apply",
-            "withdraw": "withdraw the penalty, give none, and educate the party",
-            "first_offence": "first_offence (whether it is a first offence)",
-            "corrected": "corrected (whether it was corrected in time)",
-        },
-    }
 
     def check(self, doc: Penalty, ctx: Context) -> None:
         values: dict[str, object] = {"violation": doc.violation}

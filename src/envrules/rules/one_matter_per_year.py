@@ -8,7 +8,7 @@ from typing import ClassVar, Literal
 from ..history import PastInspection
 from ..models import Inspection, Level
 from ..result import Citation
-from .base import Context, Params, Rule, Text, iso
+from .base import Context, Params, Rule, iso
 
 __all__ = ["OneMatterParams", "OneMatterPerYear"]
 
@@ -52,53 +52,6 @@ class OneMatterPerYear(Rule[Inspection, OneMatterParams]):
     id: ClassVar[str] = "one-matter-per-year"
     kind: ClassVar[Literal["inspection"]] = "inspection"
     params_model: ClassVar[type[Params]] = OneMatterParams
-    text: ClassVar[Text] = {
-        "zh": {
-            "higher": "事项“{matter}”已于{earlier}由{agency}（检查{prior}，{organised}）"
-            "对该企业检查过，年内不得再检查同一事项（期间：{period}）",
-            "again": "事项“{matter}”已于{earlier}由{agency}（检查{prior}）对该企业检查过，"
-            "同一事项原则上一年不超过一次（期间：{period}）",
-            "upper": "事项“{matter}”另有{agency}的检查{prior}（{earlier}，{organised}），{why}，"
-            "不属于“已……组织进行了检查”，不适用“年内不得”；同一事项原则上一年不超过一次（期间：{period}）",
-            "not-done": "该检查尚未进行（计划中）",
-            "not-done-later": "该检查在本次检查之后",
-            "drop": "从本次检查中删去事项“{matter}”",
-            "drop-joint": "从本次联合检查中删去事项“{matter}”，并由牵头单位在检查前告知参与检查部门",
-            "drop-or-justify": "删去事项“{matter}”，或在提案中记录再次检查的理由（justification）",
-            "led": "由{level}部门组织",
-            "deployed": "由{level}统一部署",
-            "national": "国家级",
-            "provincial": "省级",
-            "prefecture": "市（州）级",
-            "county": "县级",
-            "township": "乡镇级",
-        },
-        "en": {
-            "higher": "matter '{matter}' was already inspected at this enterprise on {earlier} "
-            "by {agency} (inspection {prior}, {organised}); it may not be inspected "
-            "again within the year (period: {period})",
-            "again": "matter '{matter}' was already inspected at this enterprise on {earlier} "
-            "by {agency} (inspection {prior}); one matter is in principle inspected at most "
-            "once a year (period: {period})",
-            "upper": "matter '{matter}' is also inspected by {agency} (inspection {prior}, {earlier}, "
-            "{organised}), which {why}: it is not one 'already carried out', so 年内不得 does not apply; "
-            "one matter is in principle inspected at most once a year (period: {period})",
-            "not-done": "has not been carried out yet (planned)",
-            "not-done-later": "comes after this one",
-            "drop": "drop matter '{matter}' from this inspection",
-            "drop-joint": "drop matter '{matter}' from this joint inspection; the lead agency "
-            "must inform the participating agencies before the visit",
-            "drop-or-justify": "drop matter '{matter}', or record the justification for "
-            "inspecting it again on the proposal",
-            "led": "organised by a {level} body",
-            "deployed": "deployed by a {level} authority",
-            "national": "national",
-            "provincial": "provincial",
-            "prefecture": "prefecture-level",
-            "county": "county-level",
-            "township": "township-level",
-        },
-    }
 
     def window(self, first: date, last: date) -> tuple[date, date]:
         """The dates whose inspections count against a visit from ``first`` to ``last``."""

@@ -12,7 +12,7 @@ from pydantic import Field
 from ..errors import InvalidInputError, PackError
 from ..models import Penalty, local_date
 from ..result import Citation, Finding
-from .base import Context, Params, Rule, Text
+from .base import Context, Params, Rule
 
 __all__ = ["PenaltyLimitation", "PenaltyLimitationParams", "PriorLaw", "SpecialPeriod"]
 
@@ -96,37 +96,6 @@ class PenaltyLimitation(Rule[Penalty, PenaltyLimitationParams]):
     id: ClassVar[str] = "penalty-limitation"
     kind: ClassVar[Literal["penalty"]] = "penalty"
     params_model: ClassVar[type[Params]] = PenaltyLimitationParams
-    text: ClassVar[Text] = {
-        "zh": {
-            "barred": "违法行为自{start}起{years}年内未被发现（发现日{found}，时效届满日{limit}），"
-            "不再给予行政处罚",
-            "drop": "不再给予行政处罚",
-            "special": "所适用的法律“{statute}”（{name}）另有规定：{clause}，时效为{years}年",
-            "unknown": "本规则包未列出法律“{statute}”的特别时效，适用一般规定（{clause}，{years}年）",
-            "given": "时效按处罚所载的{years}年计算（limitation_years，以其所称的特别规定为准）",
-            "old": "违法行为发生于{act}，在{before}之前：依第三十七条适用违法行为发生时的规定"
-            "（{old_clause}，时效{old_years}年）；作出决定时的规定（{new_clause}，时效{new_years}年）并不较轻",
-            "new": "违法行为发生于{act}，在{before}之前：作出决定时的规定（{new_clause}，时效{new_years}年）"
-            "较违法行为发生时的规定（{old_clause}，时效{old_years}年）为轻，依第三十七条适用新的规定",
-        },
-        "en": {
-            "barred": "the violation was not discovered within {years} years of {start} "
-            "(discovered {found}, period ended {limit}); no penalty may be given",
-            "drop": "give no penalty",
-            "special": "the statute applied, '{statute}' ({name}), provides otherwise: {clause}, "
-            "a period of {years} years",
-            "unknown": "this pack lists no special period for the statute '{statute}': the general "
-            "rule applies ({clause}, {years} years)",
-            "given": "the period is the {years} years the penalty states (limitation_years, taken at "
-            "its word as the special rule it relies on)",
-            "old": "the act took place on {act}, before {before}: under article 37 the rule in force "
-            "when it took place applies ({old_clause}, {old_years} years); the rule in force at the "
-            "decision ({new_clause}, {new_years} years) is not lighter",
-            "new": "the act took place on {act}, before {before}: the rule in force at the decision "
-            "({new_clause}, {new_years} years) is lighter than the rule in force when it took place "
-            "({old_clause}, {old_years} years), so under article 37 the new rule applies",
-        },
-    }
 
     def period(self, doc: Penalty, lang: str) -> _Period:
         """The period this rule gives ``doc``, the clause it comes from and the reading applied."""

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import ClassVar, Literal
 
 from ..models import Ground, Inspection, local_date
-from ._inspections import _text, static_note
-from .base import Context, Params, Rule, Text
+from ._inspections import static_note
+from .base import Context, Params, Rule
 
 __all__ = ["PriorApproval", "PriorApprovalParams"]
 
@@ -35,23 +35,6 @@ class PriorApproval(Rule[Inspection, PriorApprovalParams]):
     id: ClassVar[str] = "prior-approval"
     kind: ClassVar[Literal["inspection"]] = "inspection"
     params_model: ClassVar[type[Params]] = PriorApprovalParams
-    text: ClassVar[Text] = _text(
-        {
-            "missing": "检查前未报请行政执法主体负责人批准（approval）",
-            "late": "行政执法主体负责人于{on}批准，晚于检查日期{date}",
-            "pending": "情况紧急当场实施的检查，须及时报告并补办批准手续（approval 尚未记录）",
-            "after": "紧急检查于{on}补办批准手续",
-            "get": "检查前报请行政执法主体负责人批准",
-        },
-        {
-            "missing": "not approved by the head of the inspecting body before the inspection (approval)",
-            "late": "approved by the head of the inspecting body on {on}, after the inspection date {date}",
-            "pending": "an urgent inspection carried out on the spot must be reported and approved after "
-            "the fact (no approval recorded yet)",
-            "after": "urgent inspection approved after the fact on {on}",
-            "get": "obtain the approval of the head of the inspecting body before the inspection",
-        },
-    )
 
     def check(self, doc: Inspection, ctx: Context) -> None:
         urgent = not set(self.params.emergency_grounds).isdisjoint(doc.grounds)

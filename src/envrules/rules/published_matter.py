@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import ClassVar, Literal
 
 from ..models import Inspection
-from ._inspections import _text, registry_for
-from .base import Context, NoParams, Params, Rule, Text
+from ._inspections import registry_for
+from .base import Context, NoParams, Params, Rule
 
 __all__ = ["PublishedMatter"]
 
@@ -27,22 +27,7 @@ class PublishedMatter(Rule[Inspection, NoParams]):
     id: ClassVar[str] = "published-matter"
     kind: ClassVar[Literal["inspection"]] = "inspection"
     params_model: ClassVar[type[Params]] = NoParams
-    text: ClassVar[Text] = _text(
-        {
-            "what": "检查事项是否已公布",
-            "unlisted": "事项“{label}”不在{agency}公布的行政检查事项清单中，不得实施检查",
-            "late": "事项“{label}”于{published}才公布，晚于检查日期{date}：未经公布的行政检查事项，不得实施",
-            "drop": "从本次检查中删去事项“{matter}”，或待其公布后再检查",
-        },
-        {
-            "what": "whether the matters inspected were published",
-            "unlisted": "matter '{label}' is not on the list of inspection matters {agency} published; "
-            "it may not be inspected",
-            "late": "matter '{label}' was published only on {published}, after the inspection date {date}: "
-            "an unpublished matter may not be inspected",
-            "drop": "drop matter '{matter}' from this inspection, or inspect it once published",
-        },
-    )
+    shared_texts: ClassVar[tuple[str, ...]] = ("inspections",)
 
     def check(self, doc: Inspection, ctx: Context) -> None:
         reg = registry_for(self, doc, ctx, "what")

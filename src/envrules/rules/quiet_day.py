@@ -11,7 +11,7 @@ from pydantic import BeforeValidator, Field, model_validator
 from ..labels import labelled
 from ..models import Ground, Inspection, Level, _keep, local_date
 from ..result import Citation, Finding
-from .base import Context, Params, Rule, Text, iso
+from .base import Context, Params, Rule, iso
 
 __all__ = ["DaysOfMonth", "QuietDay", "QuietDayParams", "Weekdays"]
 
@@ -200,64 +200,6 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
     id: ClassVar[str] = "quiet-day"
     kind: ClassVar[Literal["inspection"]] = "inspection"
     params_model: ClassVar[type[Params]] = QuietDayParams
-    text: ClassVar[Text] = {
-        "zh": {
-            "inside": "检查日期{day}落在宁静日（{window}）内（检查期间{first}至{last}），"
-            "且所列检查依据不属于例外情形，也非上级统一部署",
-            "move": "改在{next}或之后进行（{days}天的检查须全部避开宁静日）",
-            "move-day": "改在{next}或之后进行",
-            "split": "检查共{days}天，超过任何连续的非宁静日期间，须分段安排在宁静日以外",
-            "note": "{note}",
-            "analogy": "检查日期{day}落在宁静日（{window}）内；依据“{ground}”虽未列明，但按“等”字作同类解释"
-            "（与所列安全事项同类），视为例外",
-            "analogy-remedy": "类推适用例外，请监督机关核查",
-            "body": "检查日期{day}落在宁静日（{window}）内（检查期间{first}至{last}）：{why}，不属于例外",
-            "body-missing": "未注明部署机关（deployed_by_body），不能认定为党委或人民政府统一部署",
-            "body-department": "由部门部署的检查不是党委或人民政府统一部署",
-            "no-approval": "检查日期{day}落在宁静日（{window}）内，所依例外须经审批，"
-            "但未记录审批（approval）",
-            "late-approval": "检查日期{day}落在宁静日（{window}）内，例外审批日期{approved}"
-            "晚于检查开始{start}（事后审批）",
-            "late-approval-ok": "检查日期{day}落在宁静日（{window}）内，因突发事件等紧急情况于{approved}"
-            "事后补办审批（检查开始{start}）",
-            "approve": "检查前报请审批并记录审批（approval），或改在{next}或之后进行",
-            "approve-day": "检查前报请审批并记录审批（approval）",
-            "mode-unstated": "（检查方式未注明，按现场检查）",
-            "off-site": "检查日期{day}在宁静日（{window}）内，但检查方式为{mode}（非现场检查），"
-            "不在现场检查的限制之内",
-        },
-        "en": {
-            "inside": "inspection date {day} falls inside the quiet days ({window}); "
-            "the visit runs {first} to {last}; none of its grounds is an exception "
-            "and it is not a uniform deployment from above",
-            "move": "reschedule to {next} or later (all {days} days must avoid the quiet days)",
-            "move-day": "reschedule to {next} or later",
-            "split": "the visit of {days} days is longer than any stretch without quiet days; "
-            "split it into parts outside the quiet days",
-            "note": "{note}",
-            "analogy": "inspection date {day} falls inside the quiet days ({window}); the ground "
-            "'{ground}' is not listed, but the list ends in 等 (and others) and it is read as of the "
-            "same kind as the listed safety matters, so it is treated as an exception",
-            "analogy-remedy": "an exception applied by analogy: for the supervising office to review",
-            "body": "inspection date {day} falls inside the quiet days ({window}); the visit runs "
-            "{first} to {last}: {why}, so it is not an exception",
-            "body-missing": "the body that deployed it (deployed_by_body) is not stated, so it is not "
-            "shown to be a uniform deployment by a party committee or a people's government",
-            "body-department": "a deployment by a department is not a uniform deployment by a party "
-            "committee or a people's government",
-            "no-approval": "inspection date {day} falls inside the quiet days ({window}); the exception "
-            "it relies on needs an approval, and none is recorded",
-            "late-approval": "inspection date {day} falls inside the quiet days ({window}); the "
-            "exception was approved on {approved}, after the visit started ({start})",
-            "late-approval-ok": "inspection date {day} falls inside the quiet days ({window}); an "
-            "urgent visit whose approval was completed after the fact on {approved} (start {start})",
-            "approve": "obtain and record the approval before the visit, or reschedule to {next} or later",
-            "approve-day": "obtain and record the approval before the visit",
-            "mode-unstated": " (the mode is not stated: taken as on-site)",
-            "off-site": "inspection date {day} falls inside the quiet days ({window}), but the check is "
-            "{mode}, not on-site, so the ban on on-site inspections does not reach it",
-        },
-    }
 
     __slots__ = (
         "_analogy",

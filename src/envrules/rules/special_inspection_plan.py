@@ -6,8 +6,8 @@ from typing import ClassVar, Literal
 
 from ..labels import label
 from ..models import Inspection, local_date
-from ._inspections import _text, registry_for
-from .base import Context, Params, Rule, Text
+from ._inspections import registry_for
+from .base import Context, Params, Rule
 
 __all__ = ["SpecialInspectionPlan", "SpecialPlanParams"]
 
@@ -45,34 +45,7 @@ class SpecialInspectionPlan(Rule[Inspection, SpecialPlanParams]):
     id: ClassVar[str] = "special-inspection-plan"
     kind: ClassVar[Literal["inspection"]] = "inspection"
     params_model: ClassVar[type[Params]] = SpecialPlanParams
-    text: ClassVar[Text] = _text(
-        {
-            "what": "专项检查计划的批准机关",
-            "deployed": "上级（{level}）部署的专项检查：本文件未载明检查计划，未予核查",
-            "no-plan": "专项检查未事先拟定检查计划（special_plan）",
-            "unapproved": "专项检查计划未经批准",
-            "late": "专项检查计划于{on}批准，晚于检查日期{date}",
-            "unfiled": "专项检查计划未按规定备案",
-            "unpublished": "专项检查计划未向社会公布",
-            "approver": "专项检查计划由{by}批准，不是县级以上人民政府或实行垂直管理的上一级行政机关",
-            "fix": "拟定检查计划，经县级以上人民政府或实行垂直管理"
-            "的上一级行政机关批准，备案并向社会公布后再实施",
-        },
-        {
-            "what": "the authority that approved the special-inspection plan",
-            "deployed": "special inspection deployed by a {level} authority: the plan is not stated "
-            "in this document and was not checked",
-            "no-plan": "special inspection without a plan drawn up beforehand (special_plan)",
-            "unapproved": "the special-inspection plan is not approved",
-            "late": "the special-inspection plan was approved on {on}, after the inspection date {date}",
-            "unfiled": "the special-inspection plan is not filed",
-            "unpublished": "the special-inspection plan is not published",
-            "approver": "the special-inspection plan was approved by {by}, not by a people's government "
-            "at county level or above nor by the vertically managing superior organ",
-            "fix": "draw up the plan, have it approved by a people's government at county level or above "
-            "(or the vertically managing superior organ), file and publish it before inspecting",
-        },
-    )
+    shared_texts: ClassVar[tuple[str, ...]] = ("inspections",)
 
     def check(self, doc: Inspection, ctx: Context) -> None:
         if doc.checked_type != "special":

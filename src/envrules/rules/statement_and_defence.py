@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar, Literal
 
 from ..models import Penalty, local_date
-from .base import Context, NoParams, Params, Rule, Text
+from .base import Context, NoParams, Params, Rule
 
 __all__ = ["StatementAndDefence"]
 
@@ -29,24 +29,6 @@ class StatementAndDefence(Rule[Penalty, NoParams]):
     id: ClassVar[str] = "statement-and-defence"
     kind: ClassVar[Literal["penalty"]] = "penalty"
     params_model: ClassVar[type[Params]] = NoParams
-    text: ClassVar[Text] = {
-        "zh": {
-            "not-heard": "作出处罚决定前未听取当事人的陈述、申辩，且当事人未明确放弃，不得作出行政处罚决定",
-            "waived": "当事人于{on}明确放弃陈述、申辩权利，未听取陈述、申辩不影响作出决定",
-            "missing": "未注明是否听取了当事人的陈述、申辩（statement_heard），无法核对第六十二条",
-            "hear": "告知拟作出的处罚内容及事实、理由、依据，听取当事人的陈述、申辩后再作出决定",
-        },
-        "en": {
-            "not-heard": "the party's statement and defence were not heard before the decision and the "
-            "party did not expressly waive them: no penalty decision may be made",
-            "waived": "the party expressly waived its right to state and defend itself on {on}: the "
-            "decision may be made without hearing them",
-            "missing": "whether the party's statement and defence were heard (statement_heard) is not "
-            "given: article 62 cannot be checked",
-            "hear": "notify the party of the intended penalty and its facts, reasons and basis, and hear "
-            "its statement and defence before deciding",
-        },
-    }
 
     def check(self, doc: Penalty, ctx: Context) -> None:
         if doc.statement_heard:
