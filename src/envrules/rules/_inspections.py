@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from ..models import Inspection
 from ..registry import Registry
-from ..result import Finding
-from .base import Context, Rule
+from ..result import Finding, PackRef
+from .base import KEPT, Context, Lang, Rule
 
 __all__ = ["registry_for", "static_note"]
 
@@ -17,16 +18,22 @@ def static_note(rule: Rule[Inspection, Any], ctx: Context, key: str, what: str |
 
     ``what`` names a message of the rule filling the note's ``{what}``.
     """
-    cache: dict[tuple[str, str, int], tuple[object, Finding]] = rule.__dict__.setdefault("_static_notes", {})
     pack = ctx.pack
-    k = (key, ctx.lang, id(pack))
-    hit = cache.get(k)
-    if hit is not None and hit[0] is pack:
-        return hit[1]
-    values = {"what": rule.say(ctx.lang, what)} if what is not None else None
-    note = rule.finding(ctx, key, values, severity="info")
-    cache[k] = (pack, note)
-    return note
+    return _static_note(rule, key, what, ctx.lang, pack, None if pack is None else pack.level)
+
+
+@lru_cache(maxsize=KEPT)
+def _static_note(
+    rule: Rule[Inspection, Any],
+    key: str,
+    what: str | None,
+    lang: Lang,
+    pack: PackRef | None,
+    level: str | None,
+) -> Finding:
+    # ``level`` is a key only: two PackRefs of one pack at two levels are equal.
+    values = {"what": rule.say(lang, what)} if what is not None else None
+    return rule.drafted(lang, pack, key, values, severity="info")
 
 
 def registry_for(rule: Rule[Inspection, Any], doc: Inspection, ctx: Context, what: str) -> Registry | None:

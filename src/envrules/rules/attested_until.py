@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field
 
-from ..models import Inspection, Penalty, _keep
-from ..result import Citation, Finding
-from .base import Context, Lang, Params, Rule, iso
+from ..models import Inspection, Penalty
+from ..result import Citation, Finding, PackRef
+from .base import KEPT, Context, Lang, Params, Rule, iso
 
 __all__ = ["AttestedUntil", "AttestedUntilParams"]
 
@@ -39,11 +40,10 @@ class AttestedUntil(Rule[Inspection | Penalty, AttestedUntilParams]):  # type: i
     kind: ClassVar[Literal["any"]] = "any"
     params_model: ClassVar[type[Params]] = AttestedUntilParams
 
-    __slots__ = ("_notes", "_until", "_until_text")
+    __slots__ = ("_until", "_until_text")
 
     def __init__(self, params: AttestedUntilParams, citation: Citation) -> None:
         super().__init__(params, citation)
-        self._notes: dict[tuple[date, Lang, int], Finding] = {}
         self._until = params.until  # read on every call: a slot, not a model's field
         self._until_text = params.until.isoformat()
 
@@ -51,16 +51,18 @@ class AttestedUntil(Rule[Inspection | Penalty, AttestedUntilParams]):  # type: i
         day = doc.act_date
         if day <= self._until:
             return
-        # The note depends only on the day, the language and the pack (with its level): a log
-        # repeats its days, so each note is built once and shared (a Finding is immutable).
-        # By the pack object: the note holds it, so its id is not reused while the note is kept.
-        key = (day, ctx.lang, id(ctx.pack))
-        note = self._notes.get(key)
-        if note is None:
-            note = _keep(self._notes, key, self._note(day, ctx))
-        ctx.notes.append(note)
+        pack = ctx.pack
+        ctx.notes.append(_note(self, day, ctx.lang, pack, None if pack is None else pack.level))
 
-    def _note(self, day: date, ctx: Context) -> Finding:
+    def note(self, day: date, lang: Lang, pack: PackRef | None) -> Finding:
+        """The note for an act of ``day`` under ``pack``."""
         until, text = self._until_text, iso(day)
         values = {"until": until, "source": self.params.source, "day": text}
-        return self.finding(ctx, "stale", values, severity="info", value=text, limit=until)
+        return self.drafted(lang, pack, "stale", values, severity="info", value=text, limit=until)
+
+
+@lru_cache(maxsize=KEPT)
+def _note(rule: AttestedUntil, day: date, lang: Lang, pack: PackRef | None, level: str | None) -> Finding:
+    """The note depends only on the day, the language and the pack with its ``level`` (two PackRefs
+    of one pack at two levels are equal): a log repeats its days, so each is made once and shared."""
+    return rule.note(day, lang, pack)

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict
@@ -15,13 +15,16 @@ from pydantic import BaseModel, ConfigDict
 from ..calendar import WorkingCalendar
 from ..history import History
 from ..messages import texts
-from ..models import CST, Inspection, Penalty, _keep
+from ..models import CST, Inspection, Penalty
 from ..result import Citation, Finding, Obligation, PackRef, drafted_finding
 
 if TYPE_CHECKING:
     from ..registry import Registry  # imported by the rules that read it
 
-__all__ = ["Context", "Lang", "NoParams", "Params", "Rule", "Text", "yuan"]
+__all__ = ["KEPT", "Context", "Lang", "NoParams", "Params", "Rule", "Text", "templates", "yuan"]
+
+KEPT = 4096
+"""The most findings or texts a rule keeps made (a log repeats its days): the bound of its caches."""
 
 Lang = Literal["zh", "en"]
 Text = Mapping[str, Mapping[str, str]]
@@ -53,8 +56,9 @@ class Params(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
 
 
+# The parameters of a rule that has none (no docstring: it would enter the packs' JSON schema).
 class NoParams(Params):
-    """The parameters of a rule that has none."""
+    pass
 
 
 P = TypeVar("P", bound=Params)
@@ -69,8 +73,8 @@ def yuan(amount: Decimal) -> str:
     return text
 
 
-_ISO: dict[date, str] = {}
-"""Dates already written out, and their texts (a log repeats its days)."""
+_date_text = lru_cache(maxsize=KEPT)(date.isoformat)
+"""A date's text, kept: a log repeats its days."""
 _TWO = tuple(f"{n:02d}" for n in range(60))
 
 
@@ -79,16 +83,13 @@ def iso(moment: date) -> str:
 
     ``date.isoformat`` costs about 1,800 instructions and an aware ``datetime``'s about 9,700 (a
     ``sprintf`` per part, and the offset through the zone's ``utcoffset``). A plain date already
-    written is one dict look-up; a ``datetime`` whose zone is :data:`~envrules.models.CST` itself
+    written is one look-up in a cache; a ``datetime`` whose zone is :data:`~envrules.models.CST` itself
     is its date's text and its time's parts (the offset of CST is always ``+08:00``). Anything else
     is written by ``isoformat`` itself.
     """
     kind = type(moment)
     if kind is date:
-        text = _ISO.get(moment)
-        if text is None:
-            text = _keep(_ISO, moment, moment.isoformat())
-        return text
+        return _date_text(moment)
     if kind is datetime and moment.tzinfo is CST:  # type: ignore[attr-defined]
         stamp: datetime = moment  # type: ignore[assignment]
         two, micro = _TWO, stamp.microsecond
@@ -145,11 +146,13 @@ class Rule(ABC, Generic[D, P]):
     circumstance_codes: frozenset[str] = frozenset()
     """The penalty circumstance codes this rule reads (a pack knows the union of its rules')."""
 
-    __slots__ = ("citation", "params")
+    __slots__ = ("_hash", "citation", "params")
 
     def __init__(self, params: P, citation: Citation) -> None:
         self.params = params
         self.citation = citation
+        # Hashed once: a rule is a key of the findings its module keeps made (lru_cache).
+        self._hash = hash((type(self), params, citation))
 
     @classmethod
     def from_mapping(cls, params: Mapping[str, Any], citation: Citation) -> Self:
@@ -165,10 +168,14 @@ class Rule(ABC, Generic[D, P]):
         return type(other) is type(self) and self.params == other.params and self.citation == other.citation
 
     def __hash__(self) -> int:
-        return hash((type(self), self.params, self.citation))
+        return self._hash
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.params!r})"
+
+    def __reduce__(self) -> tuple[type[Self], tuple[Params, Citation]]:
+        # Pickled (a built pack) as what it is made of; what it derives (its hash) is made anew.
+        return type(self), (self.params, self.citation)
 
     def __setattr__(self, name: str, value: object) -> None:
         if hasattr(self, name):
@@ -201,10 +208,38 @@ class Rule(ABC, Generic[D, P]):
         ``matter`` is also available to the templates as ``{matter}``. The texts
         are formatted when first read (:func:`~envrules.result.drafted_finding`).
         """
+        return self.drafted(
+            ctx.lang,
+            ctx.pack,
+            key,
+            values,
+            remedy=remedy,
+            matter=matter,
+            value=value,
+            limit=limit,
+            provisional=provisional,
+            severity=severity,
+        )
+
+    def drafted(
+        self,
+        lang: Lang,
+        pack: PackRef | None,
+        key: str,
+        values: Mapping[str, object] | None = None,
+        *,
+        remedy: str | None = None,
+        matter: str | None = None,
+        value: object = None,
+        limit: object = None,
+        provisional: bool = False,
+        severity: Literal["error", "info"] = "error",
+    ) -> Finding:
+        """:meth:`finding` in ``lang`` under ``pack``, without a context (for a finding a rule keeps)."""
         values = dict(values) if values else {}
         if matter is not None:
             values["matter"] = matter
-        text = templates(type(self))[ctx.lang]
+        text = templates(type(self))[lang]
         return drafted_finding(
             self.id,
             text[key],
@@ -216,5 +251,5 @@ class Rule(ABC, Generic[D, P]):
             None if value is None else str(value),
             None if limit is None else str(limit),
             provisional,
-            ctx.pack,
+            pack,
         )

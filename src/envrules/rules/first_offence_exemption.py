@@ -58,15 +58,14 @@ class FirstOffenceExemption(Rule[Penalty, FirstOffenceParams]):
     params_model: ClassVar[type[Params]] = FirstOffenceParams
 
     def check(self, doc: Penalty, ctx: Context) -> None:
-        f = doc.__dict__  # the fields, read without pydantic's __getattr__ hook (docs/performance.md)
-        if not f["minor"] or f["harm"] != "none":
+        if not doc.minor or doc.harm != "none":
             return
         decided = doc.act_date
         if self._not_first(doc, decided, ctx):
             return
-        order = f["rectification"]
+        order = doc.rectification
         day = iso(decided)  # str(decided), the finding's value
-        values: dict[str, object] = {"violation": f["violation"], "decided": day}
+        values: dict[str, object] = {"violation": doc.violation, "decided": day}
         if order is None:
             ctx.violations.append(self.finding(ctx, "no-order", values, remedy="educate", value=day))
             return
@@ -90,13 +89,12 @@ class FirstOffenceExemption(Rule[Penalty, FirstOffenceParams]):
 
     def _not_first(self, doc: Penalty, decided: date, ctx: Context) -> bool:
         """Whether the enterprise was penalised for the same violation before: then a note says so."""
-        f = doc.__dict__
-        violation, own = f["violation"], f["id"]
+        violation, own = doc.violation, doc.id
         years = self.params.prior_years
         since = years_before(decided, years).toordinal()
         earlier = [
             p
-            for p in ctx.history.penalties(f["enterprise"], violation, decided)
+            for p in ctx.history.penalties(doc.enterprise, violation, decided)
             if p.decided >= since and p.id != own
         ]
         values: dict[str, object] = {"violation": violation, "years": years}
@@ -105,7 +103,7 @@ class FirstOffenceExemption(Rule[Penalty, FirstOffenceParams]):
             values |= {"earlier": iso(date.fromordinal(last.decided)), "prior": last.id}
             ctx.notes.append(self.finding(ctx, "not-first", values, severity="info", value=last.id))
             return True
-        if f["first_offence"] is False:
+        if doc.first_offence is False:
             ctx.notes.append(self.finding(ctx, "not-first-stated", values, severity="info"))
             return True
         return False

@@ -73,10 +73,9 @@ class InspectionFiling(Rule[Inspection, InspectionFilingParams]):
         self._urgent = frozenset(params.urgent_grounds)
 
     def check(self, doc: Inspection, ctx: Context) -> None:
-        f = doc.__dict__  # the fields, read without pydantic's __getattr__ hook (docs/performance.md)
-        grounds = f["grounds"]
+        grounds = doc.grounds
         if (
-            not f["annual_plan_filed"]
+            not doc.annual_plan_filed
             and not self._plan.isdisjoint(grounds)
             and self._plan_exempt.isdisjoint(grounds)
         ):
@@ -84,8 +83,8 @@ class InspectionFiling(Rule[Inspection, InspectionFilingParams]):
             ctx.violations.append(
                 self.finding(ctx, "no-plan", {"year": year}, remedy="plan", value="not filed", limit=year)
             )
-        entry = f["start"]
-        filed = f["form_filed_at"]
+        entry = doc.start
+        filed = doc.form_filed_at
         if filed is not None and (  # filed_before, with two timestamps compared here
             filed < entry
             if type(filed) is datetime and type(entry) is datetime
@@ -93,7 +92,7 @@ class InspectionFiling(Rule[Inspection, InspectionFilingParams]):
         ):
             return
         none = self.say(ctx.lang, "none")
-        oral = f["oral_filing_at"]
+        oral = doc.oral_filing_at
         shown = {
             "entry": iso(entry),
             "filed": iso(filed) if filed else none,
@@ -134,7 +133,7 @@ class InspectionFiling(Rule[Inspection, InspectionFilingParams]):
             "as_of": iso(ctx.as_of),
             "note": note,
         }
-        filed_at = doc.__dict__["form_filed_at"]
+        filed_at = doc.form_filed_at
         filed = local_date(filed_at) if filed_at is not None else None
         status: Literal["pending", "met", "overdue"]
         if filed is not None and filed <= due:

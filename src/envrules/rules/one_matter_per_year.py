@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import ClassVar, Literal
 
 from ..history import PastInspection
@@ -62,28 +63,23 @@ class OneMatterPerYear(Rule[Inspection, OneMatterParams]):
         year = relativedelta(years=1)
         return first - year + relativedelta(days=1), last + year - relativedelta(days=1)
 
-    __slots__ = ("_calendar_year", "_unwaivable", "_years")
+    __slots__ = ("_calendar_year", "_unwaivable")
 
     def __init__(self, params: OneMatterParams, citation: Citation) -> None:
         super().__init__(params, citation)
         self._unwaivable = frozenset(params.unwaivable_levels)
         self._calendar_year = params.period == "calendar-year"
-        self._years: dict[int, tuple[date, date, str]] = {}
 
     def check(self, doc: Inspection, ctx: Context) -> None:
         first, last = doc.first_day, doc.last_day
         if first.year == last.year and self._calendar_year:  # the usual case: one year's window, kept
-            year = self._years.get(first.year)
-            if year is None:
-                year = self._year(first.year)
-            lo, hi, period = year
+            lo, hi, period = self._year(first.year)
         else:
             lo, hi = self.window(first, last)
             period = f"{iso(lo)}~{iso(hi)}"
-        f = doc.__dict__  # the fields, read without pydantic's __getattr__ hook (docs/performance.md)
-        enterprise, own = f["enterprise"], f["id"]
+        enterprise, own = doc.enterprise, doc.id
         inspections = ctx.history.inspections
-        for matter in f["matters"]:
+        for matter in doc.matters:
             if matter.periodic_by_law:
                 continue
             code = matter.code
@@ -92,12 +88,13 @@ class OneMatterPerYear(Rule[Inspection, OneMatterParams]):
                 self._report(doc, code, earlier, period, ctx)
 
     def _year(self, year: int) -> tuple[date, date, str]:
-        """The calendar year's window and its text, kept (a few dozen years at most)."""
+        """The calendar year's window and its text, kept (a log spans a few years)."""
+        return _year_window(self, year)
+
+    def year_window(self, year: int) -> tuple[date, date, str]:
+        """The calendar year's window and its text."""
         lo, hi = self.window(date(year, 1, 1), date(year, 1, 1))
-        window = (lo, hi, f"{lo.isoformat()}~{hi.isoformat()}")
-        if len(self._years) < 1000:
-            self._years[year] = window
-        return window
+        return lo, hi, f"{lo.isoformat()}~{hi.isoformat()}"
 
     def _report(
         self, doc: Inspection, matter: str, earlier: list[PastInspection], period: str, ctx: Context
@@ -138,3 +135,8 @@ class OneMatterPerYear(Rule[Inspection, OneMatterParams]):
         target.append(
             self.finding(ctx, key, values, remedy=remedy, matter=matter, value=past.id, limit=period)
         )
+
+
+@lru_cache(maxsize=128)
+def _year_window(rule: OneMatterPerYear, year: int) -> tuple[date, date, str]:
+    return rule.year_window(year)

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
 from ..labels import labelled
-from ..models import Ground, Inspection, Level, _keep, local_date
-from ..result import Citation, Finding
-from .base import Context, Params, Rule, iso
+from ..models import Ground, Inspection, Level, local_date
+from ..result import Citation, Finding, PackRef
+from .base import KEPT, Context, Lang, Params, Rule, iso
 
 __all__ = ["DaysOfMonth", "QuietDay", "QuietDayParams", "Weekdays"]
 
@@ -208,8 +209,6 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
         "_days",
         "_deployers",
         "_exempt",
-        "_inside",
-        "_notes",
         "_on_site_only",
         "_routine",
         "_window",
@@ -217,8 +216,6 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
 
     def __init__(self, params: QuietDayParams, citation: Citation) -> None:
         super().__init__(params, citation)
-        self._notes: dict[tuple[str, int], Finding] = {}
-        self._inside: dict[tuple[date, date, str, int, str | None, bool], Finding] = {}
         # The parameters read on every call, as slots (a model's fields are slower to read).
         self._exempt = frozenset(params.exempt_grounds)
         self._deployers = frozenset(params.exempt_deployers)
@@ -234,24 +231,24 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
 
     def check(self, doc: Inspection, ctx: Context) -> None:
         p: QuietDayParams = self.params
-        f = doc.__dict__  # the fields, read without pydantic's __getattr__ hook (docs/performance.md)
-        grounds = f["grounds"]
+        grounds = doc.grounds
         if self._routine and "routine" in grounds:
-            ctx.notes.append(self._note(ctx))
-        if self._on_site_only and f["mode"] in ("remote", "written"):
+            pack = ctx.pack
+            ctx.notes.append(_routine_note(self, ctx.lang, pack, None if pack is None else pack.level))
+        if self._on_site_only and doc.mode in ("remote", "written"):
             hit = self._first_quiet_day(doc.first_day, doc.last_day)
             if hit is not None:
-                mode = {"remote": ("远程", "remote"), "written": ("书面核查", "written")}[f["mode"]]
+                mode = {"remote": ("远程", "remote"), "written": ("书面核查", "written")}[doc.mode]
                 values = {
                     "day": iso(hit),
                     "window": p.window.describe(ctx.lang),
                     "mode": mode[ctx.lang == "en"],
                 }
-                ctx.notes.append(self.finding(ctx, "off-site", values, severity="info", value=f["mode"]))
+                ctx.notes.append(self.finding(ctx, "off-site", values, severity="info", value=doc.mode))
             return
-        deployed = f["deployed_by"] in self._deployers
+        deployed = doc.deployed_by in self._deployers
         bodies = self._bodies
-        body_ok = bodies is None or f["deployed_by_body"] in bodies
+        body_ok = bodies is None or doc.deployed_by_body in bodies
         exempt = not self._exempt.isdisjoint(grounds) or (deployed and body_ok)
         if exempt and not self._approval_required:
             return
@@ -292,25 +289,30 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
             return
         why = None
         if deployed and not body_ok:
-            why = "body-missing" if f["deployed_by_body"] is None else "body-department"
-        unstated = self._on_site_only and f["mode"] is None
-        # The finding depends only on the visit's days, the language, the pack and these two: a
-        # log repeats its days, so each is made once (the finding holds the pack: its id stays).
-        key = (first, last, ctx.lang, id(ctx.pack), why, unstated)
-        finding = self._inside.get(key)
-        if finding is None:
-            finding = _keep(self._inside, key, self._inside_finding(first, last, hit, ctx, why, unstated))
-        ctx.violations.append(finding)
+            why = "body-missing" if doc.deployed_by_body is None else "body-department"
+        unstated = self._on_site_only and doc.mode is None
+        # The finding depends only on the visit's days, the language, the pack and these two.
+        pack = ctx.pack
+        level = None if pack is None else pack.level
+        ctx.violations.append(_inside(self, first, last, hit, ctx.lang, pack, level, why, unstated))
 
     def _inside_finding(
-        self, first: date, last: date, hit: date, ctx: Context, why: str | None, unstated: bool
+        self,
+        first: date,
+        last: date,
+        hit: date,
+        lang: Lang,
+        pack: PackRef | None,
+        why: str | None,
+        unstated: bool,
     ) -> Finding:
         """The violation of a visit from ``first`` to ``last`` that touches the quiet day ``hit``."""
         days = (last - first).days + 1
         nxt = self.next_permitted_start(first, days)
-        window = self.params.window.describe(ctx.lang)
-        finding = self.finding(
-            ctx,
+        window = self.params.window.describe(lang)
+        finding = self.drafted(
+            lang,
+            pack,
             "inside" if why is None else "body",
             {
                 "day": iso(hit),
@@ -319,14 +321,14 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
                 "last": iso(last),
                 "next": iso(nxt) if nxt else "",
                 "days": days,
-                "why": "" if why is None else self.say(ctx.lang, why),
+                "why": "" if why is None else self.say(lang, why),
             },
             remedy="split" if nxt is None else "move" if days > 1 else "move-day",
             value=iso(hit),
             limit=window,
         )
         if unstated:
-            finding = replace(finding, message=finding.message + self.say(ctx.lang, "mode-unstated"))
+            finding = replace(finding, message=finding.message + self.say(lang, "mode-unstated"))
         return finding
 
     def _approval(self, doc: Inspection, hit: date, ctx: Context) -> None:
@@ -360,19 +362,12 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
             self.finding(ctx, "late-approval", values, remedy=remedy, value=iso(on), limit=iso(doc.start))
         )
 
-    def _note(self, ctx: Context) -> Finding:
-        """The advisory note for routine inspections: the same object for every call."""
-        # Keyed by the pack object (and so its level: a pack without a level of its own takes its
-        # place's); the note holds the pack, so its id is not reused while the note is kept.
-        key = (ctx.lang, id(ctx.pack))
-        note = self._notes.get(key)
-        if note is None:
-            words = self.params.routine_note
-            assert words is not None
-            text = words.zh if ctx.lang == "zh" else words.en
-            # At most 256: a caller may make a new PackRef for every call.
-            note = _keep(self._notes, key, self.finding(ctx, "note", {"note": text}, severity="info"), 256)
-        return note
+    def routine_note(self, lang: Lang, pack: PackRef | None) -> Finding:
+        """The advisory note for routine inspections under ``pack``."""
+        words = self.params.routine_note
+        assert words is not None
+        text = words.zh if lang == "zh" else words.en
+        return self.drafted(lang, pack, "note", {"note": text}, severity="info")
 
     def _first_quiet_day(self, first: date, last: date) -> date | None:
         return self.params.window.first_quiet(first, last)
@@ -392,3 +387,27 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
                 return day
             day = self.params.window.end_of_run(blocker) + timedelta(days=1)
         return None
+
+
+# A log repeats its days: each violation and note is made once, then shared (a Finding is immutable).
+# Keyed by the pack and its level: two PackRefs of one pack at two levels are equal, and read apart.
+
+
+@lru_cache(maxsize=KEPT)
+def _inside(
+    rule: QuietDay,
+    first: date,
+    last: date,
+    hit: date,
+    lang: Lang,
+    pack: PackRef | None,
+    level: str | None,
+    why: str | None,
+    unstated: bool,
+) -> Finding:
+    return rule._inside_finding(first, last, hit, lang, pack, why, unstated)
+
+
+@lru_cache(maxsize=256)  # at most 256: a caller may make a new PackRef for every call
+def _routine_note(rule: QuietDay, lang: Lang, pack: PackRef | None, level: str | None) -> Finding:
+    return rule.routine_note(lang, pack)
