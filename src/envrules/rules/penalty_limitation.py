@@ -9,12 +9,19 @@ from typing import Annotated, ClassVar, Literal
 from dateutil.relativedelta import relativedelta
 from pydantic import Field
 
-from ..errors import InvalidInputError, PackError
+from ..errors import InvalidInputError
 from ..models import Penalty, local_date
 from ..result import Citation, Finding
 from .base import Context, Params, Rule
 
-__all__ = ["PenaltyLimitation", "PenaltyLimitationParams", "PriorLaw", "SpecialPeriod"]
+__all__ = [
+    "PenaltyLimitation",
+    "PenaltyLimitationParams",
+    "PriorLaw",
+    "PriorRule",
+    "SpecialPeriod",
+    "prior_rule",
+]
 
 _Text = Annotated[str, Field(min_length=1)]
 _Years = Annotated[int, Field(ge=1, le=30)]
@@ -36,14 +43,33 @@ class SpecialPeriod(Params):
         return Citation(clause=self.clause, text=self.text, document=self.document, verified=self.verified)
 
 
+class PriorRule(Params):
+    """The prior law's limitation rule, as the pack of the prior law states it (its parameters and clause).
+
+    The pack carries it (rules lie below the law: a rule does not load another pack); a test holds
+    it equal to the ``penalty-limitation`` rule of the pack ``PriorLaw.pack`` names.
+    """
+
+    years: _Years
+    extended_years: _Years | None = None
+    special_periods: tuple[SpecialPeriod, ...] = ()
+    clause: _Text
+    text: _Text
+    document: str = ""
+    url: str = ""
+    verified: bool
+
+
 class PriorLaw(Params):
-    """第三十七条: for acts before ``before``, the limitation rule of ``pack`` is compared (从旧兼从轻)."""
+    """第三十七条: for acts before ``before``, the limitation ``rule`` of the prior law (the pack
+    ``pack``) is compared (从旧兼从轻)."""
 
     pack: _Text
     before: date
     clause: _Text
     text: _Text
     verified: bool
+    rule: PriorRule
 
 
 class PenaltyLimitationParams(Params):
@@ -87,7 +113,8 @@ class PenaltyLimitation(Rule[Penalty, PenaltyLimitationParams]):
     * 第三十七条 (从旧兼从轻): with ``prior_law``, an act that took place
       before ``prior_law.before`` (the day the law took effect; for a
       continuing act, its end) is judged by the limitation rule of the prior
-      law's pack, unless the rule of this pack is lighter for the party (its
+      law (``prior_law.rule``: the prior law's pack's, as this pack states
+      it), unless the rule of this pack is lighter for the party (its
       period ends earlier); a note says which law was applied and why, and a
       finding cites the clause applied.
     * Under this pack ``committed_on`` is required for every penalty.
@@ -96,6 +123,12 @@ class PenaltyLimitation(Rule[Penalty, PenaltyLimitationParams]):
     id: ClassVar[str] = "penalty-limitation"
     kind: ClassVar[Literal["penalty"]] = "penalty"
     params_model: ClassVar[type[Params]] = PenaltyLimitationParams
+
+    __slots__ = ("_prior",)
+
+    def __init__(self, params: PenaltyLimitationParams, citation: Citation) -> None:
+        super().__init__(params, citation)
+        self._prior = None if params.prior_law is None else prior_rule(params.prior_law.rule)
 
     def period(self, doc: Penalty, lang: str) -> _Period:
         """The period this rule gives ``doc``, the clause it comes from and the reading applied."""
@@ -135,7 +168,8 @@ class PenaltyLimitation(Rule[Penalty, PenaltyLimitationParams]):
         applied, rule = self.period(doc, ctx.lang), self
         prior = self.params.prior_law
         if prior is not None and start < prior.before:
-            old_rule = _prior_rule(prior)
+            old_rule = self._prior
+            assert old_rule is not None
             old = old_rule.period(doc, ctx.lang)
             # The lighter rule for the party is the one whose period ends first; a tie keeps the old law.
             lighter_new = start + relativedelta(years=applied.years) < start + relativedelta(years=old.years)
@@ -190,16 +224,12 @@ class PenaltyLimitation(Rule[Penalty, PenaltyLimitationParams]):
         )
 
 
-def _prior_rule(prior: PriorLaw) -> PenaltyLimitation:
-    """The limitation rule of the prior law's pack (loaded on first use: packs may not load packs)."""
-    from ..law.pack import get_pack  # a pack's rules are built while the pack module loads
-
-    pack = get_pack(prior.pack)
-    try:
-        rule = pack.rule(PenaltyLimitation.id)
-    except LookupError:
-        raise PackError(
-            prior.pack, "rules", PenaltyLimitation.id, "the prior law's pack has no such rule"
-        ) from None
-    assert isinstance(rule, PenaltyLimitation)
-    return rule
+def prior_rule(prior: PriorRule) -> PenaltyLimitation:
+    """The limitation rule of the prior law, made from what the pack states of it."""
+    params = PenaltyLimitationParams(
+        years=prior.years, extended_years=prior.extended_years, special_periods=prior.special_periods
+    )
+    citation = Citation(
+        clause=prior.clause, text=prior.text, document=prior.document, url=prior.url, verified=prior.verified
+    )
+    return PenaltyLimitation(params, citation)
