@@ -32,7 +32,6 @@ from envrules.history import as_document
 from envrules.law.pack import Pack, load_pack
 from envrules.result import Citation, PackRef, drafted_finding, judged
 from envrules.rules.base import Context, Rule
-from envrules.rules import attested_until
 from envrules.testing import case_files
 
 PACKS = Path(envrules.__file__).parent / "law" / "packs"
@@ -273,9 +272,9 @@ def test_a_judgement_under_a_place_reads_as_with_texts_made_at_once(
 
 def test_the_attested_until_notes_kept_are_bounded_and_keyed_by_pack_and_language() -> None:
     rule = envrules.get_pack("miluo-2013").rule("attested-until")
-    kept = attested_until._note  # the notes kept, of every attested-until rule
     doc = as_document(inspection(start="2025-10-21"))
     zh = envrules.evaluate(doc, as_of="2025-11-01").notes
+    kept = rule._notes  # type: ignore[attr-defined]  # made on first use
     en = envrules.evaluate(doc, as_of="2025-11-01", lang="en").notes
     assert [n.rule for n in zh if n.rule == "attested-until"] == ["attested-until"]
     assert {n.message for n in zh} != {n.message for n in en}

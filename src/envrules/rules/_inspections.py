@@ -8,7 +8,7 @@ from typing import Any
 from ..models import Inspection
 from ..registry import Registry
 from ..result import Finding, PackRef
-from .base import KEPT, Context, Lang, Rule
+from .base import KEPT, At, Context, Lang, Rule
 
 __all__ = ["registry_for", "static_note"]
 
@@ -33,7 +33,7 @@ def _static_note(
 ) -> Finding:
     # ``level`` is a key only: two PackRefs of one pack at two levels are equal.
     values = {"what": rule.say(lang, what)} if what is not None else None
-    return rule.drafted(lang, pack, key, values, severity="info")
+    return rule.finding(At(lang, pack), key, values, severity="info")
 
 
 def registry_for(rule: Rule[Inspection, Any], doc: Inspection, ctx: Context, what: str) -> Registry | None:

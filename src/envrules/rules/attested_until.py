@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from functools import lru_cache
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field
 
 from ..models import Inspection, Penalty
 from ..result import Citation, Finding, PackRef
-from .base import KEPT, Context, Lang, Params, Rule, iso
+from .base import At, Context, Lang, Params, Rule, iso
 
 __all__ = ["AttestedUntil", "AttestedUntilParams"]
 
@@ -40,7 +40,8 @@ class AttestedUntil(Rule[Inspection | Penalty, AttestedUntilParams]):  # type: i
     kind: ClassVar[Literal["any"]] = "any"
     params_model: ClassVar[type[Params]] = AttestedUntilParams
 
-    __slots__ = ("_until", "_until_text")
+    __slots__ = ("_notes", "_until", "_until_text")
+    _notes: Callable[..., Finding]  # the notes kept made (Rule.kept), set on first use
 
     def __init__(self, params: AttestedUntilParams, citation: Citation) -> None:
         super().__init__(params, citation)
@@ -51,18 +52,17 @@ class AttestedUntil(Rule[Inspection | Penalty, AttestedUntilParams]):  # type: i
         day = doc.act_date
         if day <= self._until:
             return
+        # The note depends only on the day, the language and the pack with its level (two PackRefs
+        # of one pack at two levels are equal): a log repeats its days, so each is made once.
+        try:
+            notes = self._notes
+        except AttributeError:
+            notes = self.kept("_notes", self.note)
         pack = ctx.pack
-        ctx.notes.append(_note(self, day, ctx.lang, pack, None if pack is None else pack.level))
+        ctx.notes.append(notes(day, ctx.lang, pack, None if pack is None else pack.level))
 
-    def note(self, day: date, lang: Lang, pack: PackRef | None) -> Finding:
-        """The note for an act of ``day`` under ``pack``."""
+    def note(self, day: date, lang: Lang, pack: PackRef | None, level: str | None) -> Finding:
+        """The note for an act of ``day`` under ``pack`` (of ``level``: a key only)."""
         until, text = self._until_text, iso(day)
         values = {"until": until, "source": self.params.source, "day": text}
-        return self.drafted(lang, pack, "stale", values, severity="info", value=text, limit=until)
-
-
-@lru_cache(maxsize=KEPT)
-def _note(rule: AttestedUntil, day: date, lang: Lang, pack: PackRef | None, level: str | None) -> Finding:
-    """The note depends only on the day, the language and the pack with its ``level`` (two PackRefs
-    of one pack at two levels are equal): a log repeats its days, so each is made once and shared."""
-    return rule.note(day, lang, pack)
+        return self.finding(At(lang, pack), "stale", values, severity="info", value=text, limit=until)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, Self, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, Protocol, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -21,7 +21,19 @@ from ..result import Citation, Finding, Obligation, PackRef, drafted_finding
 if TYPE_CHECKING:
     from ..registry import Registry  # imported by the rules that read it
 
-__all__ = ["KEPT", "Context", "Lang", "NoParams", "Params", "Rule", "Text", "templates", "yuan"]
+__all__ = [
+    "KEPT",
+    "At",
+    "Context",
+    "Lang",
+    "NoParams",
+    "Params",
+    "Rule",
+    "Text",
+    "Where",
+    "templates",
+    "yuan",
+]
 
 KEPT = 4096
 """The most findings or texts a rule keeps made (a log repeats its days): the bound of its caches."""
@@ -63,6 +75,7 @@ class NoParams(Params):
 
 P = TypeVar("P", bound=Params)
 D = TypeVar("D", Inspection, Penalty)
+T = TypeVar("T")
 
 
 def yuan(amount: Decimal) -> str:
@@ -106,6 +119,24 @@ def _tuples(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _tuples(v) for k, v in value.items()}
     return value
+
+
+class Where(Protocol):
+    """Where a finding is made: the language of its texts and the pack it names."""
+
+    @property
+    def lang(self) -> Lang: ...
+
+    @property
+    def pack(self) -> PackRef | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class At:
+    """A :class:`Where` without a context: for the findings a rule keeps made, by language and pack."""
+
+    lang: Lang
+    pack: PackRef | None
 
 
 @dataclass(slots=True)
@@ -192,7 +223,7 @@ class Rule(ABC, Generic[D, P]):
 
     def finding(
         self,
-        ctx: Context,
+        ctx: Where,
         key: str,
         values: Mapping[str, object] | None = None,
         *,
@@ -205,41 +236,14 @@ class Rule(ABC, Generic[D, P]):
     ) -> Finding:
         """A finding of this rule: message ``key`` and ``remedy`` key filled with ``values``.
 
-        ``matter`` is also available to the templates as ``{matter}``. The texts
+        ``ctx`` is the context (or an :class:`At`, for a finding a rule keeps made): its language
+        and its pack. ``matter`` is also available to the templates as ``{matter}``. The texts
         are formatted when first read (:func:`~envrules.result.drafted_finding`).
         """
-        return self.drafted(
-            ctx.lang,
-            ctx.pack,
-            key,
-            values,
-            remedy=remedy,
-            matter=matter,
-            value=value,
-            limit=limit,
-            provisional=provisional,
-            severity=severity,
-        )
-
-    def drafted(
-        self,
-        lang: Lang,
-        pack: PackRef | None,
-        key: str,
-        values: Mapping[str, object] | None = None,
-        *,
-        remedy: str | None = None,
-        matter: str | None = None,
-        value: object = None,
-        limit: object = None,
-        provisional: bool = False,
-        severity: Literal["error", "info"] = "error",
-    ) -> Finding:
-        """:meth:`finding` in ``lang`` under ``pack``, without a context (for a finding a rule keeps)."""
         values = dict(values) if values else {}
         if matter is not None:
             values["matter"] = matter
-        text = templates(type(self))[lang]
+        text = templates(type(self))[ctx.lang]
         return drafted_finding(
             self.id,
             text[key],
@@ -251,5 +255,18 @@ class Rule(ABC, Generic[D, P]):
             None if value is None else str(value),
             None if limit is None else str(limit),
             provisional,
-            pack,
+            ctx.pack,
         )
+
+    def kept(self, slot: str, make: Callable[..., T], size: int = KEPT) -> Callable[..., T]:
+        """``make``, its results kept (``functools.lru_cache``) in the rule's ``slot`` on first use.
+
+        Made on first use, not with the rule: a rule fresh from its pack holds only what it is
+        made of. Two threads may both make it; the last one stays, and both are right.
+        """
+        try:
+            cache: Callable[..., T] = getattr(self, slot)
+        except AttributeError:
+            cache = lru_cache(maxsize=size)(make)
+            object.__setattr__(self, slot, cache)
+        return cache

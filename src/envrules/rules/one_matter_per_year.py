@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from functools import lru_cache
 from typing import ClassVar, Literal
 
 from ..history import PastInspection
@@ -63,7 +63,8 @@ class OneMatterPerYear(Rule[Inspection, OneMatterParams]):
         year = relativedelta(years=1)
         return first - year + relativedelta(days=1), last + year - relativedelta(days=1)
 
-    __slots__ = ("_calendar_year", "_unwaivable")
+    __slots__ = ("_calendar_year", "_unwaivable", "_years")
+    _years: Callable[[int], tuple[date, date, str]]  # the year windows kept (Rule.kept), set on first use
 
     def __init__(self, params: OneMatterParams, citation: Citation) -> None:
         super().__init__(params, citation)
@@ -73,7 +74,11 @@ class OneMatterPerYear(Rule[Inspection, OneMatterParams]):
     def check(self, doc: Inspection, ctx: Context) -> None:
         first, last = doc.first_day, doc.last_day
         if first.year == last.year and self._calendar_year:  # the usual case: one year's window, kept
-            lo, hi, period = self._year(first.year)
+            try:
+                years = self._years
+            except AttributeError:
+                years = self.kept("_years", self.year_window, 128)  # a log spans a few years
+            lo, hi, period = years(first.year)
         else:
             lo, hi = self.window(first, last)
             period = f"{iso(lo)}~{iso(hi)}"
@@ -88,8 +93,8 @@ class OneMatterPerYear(Rule[Inspection, OneMatterParams]):
                 self._report(doc, code, earlier, period, ctx)
 
     def _year(self, year: int) -> tuple[date, date, str]:
-        """The calendar year's window and its text, kept (a log spans a few years)."""
-        return _year_window(self, year)
+        """The calendar year's window and its text, as kept."""
+        return self.kept("_years", self.year_window, 128)(year)
 
     def year_window(self, year: int) -> tuple[date, date, str]:
         """The calendar year's window and its text."""
@@ -135,8 +140,3 @@ class OneMatterPerYear(Rule[Inspection, OneMatterParams]):
         target.append(
             self.finding(ctx, key, values, remedy=remedy, matter=matter, value=past.id, limit=period)
         )
-
-
-@lru_cache(maxsize=128)
-def _year_window(rule: OneMatterPerYear, year: int) -> tuple[date, date, str]:
-    return rule.year_window(year)

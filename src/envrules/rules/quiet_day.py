@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
-from functools import lru_cache
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
@@ -12,7 +12,7 @@ from pydantic import BeforeValidator, Field, model_validator
 from ..labels import labelled
 from ..models import Ground, Inspection, Level, local_date
 from ..result import Citation, Finding, PackRef
-from .base import KEPT, Context, Lang, Params, Rule, iso
+from .base import At, Context, Lang, Params, Rule, iso
 
 __all__ = ["DaysOfMonth", "QuietDay", "QuietDayParams", "Weekdays"]
 
@@ -209,10 +209,15 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
         "_days",
         "_deployers",
         "_exempt",
+        "_inside",
+        "_notes",
         "_on_site_only",
         "_routine",
         "_window",
     )
+    # What the rule keeps made (Rule.kept), set on first use.
+    _inside: Callable[..., Finding]
+    _notes: Callable[..., Finding]
 
     def __init__(self, params: QuietDayParams, citation: Citation) -> None:
         super().__init__(params, citation)
@@ -233,8 +238,12 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
         p: QuietDayParams = self.params
         grounds = doc.grounds
         if self._routine and "routine" in grounds:
+            try:
+                notes = self._notes
+            except AttributeError:  # at most 256: a caller may make a new PackRef for every call
+                notes = self.kept("_notes", self.routine_note, 256)
             pack = ctx.pack
-            ctx.notes.append(_routine_note(self, ctx.lang, pack, None if pack is None else pack.level))
+            ctx.notes.append(notes(ctx.lang, pack, None if pack is None else pack.level))
         if self._on_site_only and doc.mode in ("remote", "written"):
             hit = self._first_quiet_day(doc.first_day, doc.last_day)
             if hit is not None:
@@ -291,10 +300,16 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
         if deployed and not body_ok:
             why = "body-missing" if doc.deployed_by_body is None else "body-department"
         unstated = self._on_site_only and doc.mode is None
-        # The finding depends only on the visit's days, the language, the pack and these two.
+        # A log repeats its days: the finding, which depends only on the visit's days, the language,
+        # the pack and these two, is made once and shared (a Finding is immutable). Keyed by the
+        # pack's level too: two PackRefs of one pack at two levels are equal, and read apart.
+        try:
+            inside = self._inside
+        except AttributeError:
+            inside = self.kept("_inside", self._inside_finding)
         pack = ctx.pack
         level = None if pack is None else pack.level
-        ctx.violations.append(_inside(self, first, last, hit, ctx.lang, pack, level, why, unstated))
+        ctx.violations.append(inside(first, last, hit, ctx.lang, pack, level, why, unstated))
 
     def _inside_finding(
         self,
@@ -303,16 +318,19 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
         hit: date,
         lang: Lang,
         pack: PackRef | None,
+        level: str | None,
         why: str | None,
         unstated: bool,
     ) -> Finding:
-        """The violation of a visit from ``first`` to ``last`` that touches the quiet day ``hit``."""
+        """The violation of a visit from ``first`` to ``last`` that touches the quiet day ``hit``.
+
+        ``level`` is the pack's: a key of the finding kept, read from ``pack``.
+        """
         days = (last - first).days + 1
         nxt = self.next_permitted_start(first, days)
         window = self.params.window.describe(lang)
-        finding = self.drafted(
-            lang,
-            pack,
+        finding = self.finding(
+            At(lang, pack),
             "inside" if why is None else "body",
             {
                 "day": iso(hit),
@@ -362,12 +380,12 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
             self.finding(ctx, "late-approval", values, remedy=remedy, value=iso(on), limit=iso(doc.start))
         )
 
-    def routine_note(self, lang: Lang, pack: PackRef | None) -> Finding:
-        """The advisory note for routine inspections under ``pack``."""
+    def routine_note(self, lang: Lang, pack: PackRef | None, level: str | None) -> Finding:
+        """The advisory note for routine inspections under ``pack`` (of ``level``: a key only)."""
         words = self.params.routine_note
         assert words is not None
         text = words.zh if lang == "zh" else words.en
-        return self.drafted(lang, pack, "note", {"note": text}, severity="info")
+        return self.finding(At(lang, pack), "note", {"note": text}, severity="info")
 
     def _first_quiet_day(self, first: date, last: date) -> date | None:
         return self.params.window.first_quiet(first, last)
@@ -387,27 +405,3 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
                 return day
             day = self.params.window.end_of_run(blocker) + timedelta(days=1)
         return None
-
-
-# A log repeats its days: each violation and note is made once, then shared (a Finding is immutable).
-# Keyed by the pack and its level: two PackRefs of one pack at two levels are equal, and read apart.
-
-
-@lru_cache(maxsize=KEPT)
-def _inside(
-    rule: QuietDay,
-    first: date,
-    last: date,
-    hit: date,
-    lang: Lang,
-    pack: PackRef | None,
-    level: str | None,
-    why: str | None,
-    unstated: bool,
-) -> Finding:
-    return rule._inside_finding(first, last, hit, lang, pack, why, unstated)
-
-
-@lru_cache(maxsize=256)  # at most 256: a caller may make a new PackRef for every call
-def _routine_note(rule: QuietDay, lang: Lang, pack: PackRef | None, level: str | None) -> Finding:
-    return rule.routine_note(lang, pack)
