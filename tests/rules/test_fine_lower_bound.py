@@ -18,9 +18,11 @@ from hypothesis import strategies as st
 
 import envrules
 from conftest import only_violation, penalty, violations_of
-from envrules import Finding, Result
+from envrules import Finding, InvalidInputError, Result
 
 RULE = "fine-lower-bound"
+
+
 CIRCUMSTANCES = (
     "serious-consequences",
     "repeat-offence",
@@ -54,7 +56,10 @@ def plain(fen: int) -> str:
     return yuan_of_fen(fen).rstrip("0").rstrip(".")
 
 
-# 「罚款原则上控制在法定下限」
+BAND = {"grade": "general", "range": ["5000", "10000"]}
+
+
+ranges = st.tuples(st.integers(0, 10_000_000), st.integers(0, 10_000_000)).map(sorted)
 
 
 def test_fine_at_the_statutory_minimum_is_compliant() -> None:
@@ -96,9 +101,6 @@ def test_fine_above_the_minimum_with_repeat_offence_is_compliant() -> None:
     assert judge(penalty(fine="20000", circumstances=["repeat-offence"])).compliant
 
 
-# The statutory range [min, max]: outside it is a violation whatever else holds.
-
-
 def test_fine_one_fen_below_the_minimum_is_a_violation_even_with_aggravating_circumstances() -> None:
     finding = only_finding(judge(penalty(fine="4999.99", circumstances=["repeat-offence"])))
     assert finding.value == "4999.99"
@@ -138,9 +140,6 @@ def test_fine_one_fen_below_a_fixed_statutory_amount_is_under_the_minimum() -> N
     assert "法定下限" in finding.message
 
 
-# A circumstance code the pack does not know is invalid input, never a justification.
-
-
 def test_unknown_circumstance_code_is_invalid_input_naming_the_field_and_the_close_code() -> None:
     with pytest.raises(envrules.UnknownCodeError) as caught:
         judge(penalty(fine="6000", circumstances=["obstrution"]))
@@ -162,11 +161,6 @@ def test_unknown_circumstance_after_a_known_one_is_named_by_its_own_index() -> N
 def test_unknown_circumstance_is_invalid_even_on_a_fine_at_the_minimum() -> None:
     with pytest.raises(envrules.UnknownCodeError):
         judge(penalty(fine="5000", circumstances=["obstrution"]))
-
-
-# 词解6 裁量基准: the fine must also lie in the benchmark band of the grade claimed.
-
-BAND = {"grade": "general", "range": ["5000", "10000"]}
 
 
 def test_fine_at_the_top_of_the_benchmark_band_with_a_circumstance_is_compliant() -> None:
@@ -201,9 +195,6 @@ def test_fine_above_the_minimum_and_the_band_without_circumstances_breaks_both()
     assert [f.limit for f in findings(result)] == ["5000", "5000-10000"]
 
 
-# Money is exact: a JSON number and a decimal string are the same amount.
-
-
 @pytest.mark.parametrize("fine", [5000, 5000.0, "5000", "5000.00", "5000.0"])
 def test_fine_at_the_minimum_is_compliant_in_every_notation(fine: object) -> None:
     result = judge(penalty(fine=fine, statutory_range=[5000, "50000.00"]))
@@ -222,11 +213,6 @@ def test_fine_half_a_yuan_above_the_minimum_is_the_same_violation_in_every_notat
 def test_results_are_equal_for_a_number_and_a_string() -> None:
     assert judge(penalty(fine=5000.5)) == judge(penalty(fine="5000.50"))
     assert judge(penalty(fine=6000)) == judge(penalty(fine="6000"))
-
-
-# Properties over the whole range (fines in fen: two decimals at most).
-
-ranges = st.tuples(st.integers(0, 10_000_000), st.integers(0, 10_000_000)).map(sorted)
 
 
 @settings(max_examples=150, deadline=None)
@@ -263,3 +249,76 @@ def test_fine_outside_the_range_is_always_a_violation(
     finding = only_finding(judge(doc))
     assert finding.limit == plain(lo if fen < lo else hi)
     assert finding.value == plain(fen)
+
+
+# From the former tests/test_penalty_law.py.
+
+
+def miluo(lang: str = "zh", **overrides: Any) -> envrules.Result:
+    return envrules.evaluate(penalty(**overrides), lang=lang)  # type: ignore[arg-type]
+
+
+def notes_of(result: envrules.Result, rule: str) -> list[envrules.Finding]:
+    return [n for n in result.notes if n.rule == rule]
+
+
+def test_miluo_fine_below_the_minimum_citing_an_art32_circumstance_is_allowed_with_a_note() -> None:
+    result = miluo(fine="3000", mitigating=["eliminated-harm"])
+    assert result.compliant
+    (note,) = notes_of(result, "fine-lower-bound")
+    assert note.citation.clause == "行政处罚法第三十二条第一项"
+
+
+def test_miluo_fine_below_the_minimum_citing_only_an_aggravating_circumstance_is_a_violation() -> None:
+    finding = only_violation(miluo(fine="3000", circumstances=["obstruction"]), "fine-lower-bound")
+    assert finding.limit == "5000"
+
+
+def test_miluo_before_2021_07_15_the_old_law_art27_is_the_clause_applied() -> None:
+    result = miluo(fine="3000", mitigating=["meritorious"], decided_on="2021-07-14")
+    assert result.compliant
+    (note,) = notes_of(result, "fine-lower-bound")
+    assert note.citation.clause == "行政处罚法（2021年修订前）第二十七条第一款第三项"
+
+
+def test_miluo_confession_before_2021_07_15_is_not_a_ground_of_the_old_law() -> None:
+    """The old art. 27 had no 「主动供述」 ground: citing it for an earlier decision is invalid input."""
+    with pytest.raises(InvalidInputError) as caught:
+        miluo(fine="3000", mitigating=["confessed"], decided_on="2021-07-14")
+    assert caught.value.field == "mitigating[0]"
+    assert "2021-07-14" in caught.value.expected
+
+
+def test_miluo_confession_from_2021_07_15_is_a_ground() -> None:
+    assert miluo(fine="3000", mitigating=["confessed"], decided_on="2021-07-15").compliant
+
+
+def test_miluo_fine_above_the_minimum_with_only_a_mitigating_circumstance_is_still_a_violation() -> None:
+    only_violation(miluo(fine="6000", mitigating=["confessed"]), "fine-lower-bound")
+
+
+def test_refusal_finding_says_it_is_the_local_rule_and_a_note_names_review_suit_and_late_payment() -> None:
+    result = miluo(fine="8000")
+    finding = only_violation(result, "fine-lower-bound")
+    assert "本地规则（词解7）规定" in finding.message
+    (note,) = notes_of(result, "fine-lower-bound")
+    assert "并非不缴纳罚款的建议" in note.message
+    for words in ("行政复议", "行政诉讼", "加处罚款"):
+        assert words in note.message
+    assert note.citation.clause == "行政处罚法第七条、第七十二条第一款第一项"
+    assert note.citation.verified is False
+
+
+def test_refusal_note_in_english_is_not_advice_to_stop_paying() -> None:
+    (note,) = notes_of(miluo("en", fine="8000"), "fine-lower-bound")
+    assert "not advice to leave the fine unpaid" in note.message
+
+
+def test_fine_at_the_minimum_carries_no_refusal_note() -> None:
+    assert notes_of(miluo(fine="5000"), "fine-lower-bound") == []
+
+
+def test_refusal_note_is_not_given_before_the_2021_law_took_effect() -> None:
+    result = miluo(fine="8000", decided_on="2021-07-14")
+    only_violation(result, "fine-lower-bound")
+    assert notes_of(result, "fine-lower-bound") == []

@@ -24,7 +24,7 @@ from envrules.result import Citation
 from envrules.rules.one_matter_per_year import OneMatterPerYear
 from envrules.rules.quiet_day import DaysOfMonth, QuietDay, Weekdays
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 # ---------------------------------------------------------------- the finding contract
 

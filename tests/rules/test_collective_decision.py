@@ -1,0 +1,36 @@
+"""collective-decision: a complex or major case is decided collectively (行政处罚法第五十七条第二款)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import envrules
+from conftest import only_violation, penalty, violations_of
+
+PACK = "national-2021-penalty"
+
+
+def judge(lang: str = "zh", **overrides: Any) -> envrules.Result:
+    facts = {"committed_on": "2025-06-01", "statement_heard": True, "case_filed_on": "2025-09-01"}
+    return envrules.evaluate(penalty(**(facts | overrides)), pack=PACK, lang=lang)  # type: ignore[arg-type]
+
+
+def test_major_case_without_a_collective_decision_is_a_violation() -> None:
+    finding = only_violation(judge(major=True, collective_decision=False), "collective-decision")
+    assert finding.citation.clause == "第五十七条第二款"
+
+
+def test_major_case_with_no_record_of_a_collective_decision_is_a_violation() -> None:
+    finding = only_violation(judge(major=True), "collective-decision")
+    assert "未记录" in finding.message
+
+
+def test_major_case_decided_collectively_is_allowed() -> None:
+    assert violations_of(judge(major=True, collective_decision=True), "collective-decision") == []
+
+
+@pytest.mark.parametrize("major", [False, None])
+def test_case_not_marked_major_needs_no_collective_decision(major: bool | None) -> None:
+    assert violations_of(judge(major=major), "collective-decision") == []

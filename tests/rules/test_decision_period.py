@@ -1,0 +1,41 @@
+"""decision-period: a decision within ninety days of the case's filing (行政处罚法第六十条)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import envrules
+from conftest import only_violation, penalty, violations_of
+
+PACK = "national-2021-penalty"
+
+
+def judge(lang: str = "zh", **overrides: Any) -> envrules.Result:
+    facts = {"committed_on": "2025-06-01", "statement_heard": True, "case_filed_on": "2025-09-01"}
+    return envrules.evaluate(penalty(**(facts | overrides)), pack=PACK, lang=lang)  # type: ignore[arg-type]
+
+
+def notes_of(result: envrules.Result, rule: str) -> list[envrules.Finding]:
+    return [n for n in result.notes if n.rule == rule]
+
+
+def test_decision_on_the_ninetieth_day_after_filing_is_in_time() -> None:
+    assert violations_of(judge(case_filed_on="2025-07-27", decided_on="2025-10-25"), "decision-period") == []
+
+
+def test_decision_on_the_ninety_first_day_after_filing_is_late() -> None:
+    finding = only_violation(judge(case_filed_on="2025-07-26", decided_on="2025-10-25"), "decision-period")
+    assert (finding.value, finding.limit) == ("2025-10-25", "2025-10-24")
+
+
+def test_late_decision_with_a_recorded_extension_is_waived_and_stays_visible() -> None:
+    result = judge(case_filed_on="2025-07-26", decided_on="2025-10-25", extended=True)
+    assert violations_of(result, "decision-period") == []
+    (waived,) = result.waived
+    assert (waived.rule, waived.limit) == ("decision-period", "2025-10-24")
+
+
+def test_without_a_filing_date_a_note_says_the_period_cannot_be_checked() -> None:
+    result = judge(case_filed_on=None)
+    (note,) = notes_of(result, "decision-period")
+    assert "case_filed_on" in note.message
