@@ -11,7 +11,6 @@ from pydantic import Field
 
 from ..history import counted_type
 from ..models import Approval, Ground, Inspection, local_date
-from ..result import Finding
 from ._inspections import registry_for
 from .base import Context, Params, Rule
 
@@ -130,7 +129,7 @@ class AnnualCap(Rule[Inspection, AnnualCapParams]):
             return
         message = self.say(lang, "over", **values) + self.say(lang, problem, **values)
         finding = self.finding(ctx, "over", values, remedy="approve", value=n, limit=cap)
-        ctx.violations.append(_replace_message(finding, message))
+        ctx.violations.append(replace(finding, message=message))
 
     def _approval_problem(
         self, approval: Approval | None, doc: Inspection, ctx: Context, values: dict[str, Any]
@@ -149,7 +148,3 @@ class AnnualCap(Rule[Inspection, AnnualCapParams]):
         if approver is None or approver.body != "government" or approver.level != doc.agency.level:
             return "not-government"
         return None
-
-
-def _replace_message(finding: Finding, message: str) -> Finding:
-    return replace(finding, message=message)

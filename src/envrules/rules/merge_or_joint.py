@@ -9,7 +9,6 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field
 
 from ..models import Inspection
-from ..result import Finding
 from .base import Context, Params, Rule
 
 __all__ = ["MergeOrJoint", "MergeParams"]
@@ -62,13 +61,9 @@ class MergeOrJoint(Rule[Inspection, MergeParams]):
                 "ids": ", ".join(v[1] for v in same),
             }
             note = self.finding(ctx, "same", values, severity="info", value=same[0][1])
-            ctx.notes.append(_replace_message(note, note.message + tail))
+            ctx.notes.append(replace(note, message=note.message + tail))
         if other:
             names = dict.fromkeys(reg.agency_name(v[2], lang) if reg else v[2] for v in other)
             values = {"agencies": ", ".join(names), "days": days, "ids": ", ".join(v[1] for v in other)}
             note = self.finding(ctx, "other", values, severity="info", value=other[0][1])
-            ctx.notes.append(_replace_message(note, note.message + tail))
-
-
-def _replace_message(finding: Finding, message: str) -> Finding:
-    return replace(finding, message=message)
+            ctx.notes.append(replace(note, message=note.message + tail))
