@@ -2,68 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-from pathlib import Path
+from datetime import date
 from typing import Any
 
 import pytest
+from inspection_law import CHANGDE, FIRE, HUNAN, MARKET, NATIONAL, judge, of, rules, visit
 
 import envrules
-from conftest import inspection
 from envrules import History
-from envrules.registry import load_registry
-
-REGISTRY = load_registry(Path(__file__).parents[1] / "data" / "registry.toml")
-
-
-FIRE = {"id": "miluo-fire", "level": "county"}
-
-
-MARKET = {"id": "miluo-market", "level": "county"}
-
-
-def visit(day: str, **overrides: Any) -> dict[str, Any]:
-    """A daily fire inspection on ``day``: approved and filed the day before, code scanned, two officers."""
-    before = (date.fromisoformat(day) - timedelta(days=1)).isoformat()
-    doc = inspection(
-        id=f"I-{day}",
-        start=day,
-        agency=FIRE,
-        form_filed_at=f"{before}T16:00:00+08:00",
-        approval={"by": "head-of-brigade", "on": before},
-        inspectors=[{"id": "officer-1", "certified": True}, {"id": "officer-2", "certified": True}],
-        code_scanned=True,
-        mode="on-site",
-    )
-    doc.update(overrides)
-    return doc
-
-
-def judge(
-    doc: dict[str, Any], history: Any = (), *, pack: Any = None, registry: Any = REGISTRY
-) -> envrules.Result:
-    return envrules.evaluate(doc, history, pack=pack, as_of="2026-12-31", registry=registry)
-
-
-def rules(findings: tuple[envrules.Finding, ...]) -> list[str]:
-    return [f.rule for f in findings]
-
-
-def of(result: envrules.Result, rule: str) -> list[envrules.Finding]:
-    return [f for f in result.violations if f.rule == rule]
-
-
-HUNAN = "hunan-2025-inspection"
 
 
 def two_before(agency: dict[str, str] = FIRE) -> list[dict[str, Any]]:
     return [visit("2026-03-03", agency=agency), visit("2026-05-05", agency=agency)]
-
-
-CHANGDE = "changde-2025"
-
-
-NATIONAL = "national-2025-inspection"
 
 
 def test_hunan_second_daily_inspection_in_a_year_is_at_the_cap_and_allowed() -> None:

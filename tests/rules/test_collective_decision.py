@@ -2,19 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from penalty_law import judge
 
-import envrules
-from conftest import only_violation, penalty, violations_of
-
-PACK = "national-2021-penalty"
-
-
-def judge(lang: str = "zh", **overrides: Any) -> envrules.Result:
-    facts = {"committed_on": "2025-06-01", "statement_heard": True, "case_filed_on": "2025-09-01"}
-    return envrules.evaluate(penalty(**(facts | overrides)), pack=PACK, lang=lang)  # type: ignore[arg-type]
+from conftest import only_violation, violations_of
 
 
 def test_major_case_without_a_collective_decision_is_a_violation() -> None:

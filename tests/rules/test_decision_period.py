@@ -2,21 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from penalty_law import judge, notes_of
 
-import envrules
-from conftest import only_violation, penalty, violations_of
-
-PACK = "national-2021-penalty"
-
-
-def judge(lang: str = "zh", **overrides: Any) -> envrules.Result:
-    facts = {"committed_on": "2025-06-01", "statement_heard": True, "case_filed_on": "2025-09-01"}
-    return envrules.evaluate(penalty(**(facts | overrides)), pack=PACK, lang=lang)  # type: ignore[arg-type]
-
-
-def notes_of(result: envrules.Result, rule: str) -> list[envrules.Finding]:
-    return [n for n in result.notes if n.rule == rule]
+from conftest import only_violation, violations_of
 
 
 def test_decision_on_the_ninetieth_day_after_filing_is_in_time() -> None:

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from penalty_law import notes_of
 
 import envrules
 from conftest import only_violation, penalty, violations_of
@@ -256,10 +257,6 @@ def test_fine_outside_the_range_is_always_a_violation(
 
 def miluo(lang: str = "zh", **overrides: Any) -> envrules.Result:
     return envrules.evaluate(penalty(**overrides), lang=lang)  # type: ignore[arg-type]
-
-
-def notes_of(result: envrules.Result, rule: str) -> list[envrules.Finding]:
-    return [n for n in result.notes if n.rule == rule]
 
 
 def test_miluo_fine_below_the_minimum_citing_an_art32_circumstance_is_allowed_with_a_note() -> None:

@@ -5,28 +5,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from penalty_law import national, notes_of
 
-import envrules
-from conftest import only_violation, penalty, violations_of
+from conftest import only_violation, violations_of
 from envrules import UnknownCodeError
 
-NATIONAL = "national-2021-penalty"
-
-
 ART32_CODES = ("eliminated-harm", "coerced-or-induced", "confessed", "meritorious", "other-statutory")
-
-
-def national(lang: str = "zh", **overrides: Any) -> envrules.Result:
-    return envrules.evaluate(
-        penalty(**({"committed_on": "2025-06-01"} | overrides)), pack=NATIONAL, lang=lang
-    )  # type: ignore[arg-type]
-
-
-def notes_of(result: envrules.Result, rule: str) -> list[envrules.Finding]:
-    return [n for n in result.notes if n.rule == rule]
 
 
 @pytest.mark.parametrize("code", ART32_CODES)

@@ -5,24 +5,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from penalty_law import decided, judge, notes_of, rules_of
 
-import envrules
-from conftest import only_violation, penalty, violations_of
+from conftest import only_violation, violations_of
 
 # From the former tests/test_procedure.py.
-
-
-PACK = "national-2021-penalty"
-
-
-def judge(lang: str = "zh", **overrides: Any) -> envrules.Result:
-    facts = {"committed_on": "2025-06-01", "statement_heard": True, "case_filed_on": "2025-09-01"}
-    return envrules.evaluate(penalty(**(facts | overrides)), pack=PACK, lang=lang)  # type: ignore[arg-type]
-
-
-def notes_of(result: envrules.Result, rule: str) -> list[envrules.Finding]:
-    return [n for n in result.notes if n.rule == rule]
 
 
 def test_express_waiver_of_the_hearing_lifts_the_five_working_days() -> None:
@@ -40,27 +27,8 @@ def test_without_a_waiver_a_decision_inside_the_five_working_days_is_premature()
 # From the former tests/test_national_2021.py.
 
 
-PACK_NATIONAL_2021 = "national-2021-penalty"
-
-
-def judge_national_2021(**overrides: Any) -> envrules.Result:
-    """A penalty under this pack; committed 2025-06-01 unless the case says otherwise."""
-    # Heard and filed on the day of the decision: arts. 60 and 62 hold unless a case says otherwise.
-    filed = overrides.get("decided_on", "2025-10-25")
-    doc = penalty(
-        **({"committed_on": "2025-06-01", "statement_heard": True, "case_filed_on": filed} | overrides)
-    )
-    result = envrules.evaluate(doc, pack=PACK_NATIONAL_2021)
-    assert result.pack == envrules.PackRef(PACK_NATIONAL_2021, "1.1.0")
-    return result
-
-
-def rules_of(result: envrules.Result) -> list[str]:
-    return [f.rule for f in result.violations]
-
-
 def test_decision_on_the_fifth_working_day_after_the_hearing_notice_is_premature() -> None:
-    result = judge_national_2021(hearing_notified_on="2025-09-26", decided_on="2025-10-10")
+    result = decided(hearing_notified_on="2025-09-26", decided_on="2025-10-10")
     (finding,) = violations_of(result, "hearing-request-period")
     assert rules_of(result) == ["hearing-request-period"]
     assert (finding.value, finding.limit) == ("2025-10-10", "2025-10-10")
@@ -71,24 +39,24 @@ def test_decision_on_the_fifth_working_day_after_the_hearing_notice_is_premature
 
 def test_decision_the_day_after_the_hearing_request_period_is_allowed() -> None:
     """2025-10-11 is a make-up working Saturday; a decision may be made on any day."""
-    result = judge_national_2021(hearing_notified_on="2025-09-26", decided_on="2025-10-11")
+    result = decided(hearing_notified_on="2025-09-26", decided_on="2025-10-11")
     assert result.violations == ()
 
 
 def test_decision_on_the_day_of_the_hearing_notice_is_premature() -> None:
-    result = judge_national_2021(hearing_notified_on="2025-09-26", decided_on="2025-09-26")
+    result = decided(hearing_notified_on="2025-09-26", decided_on="2025-09-26")
     (finding,) = violations_of(result, "hearing-request-period")
     assert finding.limit == "2025-10-10"
 
 
 def test_hearing_notice_given_as_a_timestamp_counts_from_its_china_date() -> None:
     # 2025-09-25T18:00Z is Friday 2025-09-26 02:00 in China.
-    result = judge_national_2021(hearing_notified_on="2025-09-25T18:00:00Z", decided_on="2025-10-10")
+    result = decided(hearing_notified_on="2025-09-25T18:00:00Z", decided_on="2025-10-10")
     (finding,) = violations_of(result, "hearing-request-period")
     assert finding.limit == "2025-10-10"
 
 
 def test_without_a_hearing_notice_the_hearing_rule_is_silent() -> None:
-    result = judge_national_2021(decided_on="2025-09-27")
+    result = decided(decided_on="2025-09-27")
     assert violations_of(result, "hearing-request-period") == []
     assert result.violations == ()

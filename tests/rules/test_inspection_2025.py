@@ -16,47 +16,11 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from inspection_law import CHANGDE, HUNAN, NATIONAL, REGISTRY, visit
 
 import envrules
 from conftest import inspection
 from envrules import History, Inspection
-from envrules.registry import load_registry
-
-REGISTRY = load_registry(Path(__file__).parents[1] / "data" / "registry.toml")
-
-
-FIRE = {"id": "miluo-fire", "level": "county"}
-
-
-def visit(day: str, **overrides: Any) -> dict[str, Any]:
-    """A daily fire inspection on ``day``: approved and filed the day before, code scanned, two officers."""
-    before = (date.fromisoformat(day) - timedelta(days=1)).isoformat()
-    doc = inspection(
-        id=f"I-{day}",
-        start=day,
-        agency=FIRE,
-        form_filed_at=f"{before}T16:00:00+08:00",
-        approval={"by": "head-of-brigade", "on": before},
-        inspectors=[{"id": "officer-1", "certified": True}, {"id": "officer-2", "certified": True}],
-        code_scanned=True,
-        mode="on-site",
-    )
-    doc.update(overrides)
-    return doc
-
-
-def rules(findings: tuple[envrules.Finding, ...]) -> list[str]:
-    return [f.rule for f in findings]
-
-
-HUNAN = "hunan-2025-inspection"
-
-
-CHANGDE = "changde-2025"
-
-
-NATIONAL = "national-2025-inspection"
-
 
 days = st.integers(min_value=0, max_value=800).map(lambda n: date(2025, 1, 1) + timedelta(days=n))
 

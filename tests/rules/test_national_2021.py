@@ -10,56 +10,38 @@ LawRefBook/Laws (commit 2f4c5c2), named in the pack.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import pydantic
 import pytest
+from penalty_law import NATIONAL, decided, rules_of
 
 import envrules
 from conftest import inspection, penalty
 from envrules import InvalidInputError, PackNotInForceError
 
-PACK = "national-2021-penalty"
-
-
-def judge(**overrides: Any) -> envrules.Result:
-    """A penalty under this pack; committed 2025-06-01 unless the case says otherwise."""
-    # Heard and filed on the day of the decision: arts. 60 and 62 hold unless a case says otherwise.
-    filed = overrides.get("decided_on", "2025-10-25")
-    doc = penalty(
-        **({"committed_on": "2025-06-01", "statement_heard": True, "case_filed_on": filed} | overrides)
-    )
-    result = envrules.evaluate(doc, pack=PACK)
-    assert result.pack == envrules.PackRef(PACK, "1.1.0")
-    return result
-
-
-def rules_of(result: envrules.Result) -> list[str]:
-    return [f.rule for f in result.violations]
-
 
 def test_inspection_under_the_penalty_pack_is_invalid_input_naming_kind() -> None:
     with pytest.raises(InvalidInputError) as caught:
-        envrules.evaluate(inspection(), pack=PACK)
+        envrules.evaluate(inspection(), pack=NATIONAL)
     assert caught.value.field == "kind"
 
 
 def test_penalty_decided_before_the_law_took_effect_is_refused_not_judged() -> None:
     with pytest.raises(PackNotInForceError) as caught:
-        judge(committed_on="2021-06-01", decided_on="2021-07-14")
+        decided(committed_on="2021-06-01", decided_on="2021-07-14")
     assert caught.value.act_date == date(2021, 7, 14)
     assert caught.value.effective_from == date(2021, 7, 15)
 
 
 def test_penalty_decided_on_the_day_the_law_took_effect_is_judged_under_it() -> None:
-    result = judge(
+    result = decided(
         committed_on="2021-06-01", decided_on="2021-07-15", minor=True, corrected=True, harm="none"
     )
     assert rules_of(result) == ["no-penalty-minor-corrected"]
 
 
 def test_pack_enables_the_rules_of_the_2021_law_in_the_order_of_its_articles() -> None:
-    pack = envrules.get_pack(PACK)
+    pack = envrules.get_pack(NATIONAL)
     assert tuple(r.id for r in pack.rules) == (
         "fine-statutory-range",
         "no-penalty-minor-corrected",
@@ -99,7 +81,7 @@ def test_inconsistent_dates_are_invalid(overrides: dict[str, str], words: str) -
         envrules.Penalty.model_validate(doc)
     assert words in str(caught.value)
     with pytest.raises(envrules.InvalidInputError, match=words):
-        envrules.evaluate(doc, pack=PACK)
+        envrules.evaluate(doc, pack=NATIONAL)
 
 
 def test_dates_on_the_decision_day_are_valid() -> None:

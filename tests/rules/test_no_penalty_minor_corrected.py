@@ -5,9 +5,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from penalty_law import NATIONAL, decided, national, notes_of, pack_fields, rules_of
 
 import envrules
 from conftest import only_violation, penalty, violations_of
@@ -16,27 +15,8 @@ from envrules import InvalidInputError
 # From the former tests/test_national_2021.py.
 
 
-PACK = "national-2021-penalty"
-
-
-def judge(**overrides: Any) -> envrules.Result:
-    """A penalty under this pack; committed 2025-06-01 unless the case says otherwise."""
-    # Heard and filed on the day of the decision: arts. 60 and 62 hold unless a case says otherwise.
-    filed = overrides.get("decided_on", "2025-10-25")
-    doc = penalty(
-        **({"committed_on": "2025-06-01", "statement_heard": True, "case_filed_on": filed} | overrides)
-    )
-    result = envrules.evaluate(doc, pack=PACK)
-    assert result.pack == envrules.PackRef(PACK, "1.1.0")
-    return result
-
-
-def rules_of(result: envrules.Result) -> list[str]:
-    return [f.rule for f in result.violations]
-
-
 def test_penalty_for_a_minor_violation_corrected_in_time_without_harm_is_a_violation() -> None:
-    result = judge(minor=True, corrected=True, harm="none")
+    result = decided(minor=True, corrected=True, harm="none")
     (finding,) = violations_of(result, "no-penalty-minor-corrected")
     assert rules_of(result) == ["no-penalty-minor-corrected"]
     assert finding.citation.clause == "第三十三条"
@@ -46,13 +26,13 @@ def test_penalty_for_a_minor_violation_corrected_in_time_without_harm_is_a_viola
 
 
 def test_penalty_for_a_minor_violation_not_corrected_is_not_barred_by_article_33() -> None:
-    result = judge(minor=True, corrected=False, harm="none")
+    result = decided(minor=True, corrected=False, harm="none")
     assert result.violations == ()
     assert result.notes == ()
 
 
 def test_minor_corrected_violation_with_minor_harm_is_not_barred_and_first_offence_is_asked() -> None:
-    result = judge(minor=True, corrected=True, harm="minor")
+    result = decided(minor=True, corrected=True, harm="minor")
     assert result.violations == ()
     (note,) = result.notes
     assert note.severity == "info"
@@ -60,14 +40,14 @@ def test_minor_corrected_violation_with_minor_harm_is_not_barred_and_first_offen
 
 
 def test_penalty_for_a_minor_corrected_violation_with_serious_harm_is_not_barred() -> None:
-    result = judge(minor=True, corrected=True, harm="serious", first_offence=True)
+    result = decided(minor=True, corrected=True, harm="serious", first_offence=True)
     assert result.violations == ()
     assert result.notes == ()
 
 
 def test_first_offence_with_minor_harm_corrected_may_be_waived_a_note_not_a_violation() -> None:
     """初次违法且危害后果轻微并及时改正的，可以不予行政处罚: 可以 is the agency's discretion."""
-    result = judge(minor=True, corrected=True, harm="minor", first_offence=True)
+    result = decided(minor=True, corrected=True, harm="minor", first_offence=True)
     assert result.violations == ()
     assert result.compliant
     (note,) = result.notes
@@ -79,19 +59,19 @@ def test_first_offence_with_minor_harm_corrected_may_be_waived_a_note_not_a_viol
 
 
 def test_not_a_first_offence_with_minor_harm_gets_no_note() -> None:
-    result = judge(minor=True, corrected=True, harm="minor", first_offence=False)
+    result = decided(minor=True, corrected=True, harm="minor", first_offence=False)
     assert result.violations == ()
     assert result.notes == ()
 
 
 def test_first_offence_with_minor_harm_not_corrected_gets_no_note() -> None:
-    result = judge(minor=True, corrected=False, harm="minor", first_offence=True)
+    result = decided(minor=True, corrected=False, harm="minor", first_offence=True)
     assert result.notes == ()
 
 
 def test_minor_violation_without_corrected_is_invalid_input_naming_the_field() -> None:
     with pytest.raises(InvalidInputError) as caught:
-        judge(minor=True, harm="none")
+        decided(minor=True, harm="none")
     assert caught.value.field == "corrected"
 
 
@@ -99,42 +79,23 @@ def test_violation_that_is_not_minor_is_outside_sentence_one_but_a_harmless_firs
     None
 ):
     """Sentence two does not require the act to be minor; 「危害后果轻微」 covers no harm a fortiori."""
-    result = judge(minor=False, corrected=True, harm="none", first_offence=True)
+    result = decided(minor=False, corrected=True, harm="none", first_offence=True)
     assert result.violations == ()
     (note,) = result.notes
     assert note.message.endswith("可以不予行政处罚（由行政机关裁量）")
 
 
 def test_violation_that_is_not_minor_needs_no_corrected_field() -> None:
-    result = judge(minor=False, harm="none")
+    result = decided(minor=False, harm="none")
     assert result.violations == ()
 
 
 def test_violation_discovered_on_the_last_day_of_two_years_may_be_penalised() -> None:
-    result = judge(committed_on="2023-03-01", discovered_on="2025-03-01", decided_on="2025-04-01")
+    result = decided(committed_on="2023-03-01", discovered_on="2025-03-01", decided_on="2025-04-01")
     assert result.violations == ()
 
 
 # From the former tests/test_penalty_law.py.
-
-
-NATIONAL = "national-2021-penalty"
-
-
-def national(lang: str = "zh", **overrides: Any) -> envrules.Result:
-    return envrules.evaluate(
-        penalty(**({"committed_on": "2025-06-01"} | overrides)), pack=NATIONAL, lang=lang
-    )  # type: ignore[arg-type]
-
-
-def notes_of(result: envrules.Result, rule: str) -> list[envrules.Finding]:
-    return [n for n in result.notes if n.rule == rule]
-
-
-def _fields(pack: envrules.Pack) -> dict[str, Any]:
-    import dataclasses
-
-    return {f.name: getattr(pack, f.name) for f in dataclasses.fields(pack) if f.init}
 
 
 def test_first_offence_not_minor_with_minor_harm_corrected_may_be_waived() -> None:
@@ -165,7 +126,7 @@ def test_harmless_first_offence_is_outside_sentence_two_when_the_pack_reads_mino
     rule = pack.rule("no-penalty-minor-corrected")
     strict = type(rule)(rule.params.model_copy(update={"first_offence_harms": ("minor",)}), rule.citation)
     custom = envrules.Pack(
-        **{**_fields(pack), "rules": tuple(strict if r is rule else r for r in pack.rules)}
+        **{**pack_fields(pack), "rules": tuple(strict if r is rule else r for r in pack.rules)}
     )
     doc = penalty(committed_on="2025-06-01", first_offence=True, corrected=True, harm="none")
     assert notes_of(envrules.evaluate(doc, pack=custom), "no-penalty-minor-corrected") == []
@@ -192,7 +153,7 @@ def test_no_fault_under_a_statute_the_pack_lists_as_providing_otherwise_is_a_not
         rule.params.model_copy(update={"no_fault_exceptions": ("tax-collection",)}), rule.citation
     )
     custom = envrules.Pack(
-        **{**_fields(pack), "rules": tuple(listed if r is rule else r for r in pack.rules)}
+        **{**pack_fields(pack), "rules": tuple(listed if r is rule else r for r in pack.rules)}
     )
     doc = penalty(committed_on="2025-06-01", no_fault=True, statute="tax-collection")
     result = envrules.evaluate(doc, pack=custom)

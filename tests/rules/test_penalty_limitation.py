@@ -5,9 +5,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from penalty_law import NATIONAL, decided, national, notes_of, pack_fields, rules_of
 
 import envrules
 from conftest import only_violation, penalty, violations_of
@@ -16,27 +15,8 @@ from envrules import InvalidInputError
 # From the former tests/test_national_2021.py.
 
 
-PACK = "national-2021-penalty"
-
-
-def judge(**overrides: Any) -> envrules.Result:
-    """A penalty under this pack; committed 2025-06-01 unless the case says otherwise."""
-    # Heard and filed on the day of the decision: arts. 60 and 62 hold unless a case says otherwise.
-    filed = overrides.get("decided_on", "2025-10-25")
-    doc = penalty(
-        **({"committed_on": "2025-06-01", "statement_heard": True, "case_filed_on": filed} | overrides)
-    )
-    result = envrules.evaluate(doc, pack=PACK)
-    assert result.pack == envrules.PackRef(PACK, "1.1.0")
-    return result
-
-
-def rules_of(result: envrules.Result) -> list[str]:
-    return [f.rule for f in result.violations]
-
-
 def test_violation_discovered_the_day_after_two_years_may_not_be_penalised() -> None:
-    result = judge(committed_on="2023-03-01", discovered_on="2025-03-02", decided_on="2025-04-01")
+    result = decided(committed_on="2023-03-01", discovered_on="2025-03-02", decided_on="2025-04-01")
     (finding,) = violations_of(result, "penalty-limitation")
     assert rules_of(result) == ["penalty-limitation"]
     assert (finding.value, finding.limit) == ("2025-03-02", "2025-03-01")
@@ -47,7 +27,7 @@ def test_violation_discovered_the_day_after_two_years_may_not_be_penalised() -> 
 
 def test_continuing_act_counts_from_its_end() -> None:
     """违法行为有连续或者继续状态的，从行为终了之日起计算."""
-    result = judge(
+    result = decided(
         committed_on="2021-09-01",
         ended_on="2023-03-01",
         discovered_on="2025-03-01",
@@ -57,7 +37,7 @@ def test_continuing_act_counts_from_its_end() -> None:
 
 
 def test_continuing_act_discovered_the_day_after_two_years_from_its_end_is_barred() -> None:
-    result = judge(
+    result = decided(
         committed_on="2021-09-01",
         ended_on="2023-03-01",
         discovered_on="2025-03-02",
@@ -68,7 +48,7 @@ def test_continuing_act_discovered_the_day_after_two_years_from_its_end_is_barre
 
 
 def test_life_health_or_financial_safety_with_harm_has_five_years() -> None:
-    result = judge(
+    result = decided(
         committed_on="2023-03-01",
         discovered_on="2028-03-01",
         decided_on="2028-04-01",
@@ -79,7 +59,7 @@ def test_life_health_or_financial_safety_with_harm_has_five_years() -> None:
 
 
 def test_life_health_or_financial_safety_with_harm_is_barred_the_day_after_five_years() -> None:
-    result = judge(
+    result = decided(
         committed_on="2023-03-01",
         discovered_on="2028-03-02",
         decided_on="2028-04-01",
@@ -93,7 +73,7 @@ def test_life_health_or_financial_safety_with_harm_is_barred_the_day_after_five_
 
 def test_life_health_or_financial_safety_without_harm_keeps_two_years() -> None:
     """且有危害后果: without harm, the five years do not apply."""
-    result = judge(
+    result = decided(
         committed_on="2023-03-01",
         discovered_on="2025-03-02",
         decided_on="2025-04-01",
@@ -105,7 +85,7 @@ def test_life_health_or_financial_safety_without_harm_keeps_two_years() -> None:
 
 
 def test_harm_without_life_health_or_financial_safety_keeps_two_years() -> None:
-    result = judge(
+    result = decided(
         committed_on="2023-03-01", discovered_on="2025-03-02", decided_on="2025-04-01", harm="serious"
     )
     (finding,) = violations_of(result, "penalty-limitation")
@@ -113,22 +93,22 @@ def test_harm_without_life_health_or_financial_safety_keeps_two_years() -> None:
 
 
 def test_without_a_discovery_date_the_decision_on_the_last_day_is_in_time() -> None:
-    assert judge(committed_on="2023-03-01", decided_on="2025-03-01").violations == ()
+    assert decided(committed_on="2023-03-01", decided_on="2025-03-01").violations == ()
 
 
 def test_without_a_discovery_date_the_decision_stands_for_discovery() -> None:
-    result = judge(committed_on="2023-03-01", decided_on="2025-03-02")
+    result = decided(committed_on="2023-03-01", decided_on="2025-03-02")
     (finding,) = violations_of(result, "penalty-limitation")
     assert (finding.value, finding.limit) == ("2025-03-02", "2025-03-01")
 
 
 def test_act_of_29_february_has_28_february_two_years_later_as_its_last_day() -> None:
-    result = judge(committed_on="2024-02-29", discovered_on="2026-02-28", decided_on="2026-03-10")
+    result = decided(committed_on="2024-02-29", discovered_on="2026-02-28", decided_on="2026-03-10")
     assert result.violations == ()
 
 
 def test_act_of_29_february_discovered_on_1_march_two_years_later_is_barred() -> None:
-    result = judge(committed_on="2024-02-29", discovered_on="2026-03-01", decided_on="2026-03-10")
+    result = decided(committed_on="2024-02-29", discovered_on="2026-03-01", decided_on="2026-03-10")
     (finding,) = violations_of(result, "penalty-limitation")
     assert finding.limit == "2026-02-28"
 
@@ -137,30 +117,11 @@ def test_penalty_without_the_date_of_the_act_is_invalid_input_naming_committed_o
     doc = penalty()
     assert "committed_on" not in doc
     with pytest.raises(InvalidInputError) as caught:
-        envrules.evaluate(doc, pack=PACK)
+        envrules.evaluate(doc, pack=NATIONAL)
     assert caught.value.field == "committed_on"
 
 
 # From the former tests/test_penalty_law.py.
-
-
-NATIONAL = "national-2021-penalty"
-
-
-def national(lang: str = "zh", **overrides: Any) -> envrules.Result:
-    return envrules.evaluate(
-        penalty(**({"committed_on": "2025-06-01"} | overrides)), pack=NATIONAL, lang=lang
-    )  # type: ignore[arg-type]
-
-
-def notes_of(result: envrules.Result, rule: str) -> list[envrules.Finding]:
-    return [n for n in result.notes if n.rule == rule]
-
-
-def _fields(pack: envrules.Pack) -> dict[str, Any]:
-    import dataclasses
-
-    return {f.name: getattr(pack, f.name) for f in dataclasses.fields(pack) if f.init}
 
 
 OLD_ACT = {"committed_on": "2018-03-01", "discovered_on": "2023-04-01", "decided_on": "2023-05-10"}
@@ -296,7 +257,7 @@ def test_new_rule_applies_when_it_is_lighter_for_the_party() -> None:
     longer = prior.model_copy(update={"rule": prior.rule.model_copy(update={"years": 3})})
     lighter = type(rule)(rule.params.model_copy(update={"prior_law": longer}), rule.citation)
     custom = envrules.Pack(
-        **{**_fields(pack), "rules": tuple(lighter if r is rule else r for r in pack.rules)}
+        **{**pack_fields(pack), "rules": tuple(lighter if r is rule else r for r in pack.rules)}
     )
     doc = penalty(committed_on="2020-03-01", discovered_on="2022-03-02", decided_on="2022-04-01")
     result = envrules.evaluate(doc, pack=custom)
