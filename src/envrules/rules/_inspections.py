@@ -7,8 +7,8 @@ from typing import Any
 
 from ..models import Inspection
 from ..registry import Registry
-from ..result import Finding, PackRef
-from .base import KEPT, At, Context, Lang, Rule
+from ..result import Finding
+from .base import KEPT, At, Context, Lang, PackKey, Rule
 
 __all__ = ["registry_for", "static_note"]
 
@@ -19,7 +19,9 @@ def static_note(rule: Rule[Inspection, Any], ctx: Context, key: str, what: str |
     ``what`` names a message of the rule filling the note's ``{what}``.
     """
     pack = ctx.pack
-    return _static_note(rule, key, what, ctx.lang, pack, None if pack is None else pack.level)
+    return _static_note(
+        rule, key, what, ctx.lang, None if pack is None else (pack.id, pack.version, pack.level)
+    )
 
 
 @lru_cache(maxsize=KEPT)
@@ -28,12 +30,10 @@ def _static_note(
     key: str,
     what: str | None,
     lang: Lang,
-    pack: PackRef | None,
-    level: str | None,
+    pack: PackKey,
 ) -> Finding:
-    # ``level`` is a key only: two PackRefs of one pack at two levels are equal.
     values = {"what": rule.say(lang, what)} if what is not None else None
-    return rule.finding(At(lang, pack), key, values, severity="info")
+    return rule.finding(At.of(lang, pack), key, values, severity="info")
 
 
 def registry_for(rule: Rule[Inspection, Any], doc: Inspection, ctx: Context, what: str) -> Registry | None:

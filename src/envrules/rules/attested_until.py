@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field
 
 from ..models import Inspection, Penalty
-from ..result import Citation, Finding, PackRef
-from .base import At, Context, Lang, Params, Rule, iso
+from ..result import Citation, Finding
+from .base import At, Context, Lang, PackKey, Params, Rule, iso
 
 __all__ = ["AttestedUntil", "AttestedUntilParams"]
 
@@ -52,17 +52,17 @@ class AttestedUntil(Rule[Inspection | Penalty, AttestedUntilParams]):  # type: i
         day = doc.act_date
         if day <= self._until:
             return
-        # The note depends only on the day, the language and the pack with its level (two PackRefs
-        # of one pack at two levels are equal): a log repeats its days, so each is made once.
+        # The note depends only on the day, the language and the pack (with its level): a log
+        # repeats its days, so each is made once and shared (a Finding is immutable).
         try:
             notes = self._notes
         except AttributeError:
             notes = self.kept("_notes", self.note)
         pack = ctx.pack
-        ctx.notes.append(notes(day, ctx.lang, pack, None if pack is None else pack.level))
+        ctx.notes.append(notes(day, ctx.lang, None if pack is None else (pack.id, pack.version, pack.level)))
 
-    def note(self, day: date, lang: Lang, pack: PackRef | None, level: str | None) -> Finding:
-        """The note for an act of ``day`` under ``pack`` (of ``level``: a key only)."""
+    def note(self, day: date, lang: Lang, pack: PackKey) -> Finding:
+        """The note for an act of ``day`` under the pack ``pack``."""
         until, text = self._until_text, iso(day)
         values = {"until": until, "source": self.params.source, "day": text}
-        return self.finding(At(lang, pack), "stale", values, severity="info", value=text, limit=until)
+        return self.finding(At.of(lang, pack), "stale", values, severity="info", value=text, limit=until)

@@ -138,6 +138,19 @@ class At:
     lang: Lang
     pack: PackRef | None
 
+    @classmethod
+    def of(cls, lang: Lang, pack: PackKey) -> At:
+        """At ``lang`` under the pack whose key is ``pack`` (an equal PackRef, of the same level)."""
+        return cls(lang, None if pack is None else PackRef(*pack))
+
+
+PackKey = tuple[str, str, str | None] | None
+"""A pack as a key of the findings a rule keeps made: ``(id, version, level)``, None for no pack.
+
+Not the PackRef itself: its equality leaves out the level (a note names it), and its hash is
+written in Python; three strings hash at once.
+"""
+
 
 @dataclass(slots=True)
 class Context:

@@ -11,8 +11,8 @@ from pydantic import BeforeValidator, Field, model_validator
 
 from ..labels import labelled
 from ..models import Ground, Inspection, Level, local_date
-from ..result import Citation, Finding, PackRef
-from .base import At, Context, Lang, Params, Rule, iso
+from ..result import Citation, Finding
+from .base import At, Context, Lang, PackKey, Params, Rule, iso
 
 __all__ = ["DaysOfMonth", "QuietDay", "QuietDayParams", "Weekdays"]
 
@@ -243,7 +243,7 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
             except AttributeError:  # at most 256: a caller may make a new PackRef for every call
                 notes = self.kept("_notes", self.routine_note, 256)
             pack = ctx.pack
-            ctx.notes.append(notes(ctx.lang, pack, None if pack is None else pack.level))
+            ctx.notes.append(notes(ctx.lang, None if pack is None else (pack.id, pack.version, pack.level)))
         if self._on_site_only and doc.mode in ("remote", "written"):
             hit = self._first_quiet_day(doc.first_day, doc.last_day)
             if hit is not None:
@@ -301,15 +301,14 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
             why = "body-missing" if doc.deployed_by_body is None else "body-department"
         unstated = self._on_site_only and doc.mode is None
         # A log repeats its days: the finding, which depends only on the visit's days, the language,
-        # the pack and these two, is made once and shared (a Finding is immutable). Keyed by the
-        # pack's level too: two PackRefs of one pack at two levels are equal, and read apart.
+        # the pack and these two, is made once and shared (a Finding is immutable).
         try:
             inside = self._inside
         except AttributeError:
             inside = self.kept("_inside", self._inside_finding)
         pack = ctx.pack
-        level = None if pack is None else pack.level
-        ctx.violations.append(inside(first, last, hit, ctx.lang, pack, level, why, unstated))
+        key = None if pack is None else (pack.id, pack.version, pack.level)
+        ctx.violations.append(inside(first, last, hit, ctx.lang, key, why, unstated))
 
     def _inside_finding(
         self,
@@ -317,20 +316,16 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
         last: date,
         hit: date,
         lang: Lang,
-        pack: PackRef | None,
-        level: str | None,
+        pack: PackKey,
         why: str | None,
         unstated: bool,
     ) -> Finding:
-        """The violation of a visit from ``first`` to ``last`` that touches the quiet day ``hit``.
-
-        ``level`` is the pack's: a key of the finding kept, read from ``pack``.
-        """
+        """The violation of a visit from ``first`` to ``last`` that touches the quiet day ``hit``."""
         days = (last - first).days + 1
         nxt = self.next_permitted_start(first, days)
         window = self.params.window.describe(lang)
         finding = self.finding(
-            At(lang, pack),
+            At.of(lang, pack),
             "inside" if why is None else "body",
             {
                 "day": iso(hit),
@@ -380,12 +375,12 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
             self.finding(ctx, "late-approval", values, remedy=remedy, value=iso(on), limit=iso(doc.start))
         )
 
-    def routine_note(self, lang: Lang, pack: PackRef | None, level: str | None) -> Finding:
-        """The advisory note for routine inspections under ``pack`` (of ``level``: a key only)."""
+    def routine_note(self, lang: Lang, pack: PackKey) -> Finding:
+        """The advisory note for routine inspections under the pack ``pack``."""
         words = self.params.routine_note
         assert words is not None
         text = words.zh if lang == "zh" else words.en
-        return self.finding(At(lang, pack), "note", {"note": text}, severity="info")
+        return self.finding(At.of(lang, pack), "note", {"note": text}, severity="info")
 
     def _first_quiet_day(self, first: date, last: date) -> date | None:
         return self.params.window.first_quiet(first, last)
