@@ -17,9 +17,18 @@ FIRE = {"id": "miluo-fire", "level": "county"}
 
 MARKET = {"id": "miluo-market", "level": "county"}
 
+# --- national: the department's published cap from the registry --------------------------------
+
+
 NATIONAL = "national-2025-inspection"
 
+# --- annual caps: Hunan (2, with the same-level government's approval above it) ----------------
+
+
 HUNAN = "hunan-2025-inspection"
+
+# --- Changde (一年内原则上不得超过两次, with its listed exceptions) ------------------------------------
+
 
 CHANGDE = "changde-2025"
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from inspection_law import NATIONAL, judge, of, rules, visit
 
+# --- inspectors ----------------------------------------------------------------------------------
+
 
 def test_certified_officers_may_inspect() -> None:
     assert of(judge(visit("2026-07-07"), pack=NATIONAL), "certified-inspectors") == []

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from inspection_law import HUNAN, judge, of, rules, visit
 
+# --- code scanned (Hunan) -------------------------------------------------------------------------
+
 
 def test_on_site_without_scanning_the_code_is_a_violation_in_hunan() -> None:
     assert len(of(judge(visit("2026-07-07", code_scanned=False), pack=HUNAN), "code-scanned")) == 1

@@ -7,6 +7,8 @@ from penalty_law import judge
 
 from conftest import only_violation, violations_of
 
+# 第五十七条第二款 对情节复杂或者重大违法行为给予行政处罚，行政机关负责人应当集体讨论决定。
+
 
 def test_major_case_without_a_collective_decision_is_a_violation() -> None:
     finding = only_violation(judge(major=True, collective_decision=False), "collective-decision")

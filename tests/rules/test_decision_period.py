@@ -6,6 +6,8 @@ from penalty_law import judge, notes_of
 
 from conftest import only_violation, violations_of
 
+# 第六十条 行政机关应当自行政处罚案件立案之日起九十日内作出行政处罚决定。
+
 
 def test_decision_on_the_ninetieth_day_after_filing_is_in_time() -> None:
     assert violations_of(judge(case_filed_on="2025-07-27", decided_on="2025-10-25"), "decision-period") == []

@@ -57,10 +57,19 @@ def plain(fen: int) -> str:
     return yuan_of_fen(fen).rstrip("0").rstrip(".")
 
 
+# 词解6 裁量基准: the fine must also lie in the benchmark band of the grade claimed.
+
+
 BAND = {"grade": "general", "range": ["5000", "10000"]}
 
 
+# Properties over the whole range (fines in fen: two decimals at most).
+
+
 ranges = st.tuples(st.integers(0, 10_000_000), st.integers(0, 10_000_000)).map(sorted)
+
+
+# 「罚款原则上控制在法定下限」
 
 
 def test_fine_at_the_statutory_minimum_is_compliant() -> None:
@@ -102,6 +111,9 @@ def test_fine_above_the_minimum_with_repeat_offence_is_compliant() -> None:
     assert judge(penalty(fine="20000", circumstances=["repeat-offence"])).compliant
 
 
+# The statutory range [min, max]: outside it is a violation whatever else holds.
+
+
 def test_fine_one_fen_below_the_minimum_is_a_violation_even_with_aggravating_circumstances() -> None:
     finding = only_finding(judge(penalty(fine="4999.99", circumstances=["repeat-offence"])))
     assert finding.value == "4999.99"
@@ -139,6 +151,9 @@ def test_fine_one_fen_below_a_fixed_statutory_amount_is_under_the_minimum() -> N
     finding = only_finding(judge(penalty(fine="1999.99", statutory_range=["2000", "2000"])))
     assert finding.limit == "2000"
     assert "法定下限" in finding.message
+
+
+# A circumstance code the pack does not know is invalid input, never a justification.
 
 
 def test_unknown_circumstance_code_is_invalid_input_naming_the_field_and_the_close_code() -> None:
@@ -194,6 +209,9 @@ def test_fine_at_the_bottom_of_the_benchmark_band_with_a_circumstance_is_complia
 def test_fine_above_the_minimum_and_the_band_without_circumstances_breaks_both() -> None:
     result = judge(penalty(fine="10000.01", benchmark=BAND))
     assert [f.limit for f in findings(result)] == ["5000", "5000-10000"]
+
+
+# Money is exact: a JSON number and a decimal string are the same amount.
 
 
 @pytest.mark.parametrize("fine", [5000, 5000.0, "5000", "5000.00", "5000.0"])
@@ -259,6 +277,9 @@ def miluo(lang: str = "zh", **overrides: Any) -> envrules.Result:
     return envrules.evaluate(penalty(**overrides), lang=lang)  # type: ignore[arg-type]
 
 
+# The Miluo fine rule: 词解7 (下限) does not override art. 32 (减轻).
+
+
 def test_miluo_fine_below_the_minimum_citing_an_art32_circumstance_is_allowed_with_a_note() -> None:
     result = miluo(fine="3000", mitigating=["eliminated-harm"])
     assert result.compliant
@@ -292,6 +313,9 @@ def test_miluo_confession_from_2021_07_15_is_a_ground() -> None:
 
 def test_miluo_fine_above_the_minimum_with_only_a_mitigating_circumstance_is_still_a_violation() -> None:
     only_violation(miluo(fine="6000", mitigating=["confessed"]), "fine-lower-bound")
+
+
+# 「有权拒绝履行」 is the local rule's statement; the national law's remedies and risks sit beside it.
 
 
 def test_refusal_finding_says_it_is_the_local_rule_and_a_note_names_review_suit_and_late_payment() -> None:

@@ -14,6 +14,9 @@ from envrules import UnknownCodeError
 ART32_CODES = ("eliminated-harm", "coerced-or-induced", "confessed", "meritorious", "other-statutory")
 
 
+# 第三十二条 当事人有下列情形之一，应当从轻或者减轻行政处罚：……
+
+
 @pytest.mark.parametrize("code", ART32_CODES)
 def test_fine_one_fen_below_the_minimum_citing_an_art32_circumstance_is_allowed(code: str) -> None:
     result = national(fine="4999.99", mitigating=[code])

@@ -41,6 +41,9 @@ def only_finding(result: Result) -> Finding:
     return only_violation(result, RULE)
 
 
+# 「先采用教育、劝诫、疏导等手段，责令其限期整改」: no order, no penalty.
+
+
 def test_penalty_for_a_minor_harmless_violation_without_an_order_to_rectify_is_a_violation() -> None:
     result = judge(minor_harmless())
     finding = only_finding(result)
@@ -67,6 +70,9 @@ def test_order_to_rectify_made_on_the_decision_day_makes_the_penalty_premature_n
     finding = only_finding(judge(doc))
     assert finding.limit == "2025-10-25"
     assert "尚未届满" in finding.message
+
+
+# 「责令其限期整改」: the limit has to pass before a penalty.
 
 
 def test_penalty_decided_on_the_deadline_day_is_premature_and_the_remedy_names_the_deadline() -> None:
@@ -143,6 +149,9 @@ def test_deadline_day_counts_whole_even_when_the_deadline_has_an_hour() -> None:
     assert only_finding(judge(doc)).limit == "2025-10-25"
 
 
+# 「轻微的无危害后果的违法行为」: only those are in the rule.
+
+
 @pytest.mark.parametrize("harm", ["minor", "serious"])
 def test_minor_violation_that_caused_harm_is_outside_the_rule(harm: str) -> None:
     result = judge(penalty(minor=True, harm=harm))
@@ -155,6 +164,9 @@ def test_violation_that_is_not_minor_is_outside_the_rule(harm: str) -> None:
     result = judge(penalty(minor=False, harm=harm))
     assert findings(result) == []
     assert result.compliant
+
+
+# Messages: Chinese by default, English on request, each with its dates.
 
 
 def test_message_is_in_chinese_by_default_with_the_decision_date() -> None:

@@ -9,6 +9,8 @@ from penalty_law import judge, notes_of
 
 from conftest import only_violation, violations_of
 
+# 第六十四条第二项 应当在举行听证的七日前，通知当事人及有关人员听证的时间、地点 (第八十五条: working days).
+
 
 def test_hearing_on_the_seventh_working_day_after_the_notice_is_in_time() -> None:
     # Notice Monday 2025-11-03; seven working days later is Wednesday 2025-11-12.

@@ -12,6 +12,9 @@ from conftest import only_violation, violations_of
 # From the former tests/test_procedure.py.
 
 
+# 第六十四条第一项 with an express waiver of the hearing.
+
+
 def test_express_waiver_of_the_hearing_lifts_the_five_working_days() -> None:
     result = judge(hearing_notified_on="2025-10-20", hearing_waived_on="2025-10-21", decided_on="2025-10-21")
     assert violations_of(result, "hearing-request-period") == []
@@ -25,6 +28,12 @@ def test_without_a_waiver_a_decision_inside_the_five_working_days_is_premature()
 
 
 # From the former tests/test_national_2021.py.
+
+
+# 第六十四条 （一）当事人要求听证的，应当在行政机关告知后五日内提出；
+# 第八十五条 本法中"二日""三日""五日""七日"的规定是指工作日，不含法定节假日。
+# Notice on Friday 2025-09-26: 09-28 (make-up Sunday) 1, 09-29 2, 09-30 3, 10-01..10-08 off,
+# 10-09 4, 10-10 5 (国办发明电〔2024〕12号).
 
 
 def test_decision_on_the_fifth_working_day_after_the_hearing_notice_is_premature() -> None:

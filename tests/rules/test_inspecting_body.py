@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from inspection_law import NATIONAL, judge, of, visit
 
+# --- inspecting bodies ---------------------------------------------------------------------------
+
 
 def test_a_body_published_on_the_list_the_day_before_may_inspect() -> None:
     assert of(judge(visit("2025-04-21"), pack=NATIONAL), "inspecting-body") == []

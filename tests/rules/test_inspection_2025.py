@@ -22,10 +22,16 @@ import envrules
 from conftest import inspection
 from envrules import History, Inspection
 
+# --- the history index ------------------------------------------------------------------------------
+
+
 days = st.integers(min_value=0, max_value=800).map(lambda n: date(2025, 1, 1) + timedelta(days=n))
 
 
 RULES_MD = (Path(__file__).resolve().parents[2] / "docs" / "rules.md").read_text(encoding="utf-8")
+
+
+# --- type of an inspection ----------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -45,6 +51,9 @@ def test_an_inspections_type_is_stated_or_derived_from_its_grounds(
     overrides: dict[str, Any], kind: str
 ) -> None:
     assert Inspection.model_validate(inspection(**overrides)).checked_type == kind
+
+
+# --- the place: every level in one result -----------------------------------------------------------
 
 
 def test_a_2026_miluo_inspection_is_judged_by_national_provincial_and_miluo_packs_at_once() -> None:

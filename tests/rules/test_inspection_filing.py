@@ -41,6 +41,9 @@ def urgent(last_day: str, start: str | None = None, **overrides: Any) -> dict[st
     }
 
 
+# 「行政执法机关例行执法检查，必须制定年度工作计划，并报市优化办备案」
+
+
 def test_routine_inspection_without_the_annual_plan_filed_is_a_violation() -> None:
     result = filing(annual_plan_filed=False)
     [finding] = violations_of(result, RULE)
@@ -70,6 +73,9 @@ def test_routine_inspection_also_on_an_excepted_ground_needs_no_annual_plan(grou
 @pytest.mark.parametrize("ground", ["complaint", "licensing"])
 def test_inspection_that_is_not_routine_needs_no_annual_plan(ground: str) -> None:
     assert violations_of(filing(grounds=[ground], annual_plan_filed=False), RULE) == []
+
+
+# 「实施检查的机构应填写《涉企检查备案表》，在进入企业检查前报市优化办备案」
 
 
 def test_form_filed_the_day_before_the_visit_is_in_time() -> None:
@@ -128,6 +134,10 @@ def test_inspection_that_is_not_urgent_cannot_enter_on_an_oral_filing(ground: st
     [finding] = violations_of(result, RULE)
     assert finding.remedy == "进入企业前填写《涉企检查备案表》报市优化办备案"
     assert result.obligations == ()
+
+
+# 「因突发事件或办理行政许可（审批）、处理投诉等紧急情况……可……先向市优化办口头申请备案，
+#   在检查后5个工作日内补报」
 
 
 @pytest.mark.parametrize("ground", URGENT)
@@ -251,6 +261,9 @@ def test_oral_filing_on_the_day_of_a_visit_given_only_by_its_date_is_not_before_
     assert len(violations_of(filing(as_of="2025-09-26", **same_day), RULE)) == 1
 
 
+# 「在检查后5个工作日内」 where the calendar is not yet published: provisional, never guessed.
+
+
 def test_deadline_running_into_an_unpublished_year_is_provisional() -> None:
     # Monday 2026-12-28: the holidays data stop at the 2026 notice, so 2027's 调休 is unknown.
     result = filing(as_of="2026-12-28", **urgent("2026-12-28"))
@@ -270,6 +283,9 @@ def test_lateness_against_a_provisional_deadline_is_reported_and_marked_provisio
     result = filing(as_of="2027-01-06", **urgent("2026-12-28"))
     [finding] = violations_of(result, RULE)
     assert finding.provisional is True
+
+
+# Property: on the due date the missing form is pending; the day after, it is a violation.
 
 
 @settings(max_examples=50)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from inspection_law import MARKET, NATIONAL, judge, rules, visit
 
+# --- merge or joint: advice, never a violation -----------------------------------------------------
+
 
 def test_another_agency_inspecting_within_thirty_days_is_advice_to_inspect_jointly() -> None:
     result = judge(visit("2026-07-07"), [visit("2026-06-07", agency=MARKET)], pack=NATIONAL)

@@ -19,6 +19,8 @@ import envrules
 from conftest import inspection, penalty
 from envrules import InvalidInputError, PackNotInForceError
 
+# The pack judges penalties, in force from 2021-07-15.
+
 
 def test_inspection_under_the_penalty_pack_is_invalid_input_naming_kind() -> None:
     with pytest.raises(InvalidInputError) as caught:
@@ -54,6 +56,9 @@ def test_pack_enables_the_rules_of_the_2021_law_in_the_order_of_its_articles() -
     )
     assert (pack.effective_from, pack.effective_until) == (date(2021, 7, 15), None)
     assert all(r.citation.verified for r in pack.rules)
+
+
+# The dates the rules need are checked against each other.
 
 
 @pytest.mark.parametrize(

@@ -41,12 +41,18 @@ def judge(
     return envrules.evaluate(inspection(**overrides), history, lang=lang)
 
 
+# 「部门组织综合性联合检查的，牵头单位应先将检查事项告知参与检查部门」
+
+
 def joint(**overrides: Any) -> dict[str, Any]:
     return {
         "participants": [{"id": "miluo-market", "level": "county"}, {"id": "miluo-env", "level": "county"}],
         "matters": ["fire-safety", "signage", "boiler"],
         **overrides,
     }
+
+
+# 「对企业的同一事项的检查，原则上一年不超过一次」
 
 
 def test_same_matter_inspected_earlier_in_the_year_by_a_county_agency_is_a_violation() -> None:
@@ -89,6 +95,9 @@ def test_remedy_without_justification_offers_to_drop_the_matter_or_record_a_just
     )
 
 
+# 「已由国家、省级、岳阳市级部门组织进行了检查的事项，年内不得再针对该企业开展同事项检查」
+
+
 @pytest.mark.parametrize("level", ["national", "provincial", "prefecture"])
 def test_same_matter_inspected_by_a_higher_agency_is_a_violation_even_with_a_justification(
     level: str,
@@ -128,6 +137,9 @@ def test_deployed_inspection_message_names_the_deployment_not_the_county_agency_
     assert "市（州）级部门组织" not in finding.message
 
 
+# 「一年」: the calendar year of the local date.
+
+
 def test_same_matter_inspected_on_31_december_of_the_previous_year_does_not_count() -> None:
     assert violations_of(judge([past(start="2024-12-31")]), RULE) == []
 
@@ -154,6 +166,9 @@ def test_inspection_planned_later_in_the_same_year_also_counts() -> None:
     assert "2025-12-22" in finding.message
 
 
+# 「同一事项」「该企业」: only the same enterprise and the same matter count.
+
+
 def test_inspection_of_a_different_enterprise_does_not_count() -> None:
     assert violations_of(judge([past(enterprise="E-0043")]), RULE) == []
 
@@ -173,6 +188,9 @@ def test_history_entry_with_the_proposals_own_id_is_the_proposal_itself_and_does
 def test_penalty_in_the_history_is_not_an_inspection_and_never_counts() -> None:
     fined = penalty(violation="fire-safety", decided_on="2025-03-21")
     assert violations_of(judge([fined]), RULE) == []
+
+
+# 「除国家法律明确需定期检查项目外」
 
 
 def test_matter_periodic_by_law_is_outside_the_rule() -> None:
@@ -222,6 +240,9 @@ def test_joint_inspection_mixes_waived_and_unwaivable_matters_matter_by_matter()
     result = judge(history, justification=JUSTIFICATION, **joint())
     assert [f.matter for f in violations_of(result, RULE)] == ["boiler"]
     assert [f.matter for f in result.waived] == ["signage"]
+
+
+# Property: the calendar year of the local date decides, whatever the dates.
 
 
 @given(earlier=st.dates(min_value=date(2023, 1, 1), max_value=date(2026, 12, 31)))

@@ -15,6 +15,16 @@ from envrules import InvalidInputError
 # From the former tests/test_national_2021.py.
 
 
+# 第三十六条 违法行为在二年内未被发现的，不再给予行政处罚；涉及公民生命健康安全、金融安全且有危害后果的，
+# 上述期限延长至五年。……前款规定的期限，从违法行为发生之日起计算；违法行为有连续或者继续状态的，
+# 从行为终了之日起计算。
+
+
+def test_violation_discovered_on_the_last_day_of_two_years_may_be_penalised() -> None:
+    result = decided(committed_on="2023-03-01", discovered_on="2025-03-01", decided_on="2025-04-01")
+    assert result.violations == ()
+
+
 def test_violation_discovered_the_day_after_two_years_may_not_be_penalised() -> None:
     result = decided(committed_on="2023-03-01", discovered_on="2025-03-02", decided_on="2025-04-01")
     (finding,) = violations_of(result, "penalty-limitation")
@@ -124,7 +134,13 @@ def test_penalty_without_the_date_of_the_act_is_invalid_input_naming_committed_o
 # From the former tests/test_penalty_law.py.
 
 
+# 第三十七条 从旧兼从轻: an act before 2021-07-15 is judged by the old 第二十九条 unless the new is lighter.
+
+
 OLD_ACT = {"committed_on": "2018-03-01", "discovered_on": "2023-04-01", "decided_on": "2023-05-10"}
+
+
+# 第三十六条 「法律另有规定的除外」: the statute applied may carry its own period.
 
 
 def test_tax_violation_discovered_within_five_years_may_be_penalised_under_tax_law_art86() -> None:

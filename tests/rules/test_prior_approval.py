@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from inspection_law import NATIONAL, judge, of, rules, visit
 
+# --- prior approval ------------------------------------------------------------------------------
+
 
 def test_approval_on_the_day_of_the_inspection_is_prior_approval() -> None:
     doc = visit("2026-07-07", approval={"by": "head", "on": "2026-07-07"})

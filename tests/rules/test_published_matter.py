@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from inspection_law import NATIONAL, judge, of, rules, visit
 
+# --- published matters ------------------------------------------------------------------------
+
 
 def test_matter_published_the_day_before_the_inspection_may_be_inspected() -> None:
     assert of(judge(visit("2025-04-21"), pack=NATIONAL), "published-matter") == []

@@ -45,6 +45,9 @@ def remedy_date(finding: envrules.Finding) -> date:
     return date.fromisoformat(match.group())
 
 
+# 「不得在每月1日至20日对企业进行检查」: both ends of the window, and the days after it.
+
+
 def test_inspection_on_the_20th_is_inside_the_quiet_window() -> None:
     [finding] = quiet("2025-10-20")
     assert finding.value == "2025-10-20"
@@ -72,6 +75,9 @@ def test_inspection_on_the_last_day_of_a_month_is_allowed(last_day: str) -> None
 def test_inspection_on_the_day_after_a_leap_day_is_inside_the_quiet_window() -> None:
     [finding] = quiet("2024-03-01")
     assert finding.value == "2024-03-01"
+
+
+# Every local date of a visit counts: a visit that touches one quiet day violates the rule.
 
 
 def test_visit_from_the_19th_to_the_22nd_is_inside_the_quiet_window_though_it_ends_on_allowed_days() -> None:
@@ -103,6 +109,9 @@ def test_visit_from_the_21st_to_the_last_day_of_february_is_allowed() -> None:
     assert quiet("2025-02-21", "2025-02-28") == []
 
 
+# China Standard Time decides the date: the local date of docs/contract.md.
+
+
 def test_last_second_of_the_20th_in_china_standard_time_is_inside_the_quiet_window() -> None:
     [finding] = quiet("2025-10-20T23:59:59+08:00")
     assert finding.value == "2025-10-20"
@@ -130,6 +139,9 @@ def test_visit_ending_on_the_1st_locally_though_on_the_31st_in_utc_is_inside_the
     assert finding.value == "2025-11-01"
 
 
+# The window counts calendar days of the month, not working days.
+
+
 def test_make_up_working_saturday_inside_the_window_is_still_a_quiet_day() -> None:
     # 2026-02-14 (周六) is a make-up working day of the 2026 notice.
     [finding] = quiet("2026-02-14")
@@ -143,6 +155,9 @@ def test_holiday_inside_the_window_is_still_a_quiet_day() -> None:
 
 def test_plain_saturday_after_the_window_is_not_a_quiet_day() -> None:
     assert quiet("2025-10-25") == []
+
+
+# 「除涉及国家安全、公共安全、生命财产安全和生态安全等检查事项……外」
 
 
 @pytest.mark.parametrize(
@@ -182,6 +197,9 @@ def test_routine_inspection_that_also_states_a_listed_safety_ground_is_exempt() 
     assert quiet("2025-10-20", grounds=["routine", "ecological-safety"]) == []
 
 
+# 「以及国家、省、岳阳市统一部署的检查工作」
+
+
 @pytest.mark.parametrize("level", ["national", "provincial", "prefecture"])
 def test_inspection_deployed_by_a_national_provincial_or_yueyang_authority_is_exempt(level: str) -> None:
     assert quiet("2025-10-05", deployed_by=level) == []
@@ -197,6 +215,9 @@ def test_lead_agency_of_provincial_level_without_a_uniform_deployment_is_not_exe
     # The clause exempts 统一部署的检查工作, not every agency of a higher level.
     [finding] = quiet("2025-10-05", agency={"id": "hunan-env", "level": "provincial"})
     assert finding.value == "2025-10-05"
+
+
+# The remedy names the next permitted local date.
 
 
 def test_remedy_for_a_visit_early_in_the_month_is_the_21st_of_the_same_month() -> None:
@@ -224,6 +245,9 @@ def test_remedy_for_a_visit_longer_than_any_permitted_stretch_is_to_split_it() -
     assert "14 days" in finding.remedy
 
 
+# 「常规性检查不得影响企业正常的生产经营，不得增加企业负担」: advisory, never a violation.
+
+
 def test_routine_inspection_carries_the_advisory_note_and_stays_compliant() -> None:
     result = envrules.evaluate(inspection(start="2025-10-21"))
     assert result.compliant
@@ -247,6 +271,9 @@ def test_inspection_that_is_not_routine_carries_no_advisory_note() -> None:
     assert [n for n in result.notes if n.rule == "quiet-day"] == []
 
 
+# Messages: Chinese by default, English on request; both name the date and the window.
+
+
 def test_message_is_in_chinese_by_default_with_the_offending_date_and_the_window() -> None:
     [finding] = violations_of(envrules.evaluate(inspection(start="2025-10-20")), RULE)
     assert "2025-10-20" in finding.message
@@ -264,6 +291,9 @@ def test_message_is_in_english_on_request_with_the_offending_date_and_the_window
     assert "reschedule to 2025-10-21" in str(finding.remedy)
     # The citation stays the verbatim Chinese clause.
     assert "每月1日至20日" in finding.citation.text
+
+
+# Properties over every date the pack is in force.
 
 
 @given(day=IN_FORCE.filter(lambda d: d.day >= 21))

@@ -10,6 +10,9 @@ from typing import Any
 import pytest
 from inspection_law import NATIONAL, judge, of, rules, visit
 
+# --- special inspections ---------------------------------------------------------------------------
+
+
 PLAN = {"approval": {"by": "miluo-gov", "on": "2026-06-30"}, "filed": True, "published": True}
 
 

@@ -6,6 +6,8 @@ from penalty_law import judge, notes_of
 
 from conftest import only_violation, violations_of
 
+# 第六十二条 拒绝听取当事人的陈述、申辩，不得作出行政处罚决定；当事人明确放弃陈述或者申辩权利的除外。
+
 
 def test_decision_without_hearing_the_statement_and_defence_is_a_violation() -> None:
     finding = only_violation(judge(statement_heard=False), "statement-and-defence")
