@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..calendar import WorkingCalendar
 from ..history import History
-from ..messages import texts
+from ..messages import Lang, texts
 from ..models import CST, Inspection, Penalty
 from ..result import Citation, Finding, Obligation, PackRef, drafted_finding
 
@@ -38,7 +38,6 @@ __all__ = [
 KEPT = 4096
 """The most findings or texts a rule keeps made (a log repeats its days): the bound of its caches."""
 
-Lang = Literal["zh", "en"]
 Text = Mapping[str, Mapping[str, str]]
 """Message templates: ``{lang: {key: template}}``; every language has every key."""
 
