@@ -47,13 +47,23 @@ _NEVER = (
 # The miluo-2013 pack enables five rules of the Miluo report and attested-until; the rules of
 # later law live in modules it never needs.
 _OTHER_RULES = (
-    "envrules.rules.hearing",
-    "envrules.rules.inspection_frequency",
-    "envrules.rules.inspection_subjects",
-    "envrules.rules.limitation",
-    "envrules.rules.minor_corrected",
-    "envrules.rules.procedure",
-    "envrules.rules.statutory_range",
+    "envrules.rules._inspections",
+    "envrules.rules.annual_cap",
+    "envrules.rules.certified_inspectors",
+    "envrules.rules.code_scanned",
+    "envrules.rules.collective_decision",
+    "envrules.rules.decision_period",
+    "envrules.rules.fine_statutory_range",
+    "envrules.rules.hearing_notice_period",
+    "envrules.rules.hearing_request_period",
+    "envrules.rules.inspecting_body",
+    "envrules.rules.merge_or_joint",
+    "envrules.rules.no_penalty_minor_corrected",
+    "envrules.rules.penalty_limitation",
+    "envrules.rules.prior_approval",
+    "envrules.rules.published_matter",
+    "envrules.rules.special_inspection_plan",
+    "envrules.rules.statement_and_defence",
 )
 
 

@@ -1,7 +1,8 @@
 """The rules envrules knows, by their fixed ids (docs/contract.md).
 
-Each rule is one small class in its own module; its parameters and citation
-come from a rule pack (``envrules/packs/*.toml``).
+Each rule is one small class in its own module, named for its id (``quiet-day`` in
+``rules/quiet_day.py``); its parameters and citation come from a rule pack
+(``envrules/law/packs/*.toml``), its messages from the catalogue (:mod:`envrules.messages`).
 """
 
 from __future__ import annotations
@@ -12,19 +13,28 @@ from typing import TYPE_CHECKING, Any
 from .base import Context, Params, Rule
 
 if TYPE_CHECKING:
-    from .attested import AttestedUntil
+    from .annual_cap import AnnualCap
+    from .attested_until import AttestedUntil
+    from .certified_inspectors import CertifiedInspectors
+    from .code_scanned import CodeScanned
+    from .collective_decision import CollectiveDecision
+    from .decision_period import DecisionPeriod
     from .fine_lower_bound import FineLowerBound
-    from .first_offence import FirstOffenceExemption
-    from .hearing import HearingRequestPeriod
+    from .fine_statutory_range import FineStatutoryRange
+    from .first_offence_exemption import FirstOffenceExemption
+    from .hearing_notice_period import HearingNoticePeriod
+    from .hearing_request_period import HearingRequestPeriod
+    from .inspecting_body import InspectingBody
     from .inspection_filing import InspectionFiling
-    from .inspection_frequency import AnnualCap, MergeOrJoint, PriorApproval, SpecialInspectionPlan
-    from .inspection_subjects import CertifiedInspectors, CodeScanned, InspectingBody, PublishedMatter
-    from .limitation import PenaltyLimitation
-    from .minor_corrected import NoPenaltyMinorCorrected
-    from .one_matter import OneMatterPerYear
-    from .procedure import CollectiveDecision, DecisionPeriod, HearingNoticePeriod, StatementAndDefence
+    from .merge_or_joint import MergeOrJoint
+    from .no_penalty_minor_corrected import NoPenaltyMinorCorrected
+    from .one_matter_per_year import OneMatterPerYear
+    from .penalty_limitation import PenaltyLimitation
+    from .prior_approval import PriorApproval
+    from .published_matter import PublishedMatter
     from .quiet_day import QuietDay
-    from .statutory_range import FineStatutoryRange
+    from .special_inspection_plan import SpecialInspectionPlan
+    from .statement_and_defence import StatementAndDefence
 
     RULES: dict[str, type[Rule]]  # type: ignore[type-arg]
 
@@ -60,30 +70,30 @@ __all__ = [
 RULE_IDS: dict[str, tuple[str, str]] = {
     # the Miluo report's five, in the contract's order
     "quiet-day": ("quiet_day", "QuietDay"),
-    "one-matter-per-year": ("one_matter", "OneMatterPerYear"),
-    "first-offence-exemption": ("first_offence", "FirstOffenceExemption"),
+    "one-matter-per-year": ("one_matter_per_year", "OneMatterPerYear"),
+    "first-offence-exemption": ("first_offence_exemption", "FirstOffenceExemption"),
     "fine-lower-bound": ("fine_lower_bound", "FineLowerBound"),
     "inspection-filing": ("inspection_filing", "InspectionFiling"),
     # later law (national-2021-penalty), in the order of its articles
-    "fine-statutory-range": ("statutory_range", "FineStatutoryRange"),
-    "no-penalty-minor-corrected": ("minor_corrected", "NoPenaltyMinorCorrected"),
-    "penalty-limitation": ("limitation", "PenaltyLimitation"),
-    "collective-decision": ("procedure", "CollectiveDecision"),
-    "decision-period": ("procedure", "DecisionPeriod"),
-    "statement-and-defence": ("procedure", "StatementAndDefence"),
-    "hearing-request-period": ("hearing", "HearingRequestPeriod"),
-    "hearing-notice-period": ("procedure", "HearingNoticePeriod"),
+    "fine-statutory-range": ("fine_statutory_range", "FineStatutoryRange"),
+    "no-penalty-minor-corrected": ("no_penalty_minor_corrected", "NoPenaltyMinorCorrected"),
+    "penalty-limitation": ("penalty_limitation", "PenaltyLimitation"),
+    "collective-decision": ("collective_decision", "CollectiveDecision"),
+    "decision-period": ("decision_period", "DecisionPeriod"),
+    "statement-and-defence": ("statement_and_defence", "StatementAndDefence"),
+    "hearing-request-period": ("hearing_request_period", "HearingRequestPeriod"),
+    "hearing-notice-period": ("hearing_notice_period", "HearingNoticePeriod"),
     # the 2025 inspection law (national-2025-inspection, hunan-2025-inspection, changde-2025)
-    "inspecting-body": ("inspection_subjects", "InspectingBody"),
-    "certified-inspectors": ("inspection_subjects", "CertifiedInspectors"),
-    "published-matter": ("inspection_subjects", "PublishedMatter"),
-    "prior-approval": ("inspection_frequency", "PriorApproval"),
-    "special-inspection-plan": ("inspection_frequency", "SpecialInspectionPlan"),
-    "annual-cap": ("inspection_frequency", "AnnualCap"),
-    "code-scanned": ("inspection_subjects", "CodeScanned"),
-    "merge-or-joint": ("inspection_frequency", "MergeOrJoint"),
+    "inspecting-body": ("inspecting_body", "InspectingBody"),
+    "certified-inspectors": ("certified_inspectors", "CertifiedInspectors"),
+    "published-matter": ("published_matter", "PublishedMatter"),
+    "prior-approval": ("prior_approval", "PriorApproval"),
+    "special-inspection-plan": ("special_inspection_plan", "SpecialInspectionPlan"),
+    "annual-cap": ("annual_cap", "AnnualCap"),
+    "code-scanned": ("code_scanned", "CodeScanned"),
+    "merge-or-joint": ("merge_or_joint", "MergeOrJoint"),
     # the pack's own currency, last: a note after every other finding
-    "attested-until": ("attested", "AttestedUntil"),
+    "attested-until": ("attested_until", "AttestedUntil"),
 }
 """Where each rule lives, by its fixed id, in the order its findings are reported.
 

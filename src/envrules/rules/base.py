@@ -3,27 +3,62 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, Self, TypeVar
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, Protocol, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
 from ..calendar import WorkingCalendar
 from ..history import History
-from ..models import CST, Inspection, Penalty, _keep
+from ..messages import Lang, texts
+from ..models import CST, Inspection, Penalty
 from ..result import Citation, Finding, Obligation, PackRef, drafted_finding
 
 if TYPE_CHECKING:
     from ..registry import Registry  # imported by the rules that read it
 
-__all__ = ["Context", "Lang", "Params", "Rule", "Text", "yuan"]
+__all__ = [
+    "KEPT",
+    "At",
+    "Context",
+    "Lang",
+    "NoParams",
+    "Params",
+    "Rule",
+    "Text",
+    "Where",
+    "templates",
+    "yuan",
+]
 
-Lang = Literal["zh", "en"]
+KEPT = 4096
+"""The most findings or texts a rule keeps made (a log repeats its days): the bound of its caches."""
+
 Text = Mapping[str, Mapping[str, str]]
 """Message templates: ``{lang: {key: template}}``; every language has every key."""
+
+
+@cache
+def templates(rule: type[Rule[Any, Any]]) -> Text:
+    """The message templates of the rule class ``rule``, by language and key; read once per class.
+
+    A rule of the catalogue has none of its own: its messages are the catalogue's
+    ``"<rule-id>.<key>"`` ones (:mod:`envrules.messages`), after those of the prefixes it
+    names in ``shared_texts``. A rule outside the catalogue (a user's own) sets a class-level
+    ``text``, which is used as it is.
+    """
+    own: Text | None = getattr(rule, "text", None)
+    if own is not None:
+        return own
+    merged: dict[str, dict[str, str]] = {"zh": {}, "en": {}}
+    for prefix in (*rule.shared_texts, rule.id):
+        for lang, table in texts(prefix).items():
+            merged[lang].update(table)
+    return merged
 
 
 class Params(BaseModel):
@@ -32,8 +67,14 @@ class Params(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
 
 
+# The parameters of a rule that has none (no docstring: it would enter the packs' JSON schema).
+class NoParams(Params):
+    pass
+
+
 P = TypeVar("P", bound=Params)
 D = TypeVar("D", Inspection, Penalty)
+T = TypeVar("T")
 
 
 def yuan(amount: Decimal) -> str:
@@ -44,8 +85,8 @@ def yuan(amount: Decimal) -> str:
     return text
 
 
-_ISO: dict[date, str] = {}
-"""Dates already written out, and their texts (a log repeats its days)."""
+_date_text = lru_cache(maxsize=KEPT)(date.isoformat)
+"""A date's text, kept: a log repeats its days."""
 _TWO = tuple(f"{n:02d}" for n in range(60))
 
 
@@ -54,16 +95,13 @@ def iso(moment: date) -> str:
 
     ``date.isoformat`` costs about 1,800 instructions and an aware ``datetime``'s about 9,700 (a
     ``sprintf`` per part, and the offset through the zone's ``utcoffset``). A plain date already
-    written is one dict look-up; a ``datetime`` whose zone is :data:`~envrules.models.CST` itself
+    written is one look-up in a cache; a ``datetime`` whose zone is :data:`~envrules.models.CST` itself
     is its date's text and its time's parts (the offset of CST is always ``+08:00``). Anything else
     is written by ``isoformat`` itself.
     """
     kind = type(moment)
     if kind is date:
-        text = _ISO.get(moment)
-        if text is None:
-            text = _keep(_ISO, moment, moment.isoformat())
-        return text
+        return _date_text(moment)
     if kind is datetime and moment.tzinfo is CST:  # type: ignore[attr-defined]
         stamp: datetime = moment  # type: ignore[assignment]
         two, micro = _TWO, stamp.microsecond
@@ -80,6 +118,37 @@ def _tuples(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _tuples(v) for k, v in value.items()}
     return value
+
+
+class Where(Protocol):
+    """Where a finding is made: the language of its texts and the pack it names."""
+
+    @property
+    def lang(self) -> Lang: ...
+
+    @property
+    def pack(self) -> PackRef | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class At:
+    """A :class:`Where` without a context: for the findings a rule keeps made, by language and pack."""
+
+    lang: Lang
+    pack: PackRef | None
+
+    @classmethod
+    def of(cls, lang: Lang, pack: PackKey) -> At:
+        """At ``lang`` under the pack whose key is ``pack`` (an equal PackRef, of the same level)."""
+        return cls(lang, None if pack is None else PackRef(*pack))
+
+
+PackKey = tuple[str, str, str | None] | None
+"""A pack as a key of the findings a rule keeps made: ``(id, version, level)``, None for no pack.
+
+Not the PackRef itself: its equality leaves out the level (a note names it), and its hash is
+written in Python; three strings hash at once.
+"""
 
 
 @dataclass(slots=True)
@@ -104,22 +173,29 @@ class Rule(ABC, Generic[D, P]):
     """One rule of a pack: a frozen object built from its parameters and citation.
 
     Subclasses set ``id`` (fixed by docs/contract.md), ``kind`` (the documents it
-    judges), ``params_model`` and ``text`` (message templates in every
-    language), and implement :meth:`check`, which reports through the context.
+    judges) and ``params_model``, and implement :meth:`check`, which reports through
+    the context. Their messages are the catalogue's ``"<id>.<key>"`` (see
+    :func:`templates`); a rule outside the catalogue sets ``text`` (templates in
+    every language) instead.
     """
 
     id: ClassVar[str]
     kind: ClassVar[Literal["inspection", "penalty", "any"]]
     params_model: ClassVar[type[Params]]
-    text: ClassVar[Text]
+    text: ClassVar[Text | None] = None
+    """A rule's own message templates, for a rule whose messages are not in the catalogue."""
+    shared_texts: ClassVar[tuple[str, ...]] = ()
+    """Catalogue prefixes whose messages this rule uses too (``"inspections"``)."""
     circumstance_codes: frozenset[str] = frozenset()
     """The penalty circumstance codes this rule reads (a pack knows the union of its rules')."""
 
-    __slots__ = ("citation", "params")
+    __slots__ = ("_hash", "citation", "params")
 
     def __init__(self, params: P, citation: Citation) -> None:
         self.params = params
         self.citation = citation
+        # Hashed once: a rule is a key of the findings its module keeps made (lru_cache).
+        self._hash = hash((type(self), params, citation))
 
     @classmethod
     def from_mapping(cls, params: Mapping[str, Any], citation: Citation) -> Self:
@@ -135,10 +211,14 @@ class Rule(ABC, Generic[D, P]):
         return type(other) is type(self) and self.params == other.params and self.citation == other.citation
 
     def __hash__(self) -> int:
-        return hash((type(self), self.params, self.citation))
+        return self._hash
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.params!r})"
+
+    def __reduce__(self) -> tuple[type[Self], tuple[Params, Citation]]:
+        # Pickled (a built pack) as what it is made of; what it derives (its hash) is made anew.
+        return type(self), (self.params, self.citation)
 
     def __setattr__(self, name: str, value: object) -> None:
         if hasattr(self, name):
@@ -151,11 +231,11 @@ class Rule(ABC, Generic[D, P]):
 
     def say(self, lang: Lang, key: str, **values: object) -> str:
         """The message ``key`` in ``lang``, filled with ``values``."""
-        return self.text[lang][key].format(**values)
+        return templates(type(self))[lang][key].format(**values)
 
     def finding(
         self,
-        ctx: Context,
+        ctx: Where,
         key: str,
         values: Mapping[str, object] | None = None,
         *,
@@ -168,13 +248,14 @@ class Rule(ABC, Generic[D, P]):
     ) -> Finding:
         """A finding of this rule: message ``key`` and ``remedy`` key filled with ``values``.
 
-        ``matter`` is also available to the templates as ``{matter}``. The texts
+        ``ctx`` is the context (or an :class:`At`, for a finding a rule keeps made): its language
+        and its pack. ``matter`` is also available to the templates as ``{matter}``. The texts
         are formatted when first read (:func:`~envrules.result.drafted_finding`).
         """
         values = dict(values) if values else {}
         if matter is not None:
             values["matter"] = matter
-        text = self.text[ctx.lang]
+        text = templates(type(self))[ctx.lang]
         return drafted_finding(
             self.id,
             text[key],
@@ -188,3 +269,16 @@ class Rule(ABC, Generic[D, P]):
             provisional,
             ctx.pack,
         )
+
+    def kept(self, slot: str, make: Callable[..., T], size: int = KEPT) -> Callable[..., T]:
+        """``make``, its results kept (``functools.lru_cache``) in the rule's ``slot`` on first use.
+
+        Made on first use, not with the rule: a rule fresh from its pack holds only what it is
+        made of. Two threads may both make it; the last one stays, and both are right.
+        """
+        try:
+            cache: Callable[..., T] = getattr(self, slot)
+        except AttributeError:
+            cache = lru_cache(maxsize=size)(make)
+            object.__setattr__(self, slot, cache)
+        return cache

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field
 
@@ -11,8 +11,8 @@ from ..errors import UnknownCodeError
 from ..labels import labelled
 from ..models import Penalty
 from ..result import Citation, Finding
-from .base import Context, Params, Rule, Text, yuan
-from .mitigation import LawNote, Mitigating, cited_mitigating
+from ._mitigation import LawNote, Mitigating, cited_mitigating, reduced_note, statutory_text
+from .base import Context, Params, Rule, yuan
 
 __all__ = ["Circumstance", "FineLowerBound", "FineLowerBoundParams"]
 
@@ -33,13 +33,6 @@ class FineLowerBoundParams(Params):
     mitigating: tuple[Mitigating, ...] = ()
     # The national law's remedies and risks, noted beside the local rule's 「有权拒绝履行」.
     payment_note: LawNote | None = None
-
-
-def statutory_text(lo: Decimal | None, hi: Decimal, lang: str) -> str:
-    """The statutory range as words: "5000至50000元", or "10000元以下" when it has no lower bound."""
-    if lo is None:
-        return f"{yuan(hi)}元以下" if lang == "zh" else f"up to {yuan(hi)} yuan"
-    return f"{yuan(lo)}至{yuan(hi)}元" if lang == "zh" else f"{yuan(lo)} to {yuan(hi)} yuan"
 
 
 class FineLowerBound(Rule[Penalty, FineLowerBoundParams]):
@@ -74,62 +67,6 @@ class FineLowerBound(Rule[Penalty, FineLowerBoundParams]):
     id: ClassVar[str] = "fine-lower-bound"
     kind: ClassVar[Literal["penalty"]] = "penalty"
     params_model: ClassVar[type[Params]] = FineLowerBoundParams
-    text: ClassVar[Text] = {
-        "zh": {
-            "below": "罚款{fine}元低于法定下限{min}元（法定幅度{range}），且未列明应当减轻处罚的情形",
-            "reduced": "罚款{fine}元低于法定下限{min}元（法定幅度{range}）：所列情形（{names}）依{clause}"
-            "应当从轻或者减轻行政处罚，按减轻处罚认定，不违反下限制度",
-            "above-max": "罚款{fine}元高于法定上限{max}元（法定幅度{range}）",
-            "above-min": "罚款{fine}元，比{basis}{min}元高出{excess}元，且未列明从重等特殊情节；"
-            "本地规则（词解7）规定，没有遵守罚款下限原则的，行政相对人有权拒绝履行",
-            "statutory-min": "法定下限",
-            "band-min": "所主张裁量档次的基准下限（法定幅度{range}，无法定下限）",
-            "no-min": "法定幅度为{range}，无法定下限，且未给出裁量基准档次：词解7没有可遵守的下限",
-            "benchmark": "罚款{fine}元超出所主张裁量档次“{grade}”的基准幅度{lo}至{hi}元；"
-            "本地规则（词解6）规定，未遵守行政裁量权基准的，行政相对人有权拒绝",
-            "payment": "上述“有权拒绝”是本地规则的规定，并非不缴纳罚款的建议：当事人对处罚不服的，"
-            "可以依法申请行政复议或者提起行政诉讼；到期不缴纳罚款的，行政机关可以每日按罚款数额的"
-            "百分之三加处罚款（{clause}）",
-            "into-range": "在法定幅度{range}内重新确定罚款",
-            "into-range-or-reduce": "在法定幅度{range}内重新确定罚款，或列明应当减轻处罚的法定情形",
-            "to-min": "将罚款降至法定下限{min}元，或列明适用的特殊情节",
-            "to-band-min": "将罚款降至基准下限{min}元，或列明适用的特殊情节",
-            "into-band": "在基准幅度{lo}至{hi}元内确定罚款，或改按相应裁量档次认定",
-        },
-        "en": {
-            "below": "fine of {fine} yuan is below the statutory minimum of {min} yuan "
-            "(statutory range {range}) and no circumstance that requires a reduced penalty is cited",
-            "reduced": "fine of {fine} yuan is below the statutory minimum of {min} yuan (statutory range "
-            "{range}): the circumstances cited ({names}) require a lighter or reduced penalty under "
-            "{clause}, so it is taken as a reduced penalty, not a breach of the minimum",
-            "above-max": "fine of {fine} yuan exceeds the statutory maximum of {max} yuan "
-            "(statutory range {range})",
-            "above-min": "fine of {fine} yuan exceeds the {basis} of {min} yuan by {excess} yuan and no "
-            "aggravating circumstance is cited; the local rule (词解7) says the party has the right to "
-            "refuse to perform a fine that does not keep to the minimum",
-            "statutory-min": "statutory minimum",
-            "band-min": "lower bound of the benchmark band claimed (statutory range {range}, "
-            "no statutory minimum)",
-            "no-min": "the statutory range is {range} with no minimum, and no benchmark band is given: "
-            "词解7 has no lower limit to hold the fine to",
-            "benchmark": "fine of {fine} yuan lies outside the benchmark band of {lo} to {hi} "
-            "yuan for the grade '{grade}' claimed; the local rule (词解6) says the party has the right "
-            "to refuse a penalty that does not keep to the benchmark",
-            "payment": "this 'right to refuse' is what the local rule states, not advice to leave the fine "
-            "unpaid: a party that disputes the penalty may apply for administrative review or bring an "
-            "administrative suit, and a fine not paid when due may be increased by 3% of the fine a day "
-            "({clause})",
-            "into-range": "set the fine within the statutory range of {range}",
-            "into-range-or-reduce": "set the fine within the statutory range of {range}, or cite the "
-            "statutory circumstance that requires a reduced penalty",
-            "to-min": "lower the fine to the statutory minimum of {min} yuan, or cite the aggravating "
-            "circumstance that applies",
-            "to-band-min": "lower the fine to the band's lower bound of {min} yuan, or cite the aggravating "
-            "circumstance that applies",
-            "into-band": "set the fine within the benchmark band of {lo} to {hi} yuan, or claim "
-            "the grade that fits",
-        },
-    }
 
     def __init__(self, params: FineLowerBoundParams, citation: Citation) -> None:
         super().__init__(params, citation)
@@ -230,21 +167,3 @@ def _values(fine: Decimal, lo: Decimal | None, hi: Decimal, lang: str) -> dict[s
         "max": yuan(hi),
         "range": statutory_text(lo, hi, lang),
     }
-
-
-def reduced_note(
-    rule: Rule[Penalty, Any], ctx: Context, values: dict[str, object], cited: list[Mitigating]
-) -> Finding:
-    """The note that a fine below the minimum is a reduced penalty (减轻) the law requires."""
-    names = "、".join(m.zh for m in cited) if ctx.lang == "zh" else "; ".join(m.en for m in cited)
-    clause = cited[0].clause
-    msg = rule.say(ctx.lang, "reduced", **(values | {"names": names, "clause": clause}))
-    return Finding(
-        rule=rule.id,
-        message=msg,
-        citation=cited[0].citation(),
-        severity="info",
-        value=str(values["fine"]),
-        limit=str(values["min"]),
-        pack=ctx.pack,
-    )

@@ -9,7 +9,7 @@ from pydantic import Field
 
 from ..models import Ground, Inspection, local_date
 from ..result import Citation, obligation
-from .base import Context, Params, Rule, Text, iso
+from .base import Context, Params, Rule, iso
 
 __all__ = ["InspectionFiling", "InspectionFilingParams", "filed_before"]
 
@@ -63,49 +63,6 @@ class InspectionFiling(Rule[Inspection, InspectionFilingParams]):
     id: ClassVar[str] = "inspection-filing"
     kind: ClassVar[Literal["inspection"]] = "inspection"
     params_model: ClassVar[type[Params]] = InspectionFilingParams
-    text: ClassVar[Text] = {
-        "zh": {
-            "no-plan": "例行执法检查未将{year}年度工作计划报市优化办备案",
-            "no-form": "进入企业检查（{entry}）前未填写《涉企检查备案表》报市优化办备案（备案时间：{filed}）",
-            "no-oral": "紧急情况进入企业检查（{entry}）前既未报备《涉企检查备案表》，"
-            "也未向市优化办口头申请备案（口头备案时间：{oral}）",
-            "late": "《涉企检查备案表》应于检查后{n}个工作日内（截至{due}）补报，"
-            "实际于{filed}补报，逾期{late}天{note}",
-            "missing": "《涉企检查备案表》应于检查后{n}个工作日内（截至{due}）补报，到{as_of}仍未补报{note}",
-            "due": "检查后{n}个工作日内补报《涉企检查备案表》，截止{due}{note}",
-            "provisional": "（{year}年节假日安排尚未公布，截止日期为暂定）",
-            "plan": "制定年度工作计划并报市优化办备案后再实施例行检查",
-            "file-first": "进入企业前填写《涉企检查备案表》报市优化办备案",
-            "oral-first": "紧急检查入企前至少由负责人向市优化办口头申请备案",
-            "file-now": "立即补报《涉企检查备案表》",
-            "was-late": "本次补报已经逾期，无法补正；今后紧急检查后应在{n}个工作日内补报",
-            "none": "无（未备案）",
-        },
-        "en": {
-            "no-plan": "routine inspection without the agency's annual work plan for {year} "
-            "filed with the optimization office",
-            "no-form": "the inspection filing form was not filed with the optimization office "
-            "before entry at {entry} (filed: {filed})",
-            "no-oral": "urgent entry at {entry} with neither the filing form nor an oral filing "
-            "with the optimization office before it (oral filing: {oral})",
-            "late": "the filing form was due within {n} working days after the inspection "
-            "(by {due}) but was filed on {filed}, {late} day{s} late{note}",
-            "missing": "the filing form was due within {n} working days after the inspection "
-            "(by {due}) and is still missing on {as_of}{note}",
-            "due": "file the written filing form within {n} working days after the inspection, "
-            "by {due}{note}",
-            "provisional": " (the {year} holiday notice is not known: the due date is provisional)",
-            "plan": "file the annual work plan with the optimization office before routine inspections",
-            "file-first": "file the inspection filing form with the optimization office before "
-            "entering the enterprise",
-            "oral-first": "for an urgent inspection, make at least an oral filing with the "
-            "optimization office before entry",
-            "file-now": "file the written filing form now",
-            "was-late": "the form was filed late, which cannot be undone now; after an urgent "
-            "inspection, file it within {n} working days",
-            "none": "none",
-        },
-    }
 
     __slots__ = ("_plan", "_plan_exempt", "_urgent")
 
@@ -116,10 +73,9 @@ class InspectionFiling(Rule[Inspection, InspectionFilingParams]):
         self._urgent = frozenset(params.urgent_grounds)
 
     def check(self, doc: Inspection, ctx: Context) -> None:
-        f = doc.__dict__  # the fields, read without pydantic's __getattr__ hook (docs/performance.md)
-        grounds = f["grounds"]
+        grounds = doc.grounds
         if (
-            not f["annual_plan_filed"]
+            not doc.annual_plan_filed
             and not self._plan.isdisjoint(grounds)
             and self._plan_exempt.isdisjoint(grounds)
         ):
@@ -127,8 +83,8 @@ class InspectionFiling(Rule[Inspection, InspectionFilingParams]):
             ctx.violations.append(
                 self.finding(ctx, "no-plan", {"year": year}, remedy="plan", value="not filed", limit=year)
             )
-        entry = f["start"]
-        filed = f["form_filed_at"]
+        entry = doc.start
+        filed = doc.form_filed_at
         if filed is not None and (  # filed_before, with two timestamps compared here
             filed < entry
             if type(filed) is datetime and type(entry) is datetime
@@ -136,7 +92,7 @@ class InspectionFiling(Rule[Inspection, InspectionFilingParams]):
         ):
             return
         none = self.say(ctx.lang, "none")
-        oral = f["oral_filing_at"]
+        oral = doc.oral_filing_at
         shown = {
             "entry": iso(entry),
             "filed": iso(filed) if filed else none,
@@ -177,7 +133,7 @@ class InspectionFiling(Rule[Inspection, InspectionFilingParams]):
             "as_of": iso(ctx.as_of),
             "note": note,
         }
-        filed_at = doc.__dict__["form_filed_at"]
+        filed_at = doc.form_filed_at
         filed = local_date(filed_at) if filed_at is not None else None
         status: Literal["pending", "met", "overdue"]
         if filed is not None and filed <= due:
@@ -189,11 +145,12 @@ class InspectionFiling(Rule[Inspection, InspectionFilingParams]):
             key = "late" if filed is not None else "missing"
             shown = iso(filed) if filed is not None else iso(ctx.as_of)
             late = (filed - due).days if filed is not None else 0
+            days = self.say(ctx.lang, "late-day" if late == 1 else "late-days", days=late)
             ctx.violations.append(
                 self.finding(
                     ctx,
                     key,
-                    values | {"filed": shown, "late": late, "s": "" if late == 1 else "s"},
+                    values | {"filed": shown, "late": days},
                     remedy="was-late" if filed is not None else "file-now",
                     value=shown,
                     limit=iso(due),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Annotated, ClassVar, Literal
 
@@ -9,9 +10,9 @@ from msgspec.structs import replace
 from pydantic import BeforeValidator, Field, model_validator
 
 from ..labels import labelled
-from ..models import Ground, Inspection, Level, _keep, local_date
+from ..models import Ground, Inspection, Level, local_date
 from ..result import Citation, Finding
-from .base import Context, Params, Rule, Text, iso
+from .base import At, Context, Lang, PackKey, Params, Rule, iso
 
 __all__ = ["DaysOfMonth", "QuietDay", "QuietDayParams", "Weekdays"]
 
@@ -200,64 +201,6 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
     id: ClassVar[str] = "quiet-day"
     kind: ClassVar[Literal["inspection"]] = "inspection"
     params_model: ClassVar[type[Params]] = QuietDayParams
-    text: ClassVar[Text] = {
-        "zh": {
-            "inside": "检查日期{day}落在宁静日（{window}）内（检查期间{first}至{last}），"
-            "且所列检查依据不属于例外情形，也非上级统一部署",
-            "move": "改在{next}或之后进行（{days}天的检查须全部避开宁静日）",
-            "move-day": "改在{next}或之后进行",
-            "split": "检查共{days}天，超过任何连续的非宁静日期间，须分段安排在宁静日以外",
-            "note": "{note}",
-            "analogy": "检查日期{day}落在宁静日（{window}）内；依据“{ground}”虽未列明，但按“等”字作同类解释"
-            "（与所列安全事项同类），视为例外",
-            "analogy-remedy": "类推适用例外，请监督机关核查",
-            "body": "检查日期{day}落在宁静日（{window}）内（检查期间{first}至{last}）：{why}，不属于例外",
-            "body-missing": "未注明部署机关（deployed_by_body），不能认定为党委或人民政府统一部署",
-            "body-department": "由部门部署的检查不是党委或人民政府统一部署",
-            "no-approval": "检查日期{day}落在宁静日（{window}）内，所依例外须经审批，"
-            "但未记录审批（approval）",
-            "late-approval": "检查日期{day}落在宁静日（{window}）内，例外审批日期{approved}"
-            "晚于检查开始{start}（事后审批）",
-            "late-approval-ok": "检查日期{day}落在宁静日（{window}）内，因突发事件等紧急情况于{approved}"
-            "事后补办审批（检查开始{start}）",
-            "approve": "检查前报请审批并记录审批（approval），或改在{next}或之后进行",
-            "approve-day": "检查前报请审批并记录审批（approval）",
-            "mode-unstated": "（检查方式未注明，按现场检查）",
-            "off-site": "检查日期{day}在宁静日（{window}）内，但检查方式为{mode}（非现场检查），"
-            "不在现场检查的限制之内",
-        },
-        "en": {
-            "inside": "inspection date {day} falls inside the quiet days ({window}); "
-            "the visit runs {first} to {last}; none of its grounds is an exception "
-            "and it is not a uniform deployment from above",
-            "move": "reschedule to {next} or later (all {days} days must avoid the quiet days)",
-            "move-day": "reschedule to {next} or later",
-            "split": "the visit of {days} days is longer than any stretch without quiet days; "
-            "split it into parts outside the quiet days",
-            "note": "{note}",
-            "analogy": "inspection date {day} falls inside the quiet days ({window}); the ground "
-            "'{ground}' is not listed, but the list ends in 等 (and others) and it is read as of the "
-            "same kind as the listed safety matters, so it is treated as an exception",
-            "analogy-remedy": "an exception applied by analogy: for the supervising office to review",
-            "body": "inspection date {day} falls inside the quiet days ({window}); the visit runs "
-            "{first} to {last}: {why}, so it is not an exception",
-            "body-missing": "the body that deployed it (deployed_by_body) is not stated, so it is not "
-            "shown to be a uniform deployment by a party committee or a people's government",
-            "body-department": "a deployment by a department is not a uniform deployment by a party "
-            "committee or a people's government",
-            "no-approval": "inspection date {day} falls inside the quiet days ({window}); the exception "
-            "it relies on needs an approval, and none is recorded",
-            "late-approval": "inspection date {day} falls inside the quiet days ({window}); the "
-            "exception was approved on {approved}, after the visit started ({start})",
-            "late-approval-ok": "inspection date {day} falls inside the quiet days ({window}); an "
-            "urgent visit whose approval was completed after the fact on {approved} (start {start})",
-            "approve": "obtain and record the approval before the visit, or reschedule to {next} or later",
-            "approve-day": "obtain and record the approval before the visit",
-            "mode-unstated": " (the mode is not stated: taken as on-site)",
-            "off-site": "inspection date {day} falls inside the quiet days ({window}), but the check is "
-            "{mode}, not on-site, so the ban on on-site inspections does not reach it",
-        },
-    }
 
     __slots__ = (
         "_analogy",
@@ -272,11 +215,12 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
         "_routine",
         "_window",
     )
+    # What the rule keeps made (Rule.kept), set on first use.
+    _inside: Callable[..., Finding]
+    _notes: Callable[..., Finding]
 
     def __init__(self, params: QuietDayParams, citation: Citation) -> None:
         super().__init__(params, citation)
-        self._notes: dict[tuple[str, int], Finding] = {}
-        self._inside: dict[tuple[date, date, str, int, str | None, bool], Finding] = {}
         # The parameters read on every call, as slots (a model's fields are slower to read).
         self._exempt = frozenset(params.exempt_grounds)
         self._deployers = frozenset(params.exempt_deployers)
@@ -292,24 +236,28 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
 
     def check(self, doc: Inspection, ctx: Context) -> None:
         p: QuietDayParams = self.params
-        f = doc.__dict__  # the fields, read without pydantic's __getattr__ hook (docs/performance.md)
-        grounds = f["grounds"]
+        grounds = doc.grounds
         if self._routine and "routine" in grounds:
-            ctx.notes.append(self._note(ctx))
-        if self._on_site_only and f["mode"] in ("remote", "written"):
+            try:
+                notes = self._notes
+            except AttributeError:  # at most 256: a caller may make a new PackRef for every call
+                notes = self.kept("_notes", self.routine_note, 256)
+            pack = ctx.pack
+            ctx.notes.append(notes(ctx.lang, None if pack is None else (pack.id, pack.version, pack.level)))
+        if self._on_site_only and doc.mode in ("remote", "written"):
             hit = self._first_quiet_day(doc.first_day, doc.last_day)
             if hit is not None:
-                mode = {"remote": ("远程", "remote"), "written": ("书面核查", "written")}[f["mode"]]
+                mode = {"remote": ("远程", "remote"), "written": ("书面核查", "written")}[doc.mode]
                 values = {
                     "day": iso(hit),
                     "window": p.window.describe(ctx.lang),
                     "mode": mode[ctx.lang == "en"],
                 }
-                ctx.notes.append(self.finding(ctx, "off-site", values, severity="info", value=f["mode"]))
+                ctx.notes.append(self.finding(ctx, "off-site", values, severity="info", value=doc.mode))
             return
-        deployed = f["deployed_by"] in self._deployers
+        deployed = doc.deployed_by in self._deployers
         bodies = self._bodies
-        body_ok = bodies is None or f["deployed_by_body"] in bodies
+        body_ok = bodies is None or doc.deployed_by_body in bodies
         exempt = not self._exempt.isdisjoint(grounds) or (deployed and body_ok)
         if exempt and not self._approval_required:
             return
@@ -350,25 +298,34 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
             return
         why = None
         if deployed and not body_ok:
-            why = "body-missing" if f["deployed_by_body"] is None else "body-department"
-        unstated = self._on_site_only and f["mode"] is None
-        # The finding depends only on the visit's days, the language, the pack and these two: a
-        # log repeats its days, so each is made once (the finding holds the pack: its id stays).
-        key = (first, last, ctx.lang, id(ctx.pack), why, unstated)
-        finding = self._inside.get(key)
-        if finding is None:
-            finding = _keep(self._inside, key, self._inside_finding(first, last, hit, ctx, why, unstated))
-        ctx.violations.append(finding)
+            why = "body-missing" if doc.deployed_by_body is None else "body-department"
+        unstated = self._on_site_only and doc.mode is None
+        # A log repeats its days: the finding, which depends only on the visit's days, the language,
+        # the pack and these two, is made once and shared (a Finding is immutable).
+        try:
+            inside = self._inside
+        except AttributeError:
+            inside = self.kept("_inside", self._inside_finding)
+        pack = ctx.pack
+        key = None if pack is None else (pack.id, pack.version, pack.level)
+        ctx.violations.append(inside(first, last, hit, ctx.lang, key, why, unstated))
 
     def _inside_finding(
-        self, first: date, last: date, hit: date, ctx: Context, why: str | None, unstated: bool
+        self,
+        first: date,
+        last: date,
+        hit: date,
+        lang: Lang,
+        pack: PackKey,
+        why: str | None,
+        unstated: bool,
     ) -> Finding:
         """The violation of a visit from ``first`` to ``last`` that touches the quiet day ``hit``."""
         days = (last - first).days + 1
         nxt = self.next_permitted_start(first, days)
-        window = self.params.window.describe(ctx.lang)
+        window = self.params.window.describe(lang)
         finding = self.finding(
-            ctx,
+            At.of(lang, pack),
             "inside" if why is None else "body",
             {
                 "day": iso(hit),
@@ -377,14 +334,14 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
                 "last": iso(last),
                 "next": iso(nxt) if nxt else "",
                 "days": days,
-                "why": "" if why is None else self.say(ctx.lang, why),
+                "why": "" if why is None else self.say(lang, why),
             },
             remedy="split" if nxt is None else "move" if days > 1 else "move-day",
             value=iso(hit),
             limit=window,
         )
         if unstated:
-            finding = replace(finding, message=finding.message + self.say(ctx.lang, "mode-unstated"))
+            finding = replace(finding, message=finding.message + self.say(lang, "mode-unstated"))
         return finding
 
     def _approval(self, doc: Inspection, hit: date, ctx: Context) -> None:
@@ -418,19 +375,12 @@ class QuietDay(Rule[Inspection, QuietDayParams]):
             self.finding(ctx, "late-approval", values, remedy=remedy, value=iso(on), limit=iso(doc.start))
         )
 
-    def _note(self, ctx: Context) -> Finding:
-        """The advisory note for routine inspections: the same object for every call."""
-        # Keyed by the pack object (and so its level: a pack without a level of its own takes its
-        # place's); the note holds the pack, so its id is not reused while the note is kept.
-        key = (ctx.lang, id(ctx.pack))
-        note = self._notes.get(key)
-        if note is None:
-            words = self.params.routine_note
-            assert words is not None
-            text = words.zh if ctx.lang == "zh" else words.en
-            # At most 256: a caller may make a new PackRef for every call.
-            note = _keep(self._notes, key, self.finding(ctx, "note", {"note": text}, severity="info"), 256)
-        return note
+    def routine_note(self, lang: Lang, pack: PackKey) -> Finding:
+        """The advisory note for routine inspections under the pack ``pack``."""
+        words = self.params.routine_note
+        assert words is not None
+        text = words.zh if lang == "zh" else words.en
+        return self.finding(At.of(lang, pack), "note", {"note": text}, severity="info")
 
     def _first_quiet_day(self, first: date, last: date) -> date | None:
         return self.params.window.first_quiet(first, last)
