@@ -265,6 +265,7 @@ _PACKS = resources.files(__package__).joinpath("packs")
 _CACHE: dict[str, Pack] = {}
 _LOCK = threading.Lock()
 
+
 @functools.cache
 def bundled_pack_ids() -> tuple[str, ...]:
     """The ids of the packs shipped with envrules."""
