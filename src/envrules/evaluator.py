@@ -27,7 +27,7 @@ from .calendar import WorkingCalendar
 from .errors import InvalidInputError, UnknownCodeError
 from .history import History, as_document
 from .law.pack import Pack, bundled_pack_ids, get_pack
-from .law.stack import Law, Stack
+from .law.stack import Law, Plan, Stack
 from .models import CST, FIRST_DATE, LAST_DATE, Inspection, Moment, Penalty, local_date
 from .result import Result, judged
 from .rules.base import Context, Lang
@@ -133,6 +133,8 @@ class Evaluator:
     registry: Registry | None = None
     _law: Stack = field(default=None, init=False, repr=False, compare=False)  # type: ignore[assignment]
     _plan: Any = field(default=None, init=False, repr=False, compare=False)  # the stack's plan method
+    # The last plan per kind (first day, last day, runs, statuses, last ref): most acts fall in it.
+    _plans: dict[str, Plan] = field(default_factory=dict, init=False, repr=False, compare=False)
     _circumstances: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
     _calendar: WorkingCalendar = field(default=None, init=False, repr=False, compare=False)  # type: ignore[assignment]
     _place: str | None = field(default=None, init=False, repr=False, compare=False)
@@ -214,7 +216,11 @@ class Evaluator:
         if act is None:
             act = doc.act_date
         lang = self.lang
-        runs, applied, last = self._plan(kind, act, lang)  # raises when no pack is in force
+        plan = self._plans.get(kind)
+        if plan is None or not plan[0] <= act <= plan[1]:
+            plan = self._plan(kind, act, lang)  # raises when no pack is in force
+            self._plans[kind] = plan  # one assignment: threads see the old plan or the new one
+        runs, applied, last = plan[2], plan[3], plan[4]
         if not runs:  # a pack alone without rules for this kind
             pack_id = self._law.packs[0].id
             raise InvalidInputError("kind", f"a document that pack {pack_id!r} has rules for", kind)

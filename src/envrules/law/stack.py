@@ -103,11 +103,17 @@ class Place:
         )
 
 
-Plan: TypeAlias = tuple[tuple[tuple[PackRef, tuple[Any, ...]], ...], tuple[PackStatus, ...], PackRef]
-"""Per kind, day and language: the packs to run with their rules, every pack's status, the last applied.
+Plan: TypeAlias = tuple[
+    date, date, tuple[tuple[PackRef, tuple[Any, ...]], ...], tuple[PackStatus, ...], PackRef
+]
+"""Per kind and language: the first and last days it holds for, the packs to run with their rules,
+every pack's status and the last pack applied.
 
 Judging a document is running each pack's rules under that pack's ref, in order
-(:class:`envrules.evaluator.Evaluator`); the plan says which packs run.
+(:class:`envrules.evaluator.Evaluator`); the plan says which packs run. It holds for every act
+from its first to its last day: while every pack with rules for the kind is in force, the
+common part of their periods; a plan naming a pack not in force (whose status names the date)
+holds for its day only.
 """
 
 
@@ -205,8 +211,11 @@ class Stack:
         alone = self._alone
         if alone is not None:
             alone.require_in_force(act)
-            runs_alone = ((self._refs[0], alone.rules_for(kind)),) if alone.rules_for(kind) else ()
-            plan = (runs_alone, (PackStatus(self._refs[0], True),), self._refs[0])
+            ref = self._refs[0]
+            rules = alone.rules_for(kind)
+            runs = ((ref, rules),) if rules else ()
+            until = alone.effective_until or date.max
+            plan = (alone.effective_from, until, runs, (PackStatus(ref, True),), ref)
         else:
             plan = self._plan(kind, act, lang)
         if len(self._plans) < 100_000:  # a few years of days, two kinds, two languages
@@ -216,6 +225,7 @@ class Stack:
     def _plan(self, kind: str, act: date, lang: Lang) -> Plan:
         runs: list[tuple[PackRef, tuple[Any, ...]]] = []
         statuses: list[PackStatus] = []
+        first, last, today_only = date.min, date.max, False
         for (pack, _), ref in zip(self.entries, self._refs, strict=True):
             rules = pack.rules_for(kind)
             if not rules:
@@ -223,12 +233,17 @@ class Stack:
                 statuses.append(PackStatus(ref, False, "no-rules", text["no-rules"].format(kind=text[kind])))
             elif not pack.in_force(act):
                 statuses.append(PackStatus(ref, False, "not-in-force", _not_in_force(pack, act, lang)))
+                today_only = True  # the status names the date
             else:
                 runs.append((ref, rules))
                 statuses.append(PackStatus(ref, True))
+                first = max(first, pack.effective_from)
+                last = min(last, pack.effective_until or date.max)
         if not runs:
             raise NoPackInForceError(self, kind, act)
-        return (tuple(runs), tuple(statuses), runs[-1][0])
+        if today_only:
+            first = last = act
+        return (first, last, tuple(runs), tuple(statuses), runs[-1][0])
 
 
 def _not_in_force(pack: Pack, act: date, lang: Lang) -> str:
