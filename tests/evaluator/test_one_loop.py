@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import date
 from typing import Any
 
 import pytest
 
 from conftest import inspection, penalty
-from envrules import Evaluator, InvalidInputError, PackNotInForceError, Result, get_pack
+from envrules import Evaluator, InvalidInputError, PackNotInForceError, Result, get_pack, get_place
 from envrules import evaluator as evaluator_module
 from envrules.law.stack import NoPackInForceError, Stack
 
@@ -96,3 +97,36 @@ def test_the_package_records_in_a_fresh_interpreter_and_loads_decisions_only_the
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stderr
+
+
+def _statuses(result: Result) -> list[tuple[str, bool, str | None]]:
+    return [(s.pack.id, s.applied, s.reason) for s in result.packs]
+
+
+def test_one_evaluator_judging_back_and_forth_across_a_packs_first_day_matches_fresh_ones() -> None:
+    """A kept plan holds only for its days: across hunan-2025-inspection's first day (2025-06-20)
+    the same evaluator gives, in any order, what an evaluator made for each document gives."""
+    days = ["2025-06-19", "2025-06-20", "2025-06-18", "2025-07-01", "2025-06-19", "2025-06-21"]
+    docs = [
+        inspection(id=f"I-{i}", start=day, form_filed_at=f"{day}T08:00:00+08:00")
+        for i, day in enumerate(days)
+    ]
+    kept = Evaluator(get_place("miluo").stack())
+    seen = set()
+    for doc in docs:
+        again = kept.evaluate(doc, as_of="2025-12-31")
+        fresh = Evaluator(get_place("miluo").stack()).evaluate(doc, as_of="2025-12-31")
+        assert again.to_dict() == fresh.to_dict()
+        seen.add(tuple(_statuses(again)))
+    assert len(seen) == 2  # before the first day hunan's pack is not in force, from it on it applies
+
+
+def test_a_stack_plan_naming_a_pack_not_in_force_holds_for_its_day_only() -> None:
+    stack = Stack.of(["national-2025-inspection", "hunan-2025-inspection"])
+    first, last, runs, statuses, _ = stack.plan("inspection", date(2025, 6, 19), "en")
+    assert (first, last) == (date(2025, 6, 19), date(2025, 6, 19))
+    assert [s.applied for s in statuses] == [True, False]
+    assert "2025-06-19" in (statuses[1].message or "")
+    first, last, runs, statuses, _ = stack.plan("inspection", date(2025, 7, 1), "en")
+    assert (first, last) == (date(2025, 6, 20), date.max)
+    assert len(runs) == 2
