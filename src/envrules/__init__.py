@@ -91,10 +91,21 @@ _WHERE: dict[str, str] = {
 }
 
 
+def _record(*args: Any) -> Any:
+    """The evaluator's recorder until :mod:`envrules.decision` is imported (it then installs its own)."""
+    from .decision import record_decision  # start-up: decision records load when one is first asked for
+
+    return record_decision(*args)
+
+
 def __getattr__(name: str) -> Any:
     where = _WHERE.get(name)
     if where is not None:
-        value = getattr(import_module(f".{where}", __name__), name)
+        module = import_module(f".{where}", __name__)
+        if where == "evaluator" and "envrules.decision" not in sys.modules:
+            # evaluate(record=...) hands its work to the records layer, which the evaluator never imports
+            module.use_recorder(_record)
+        value = getattr(module, name)
         globals()[name] = value
         return value
     # The version is read from the installed metadata on first use only: importlib.metadata costs

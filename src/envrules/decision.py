@@ -37,7 +37,7 @@ import json
 import os
 import uuid
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -46,6 +46,8 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 
 from .errors import InvalidInputError
+from .evaluator import Evaluator, RecordTo, resolve_as_of, use_recorder
+from .history import History
 
 if TYPE_CHECKING:
     from .law.pack import Pack
@@ -60,6 +62,7 @@ __all__ = [
     "canonical_json",
     "input_document",
     "make_decision",
+    "record_decision",
 ]
 
 
@@ -243,3 +246,40 @@ class DecisionLog:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def record_decision(
+    evaluator: Evaluator,
+    proposal: Any,
+    history: Any,
+    as_of: date | datetime | str | None,
+    record: RecordTo,
+) -> Result:
+    """``evaluator.evaluate(proposal, history, as_of=as_of, record=record)``: judged and recorded.
+
+    The :class:`~envrules.evaluator.Recorder` that envrules installs (importing this module does):
+    ``record`` ``True`` gives the result its decision record; a path or a :class:`DecisionLog`
+    also appends the record, input included, to that decision log.
+    """
+    if isinstance(history, History):
+        raise InvalidInputError(
+            "history",
+            "the past documents themselves to record a decision (a prebuilt History keeps only its index)",
+        )
+    entries = list(history)
+    day = resolve_as_of(as_of)
+    result = evaluator.evaluate(proposal, History(entries), as_of=day)
+    doc = input_document(proposal, entries, day)
+    decision = make_decision(evaluator.pack, result, doc, day, registry=evaluator.registry)
+    result = replace(result, decision=decision)
+    if isinstance(record, bool):
+        return result
+    if isinstance(record, str | os.PathLike):
+        with DecisionLog(record) as log:
+            log.write(result, doc)
+    elif record is not None:
+        record.write(result, doc)
+    return result
+
+
+use_recorder(record_decision)

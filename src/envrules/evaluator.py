@@ -1,4 +1,14 @@
-"""Judging one proposal: the pack's rules over the proposal and its indexed history."""
+"""Judging one proposal: the law's rules over the proposal and its indexed history, in one loop.
+
+The law to judge under (:data:`~envrules.law.stack.Law`) is one pack or a stack
+of packs; either is judged as a stack (a pack alone as a stack of one): the
+stack's plan for the document's kind and date names the packs that run, and
+each runs its rules under its own ref.
+
+Recording a decision (``record=``) is the records layer's work
+(:mod:`envrules.decision`): the evaluator hands it to the :class:`Recorder`
+installed with :func:`use_recorder`, and never imports that layer.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, Any, Protocol, TypeAlias
 
 from msgspec.structs import replace
 from pydantic import ConfigDict, TypeAdapter
@@ -18,18 +28,27 @@ from .calendar import WorkingCalendar
 from .errors import InvalidInputError, UnknownCodeError
 from .history import History, as_document
 from .law.pack import Pack, bundled_pack_ids, get_pack
+from .law.stack import Law, Plan, Stack
 from .models import CST, FIRST_DATE, LAST_DATE, Inspection, Moment, Penalty, local_date
-from .result import PackRef, PackStatus, Result, judged
+from .result import Result, judged
 from .rules.base import Context, Lang
 
 if TYPE_CHECKING:
-    from .decision import DecisionLog
-    from .law.place import Place, Stack
+    from .law.place import Place
     from .registry import Registry
 # Places and registries are imported when a caller first names one: judging under one pack
 # needs neither (docs/performance.md, start-up).
 
-__all__ = ["Evaluator", "evaluate", "law", "resolve_as_of", "today"]
+__all__ = [
+    "Evaluator",
+    "LawChoice",
+    "Recorder",
+    "evaluate",
+    "law",
+    "resolve_as_of",
+    "today",
+    "use_recorder",
+]
 
 _MOMENT: TypeAdapter[date | datetime] = TypeAdapter(Moment, config=ConfigDict(defer_build=True))
 
@@ -99,7 +118,7 @@ def _history(history: History | Iterable[Inspection | Penalty | Mapping[str, Any
 
 @dataclass(frozen=True)
 class Evaluator:
-    """A pack (or a stack of packs), a calendar and a language, ready to judge many proposals.
+    """The law (a pack or a stack of packs), a calendar and a language, ready to judge many proposals.
 
     Safe to share between threads. ``pack`` is one :class:`Pack` or a
     :class:`~envrules.law.place.Stack` (a place's packs, or a list of packs:
@@ -109,37 +128,34 @@ class Evaluator:
     matters, caps) for the rules that need them (:mod:`envrules.registry`).
     """
 
-    pack: Pack | Stack = field(default_factory=get_pack)
+    pack: Law = field(default_factory=get_pack)
     calendar: WorkingCalendar | None = None
     lang: Lang = "zh"
     registry: Registry | None = None
-    _applied: tuple[PackStatus, ...] = field(default=(), init=False, repr=False, compare=False)
+    _law: Stack = field(default=None, init=False, repr=False, compare=False)  # type: ignore[assignment]
+    _plan: Any = field(default=None, init=False, repr=False, compare=False)  # the stack's plan method
+    # The last plan per kind (first day, last day, runs, statuses, last ref): most acts fall in it.
+    _plans: dict[str, Plan] = field(default_factory=dict, init=False, repr=False, compare=False)
     _circumstances: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
-    # What a call needs of one pack, read once: its rules by kind, its period, its ref.
-    _rules: dict[str, tuple[Any, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
-    _from: date = field(default=date.min, init=False, repr=False, compare=False)
     _calendar: WorkingCalendar = field(default=None, init=False, repr=False, compare=False)  # type: ignore[assignment]
-    _until: date = field(default=date.max, init=False, repr=False, compare=False)
-    _ref: PackRef = field(default=None, init=False, repr=False, compare=False)  # type: ignore[assignment]
+    _place: str | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.lang not in _LANGS:
             raise UnknownCodeError(
                 "lang", self.lang if isinstance(self.lang, str) else repr(self.lang), _LANGS
             )
+        stack = Stack.alone(self.pack) if isinstance(self.pack, Pack) else self.pack
         if self.calendar is None:
-            object.__setattr__(self, "calendar", self.pack.calendar())
+            object.__setattr__(self, "calendar", stack.calendar())
         object.__setattr__(self, "_calendar", self.calendar)
-        if isinstance(self.pack, Pack):
-            pack = self.pack
-            object.__setattr__(self, "_applied", (PackStatus(pack.ref, True),))
-            object.__setattr__(self, "_ref", pack.ref)
-            object.__setattr__(self, "_rules", {k: pack.rules_for(k) for k in ("inspection", "penalty")})
-            object.__setattr__(self, "_from", pack.effective_from)
-            object.__setattr__(self, "_until", pack.effective_until or date.max)
+        object.__setattr__(self, "_law", stack)
+        object.__setattr__(self, "_plan", stack.plan)
+        object.__setattr__(self, "_place", stack.place.id if stack.place is not None else None)
         # The circumstance codes the packs' rules read: any other is unknown, under every pack.
-        packs = (self.pack,) if isinstance(self.pack, Pack) else self.pack.packs
-        codes = frozenset().union(*(r.circumstance_codes for p in packs for r in p.rules_for("penalty")))
+        codes = frozenset().union(
+            *(r.circumstance_codes for p in stack.packs for r in p.rules_for("penalty"))
+        )
         object.__setattr__(self, "_circumstances", codes)
 
     def evaluate(
@@ -148,7 +164,7 @@ class Evaluator:
         history: History | Iterable[Inspection | Penalty | Mapping[str, Any]] = (),
         *,
         as_of: date | datetime | str | None = None,
-        record: bool | str | os.PathLike[str] | DecisionLog | None = None,
+        record: RecordTo = None,
     ) -> Result:
         """Judge ``proposal`` against ``history`` under the pack in force on its date.
 
@@ -166,7 +182,7 @@ class Evaluator:
         pass the past documents themselves.
         """
         if record is not None and record is not False:
-            return self._recorded(proposal, history, as_of, record)
+            return _recorder()(self, proposal, history, as_of, record)
         model = type(proposal) is Inspection or type(proposal) is Penalty  # as_document's first case
         doc: Inspection | Penalty = proposal if model else as_document(proposal)  # type: ignore[assignment]
         f = doc.__dict__  # the fields, read without pydantic's __getattr__ hook (docs/performance.md)
@@ -192,80 +208,102 @@ class Evaluator:
         history: History | Iterable[Inspection | Penalty | Mapping[str, Any]],
         as_of: date | datetime | str | None,
     ) -> Result:
-        """Judge ``doc`` (``f``: its ``__dict__``, ``kind``: its kind) under the evaluator's law."""
-        pack = self.pack
-        if not isinstance(pack, Pack):  # a stack: its own plan per kind, day and language
-            return pack.judge(doc, _history(history), _day(as_of), self._calendar, self.lang, self.registry)
+        """Judge ``doc`` (``f``: its ``__dict__``, ``kind``: its kind) under the evaluator's law.
+
+        The one judging loop: the packs the plan runs, each with its rules, under its ref.
+        """
         # Derived when validated; a model made without validation derives it on first read.
         act = f.get("act_date")
         if act is None:
             act = doc.act_date
-        if not self._from <= act <= self._until:
-            pack.require_in_force(act)  # raises
-        rules = self._rules[kind]
-        if not rules:
-            raise InvalidInputError("kind", f"a document that pack {pack.id!r} has rules for", kind)
-        ref = self._ref
+        lang = self.lang
+        plan = self._plans.get(kind)
+        if plan is None or not plan[0] <= act <= plan[1]:
+            plan = self._plan(kind, act, lang)  # raises when no pack is in force
+            self._plans[kind] = plan  # one assignment: threads see the old plan or the new one
+        runs, applied, last = plan[2], plan[3], plan[4]
+        if not runs:  # a pack alone without rules for this kind
+            pack_id = self._law.packs[0].id
+            raise InvalidInputError("kind", f"a document that pack {pack_id!r} has rules for", kind)
         # Context(history, day, calendar, lang, [], [], [], [], ref, registry) without the call of
         # its __init__ (a class call with ten arguments: about 4,500 instructions).
         ctx: Context = _new(Context)
         ctx.history = history if type(history) is History else _history(history)
         ctx.as_of = _day(as_of)
         ctx.calendar = self._calendar
-        ctx.lang = self.lang
+        ctx.lang = lang
         ctx.violations, ctx.waived, ctx.obligations, ctx.notes = [], [], [], []
-        ctx.pack = ref
         ctx.registry = self.registry
-        for rule in rules:
-            rule.check(doc, ctx)
+        for ref, rules in runs:
+            ctx.pack = ref
+            for rule in rules:
+                rule.check(doc, ctx)
         return judged(
             f["id"],
             ctx.violations,
             ctx.waived,
             ctx.obligations,
-            ref,
+            last,
             ctx.notes,
-            self.lang,
-            self._applied,
-            None,
+            lang,
+            applied,
+            self._place,
         )
 
-    def _recorded(
+
+class DecisionSink(Protocol):
+    """Where ``record=`` may append a decision's record (:class:`envrules.decision.DecisionLog`)."""
+
+    def write(self, result: Result, input_doc: Mapping[str, Any]) -> None: ...
+
+
+RecordTo: TypeAlias = "bool | str | os.PathLike[str] | DecisionSink | None"
+"""What ``record=`` takes: ``True`` (the result carries its decision record), a decision log's
+path or a :class:`DecisionSink` (the record is also appended to it), or None/False (no record)."""
+
+
+class Recorder(Protocol):
+    """Judges one proposal with ``evaluator`` and records the decision (``record``: not None or False).
+
+    The records layer provides it (:func:`envrules.decision.record_decision`, installed when
+    :mod:`envrules.decision` is imported); the evaluator only calls it.
+    """
+
+    def __call__(
         self,
+        evaluator: Evaluator,
         proposal: Inspection | Penalty | Mapping[str, Any],
         history: History | Iterable[Inspection | Penalty | Mapping[str, Any]],
         as_of: date | datetime | str | None,
-        record: bool | str | os.PathLike[str] | DecisionLog,
-    ) -> Result:
-        from .decision import DecisionLog, input_document, make_decision
+        record: RecordTo,
+    ) -> Result: ...
 
-        if isinstance(history, History):
-            raise InvalidInputError(
-                "history",
-                "the past documents themselves to record a decision (a prebuilt History keeps only "
-                "its index)",
-            )
-        entries = list(history)
-        day = resolve_as_of(as_of)
-        result = self.evaluate(proposal, History(entries), as_of=day)
-        doc = input_document(proposal, entries, day)
-        result = replace(result, decision=make_decision(self.pack, result, doc, day, registry=self.registry))
-        if isinstance(record, bool):
-            return result
-        if isinstance(record, DecisionLog):
-            record.write(result, doc)
-        else:
-            with DecisionLog(record) as log:
-                log.write(result, doc)
-        return result
+
+_RECORDERS: list[Recorder] = []
+
+
+def use_recorder(recorder: Recorder) -> None:
+    """Install the recorder that ``evaluate(..., record=...)`` hands its work to (one at a time)."""
+    _RECORDERS[:] = [recorder]
+
+
+def _recorder() -> Recorder:
+    if not _RECORDERS:
+        raise InvalidInputError(
+            "record", "envrules.decision imported first (it records decisions; envrules.evaluate does)"
+        )
+    return _RECORDERS[0]
 
 
 _EVALUATORS: dict[tuple[object, str], Evaluator] = {}
 
-PackChoice: TypeAlias = "Pack | Stack | str | Path | Sequence[Pack | str | Path] | None"
+LawChoice: TypeAlias = "Law | str | Path | Sequence[Pack | str | Path] | None"
+"""How a caller names the law to judge under with ``pack=`` (see :func:`law`)."""
+PackChoice = LawChoice
+"""The former name of :data:`LawChoice`, kept while the modules above move to the new name."""
 
 
-def law(pack: PackChoice = None, place: Place | str | Path | None = None) -> Pack | Stack:
+def law(pack: LawChoice = None, place: Place | str | Path | None = None) -> Law:
     """The law to judge under: one pack, the stack of a list of packs, or a place's stack.
 
     ``pack`` and ``place`` together are an error: a place already names its packs.
@@ -273,13 +311,11 @@ def law(pack: PackChoice = None, place: Place | str | Path | None = None) -> Pac
     if place is not None:
         if pack is not None:
             raise InvalidInputError("pack", "either pack or place, not both (a place names its packs)", pack)
-        from .law.place import get_place
+        from .law.place import get_place  # start-up: places are read when a caller names one
 
         return get_place(place).stack()
     if pack is None or isinstance(pack, Pack | str | Path):
         return get_pack(pack)
-    from .law.place import Stack
-
     if isinstance(pack, Stack):
         return pack
     if isinstance(pack, Sequence):
@@ -289,12 +325,12 @@ def law(pack: PackChoice = None, place: Place | str | Path | None = None) -> Pac
     return get_pack(pack)
 
 
-def _key(pack: PackChoice, place: Place | str | Path | None) -> object:
+def _key(pack: LawChoice, place: Place | str | Path | None) -> object:
     """The cache key of bundled law (a bundled pack, list of them, or place), else None."""
     if place is not None:
         if pack is not None or not isinstance(place, str):
             return None
-        from .law.place import bundled_place_ids
+        from .law.place import bundled_place_ids  # start-up: places are read when a caller names one
 
         return ("place", place) if place in bundled_place_ids() else None
     if pack is None or (isinstance(pack, str) and pack in bundled_pack_ids()):
@@ -313,12 +349,12 @@ def evaluate(
     history: History | Iterable[Inspection | Penalty | Mapping[str, Any]] = (),
     *,
     as_of: date | datetime | str | None = None,
-    pack: PackChoice = None,
+    pack: LawChoice = None,
     lang: Lang = "zh",
     calendar: WorkingCalendar | None = None,
     place: Place | str | Path | None = None,
     registry: Registry | str | Path | None = None,
-    record: bool | str | os.PathLike[str] | DecisionLog | None = None,
+    record: RecordTo = None,
 ) -> Result:
     """Judge one proposed inspection or penalty (the entry point of docs/contract.md).
 
@@ -340,7 +376,7 @@ def evaluate(
         if ev is not None:
             return ev.evaluate(proposal, history, as_of=as_of, record=record)
     if registry is not None:
-        from .registry import Registry, load_registry
+        from .registry import Registry, load_registry  # start-up: registries are read when named
 
         reg = registry if isinstance(registry, Registry) else load_registry(registry)
         return Evaluator(law(pack, place), calendar, lang, reg).evaluate(

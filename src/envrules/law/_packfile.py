@@ -1,7 +1,7 @@
 """The tables of a pack file as pydantic models (envrules.law.pack reads a pack's TOML through them).
 
-Kept apart from :mod:`envrules.law.pack`: a bundled pack loads from its built form, and a process
-that reads no pack file never creates these models.
+Kept apart from :mod:`envrules.law.pack`, which imports them: a pack, bundled or not, is read
+from its TOML through them.
 """
 
 from datetime import date

@@ -14,11 +14,10 @@ from __future__ import annotations
 import difflib
 import functools
 import hashlib
-import pickle
 import threading
 import typing
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -26,11 +25,13 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .._toml import load_toml, read_raw
 from ..calendar import Notice, WorkingCalendar, default_calendar
 from ..errors import PackError, PackNotInForceError, UnknownPackError, quote
 from ..models import Level
 from ..result import Citation, PackRef
 from ..rules import RULE_IDS, Rule, rule_class
+from ._packfile import _PackMeta, _RuleTable
 
 __all__ = ["DEFAULT_PACK", "Pack", "bundled_pack_ids", "get_pack", "load_pack"]
 
@@ -172,8 +173,6 @@ def parse_pack(data: Mapping[str, Any], source: str, sha256: str | None = None) 
 
     ``sha256`` is the digest of the file's bytes, which decision records cite.
     """
-    from ._packfile import _PackMeta, _RuleTable  # the tables' models: only a pack read from its TOML
-
     unknown = sorted(set(data) - {"pack", "rules"})
     if unknown:
         raise PackError(source, "", unknown[0], "unknown table (expected [pack] and [rules.*])")
@@ -221,7 +220,7 @@ def parse_pack(data: Mapping[str, Any], source: str, sha256: str | None = None) 
     base = Path(source).parent if Path(source).is_file() else None
     notices = []
     if meta.calendars:
-        from .notices import get_notice  # only a pack that names holiday notices reads them
+        from .notices import get_notice  # start-up: only a pack naming holiday notices imports them
     for i, name in enumerate(meta.calendars):
         try:
             notices.append(get_notice(name, relative_to=base))
@@ -257,8 +256,6 @@ def parse_pack(data: Mapping[str, Any], source: str, sha256: str | None = None) 
 
 def load_pack(path: str | Path) -> Pack:
     """Read and check a pack file; :class:`PackError` names what is wrong and where."""
-    from .._toml import load_toml, read_raw  # tomllib: only for a pack read from its TOML
-
     source = str(path)
     raw = read_raw(path)
     return parse_pack(load_toml(raw, source), source, hashlib.sha256(raw).hexdigest())
@@ -267,10 +264,6 @@ def load_pack(path: str | Path) -> Pack:
 _PACKS = resources.files(__package__).joinpath("packs")
 _CACHE: dict[str, Pack] = {}
 _LOCK = threading.Lock()
-
-_BUILT = "built"
-"""The folder of ``packs`` that holds each bundled pack as built from its TOML (:func:`_build_bundled`)."""
-_BUILT_FORMAT = 1
 
 
 @functools.cache
@@ -301,76 +294,7 @@ def get_pack(pack: Pack | str | Path | None = None) -> Pack:
 
 
 def _bundled(name: str) -> Pack:
-    """The bundled pack ``name``: its built form when built from the very bytes of its TOML, else read."""
+    """The bundled pack ``name``, read from its TOML."""
     raw = _PACKS.joinpath(f"{name}.toml").read_bytes()
     source = f"envrules/packs/{name}.toml"
-    digest = hashlib.sha256(raw).hexdigest()
-    try:
-        built = _PACKS.joinpath(_BUILT, f"{name}.pickle").read_bytes()
-    except OSError:
-        built = b""
-    pack = _from_built(built, source, digest)
-    if pack is None:
-        from .._toml import load_toml
-
-        pack = parse_pack(load_toml(raw, source), source, digest)
-    return pack
-
-
-def _built_header(digest: str) -> bytes:
-    return f"envrules pack {_BUILT_FORMAT} {digest}\n".encode()
-
-
-def _from_built(data: bytes, source: str, digest: str) -> Pack | None:
-    """The pack saved in ``data`` by :func:`_build_bundled`; None unless saved from a TOML of ``digest``.
-
-    Its rules are built anew from the saved parameters and citations (the parameters are the
-    pydantic models the TOML was validated into), so that a start-up validates nothing and
-    builds no validator for them. Data that cannot be read back (saved by code since changed)
-    is not used: the TOML is read instead. ``tests/test_pack_built.py`` checks that every
-    bundled pack's built form equals the pack read from its TOML.
-    """
-    header = _built_header(digest)
-    if not data.startswith(header):
-        return None
-    try:
-        meta, rules = pickle.loads(data[len(header) :])
-        built = []
-        for rule_id, params, citation in rules:
-            cls = rule_class(rule_id)
-            if cls is None or type(params) is not cls.params_model:
-                return None
-            built.append(cls(params, citation))
-        return Pack(**meta, rules=tuple(built), source=source, sha256=digest)
-    except Exception:  # saved by other code: read the TOML instead
-        return None
-
-
-_NOT_SAVED = frozenset({"rules", "notices", "source", "sha256"})
-
-
-def _build_bundled(directory: Path | None = None) -> list[Path]:
-    """Save the built form of every bundled pack that names no holiday notice (run after changing one).
-
-    ``python -c "from envrules.law.pack import _build_bundled; _build_bundled()"`` writes them into
-    the package's ``packs/built``; a pack whose notices are files of their own is always read.
-    """
-    from .._toml import load_toml
-
-    where = Path(str(_PACKS.joinpath(_BUILT))) if directory is None else directory
-    where.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name in bundled_pack_ids():
-        raw = _PACKS.joinpath(f"{name}.toml").read_bytes()
-        source = f"envrules/packs/{name}.toml"
-        digest = hashlib.sha256(raw).hexdigest()
-        pack = parse_pack(load_toml(raw, source), source, digest)
-        target = where / f"{name}.pickle"
-        if pack.notices:
-            target.unlink(missing_ok=True)
-            continue
-        meta = {f.name: getattr(pack, f.name) for f in fields(Pack) if f.init and f.name not in _NOT_SAVED}
-        rules = [(rule.id, rule.params, rule.citation) for rule in pack.rules]
-        target.write_bytes(_built_header(digest) + pickle.dumps((meta, rules), protocol=5))
-        written.append(target)
-    return written
+    return parse_pack(load_toml(raw, source), source, hashlib.sha256(raw).hexdigest())

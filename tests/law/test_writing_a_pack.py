@@ -12,7 +12,7 @@ from conftest import inspection
 from envrules import PackError
 from envrules.cli import main
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PACKS_MD = (ROOT / "docs" / "packs.md").read_text(encoding="utf-8")
 TEMPLATE = re.search(r"```toml\n(.*?)```", PACKS_MD.split("## The pack format", 1)[1], re.S).group(1)  # type: ignore[union-attr]
 

@@ -28,7 +28,7 @@ CLAUSES = {
     "fine-lower-bound": "词解7",
     "inspection-filing": "词解4",
 }
-RULES_MD = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
+RULES_MD = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
 BUNDLED = resources.files("envrules").joinpath("law/packs/miluo-2013.toml").read_text(encoding="utf-8")
 
 

@@ -81,7 +81,7 @@ def test_a_deeply_nested_file_on_the_command_line_is_exit_2_in_one_line(
     path = tmp_path / "deep.toml"
     text = HOSTILE_PACKS["nested arrays"] if option == "--pack" else HOSTILE_NOTICES["nested arrays"]
     path.write_text(text, encoding="utf-8")
-    example = Path(__file__).resolve().parent.parent / "examples" / "compliant-inspection.json"
+    example = Path(__file__).resolve().parents[2] / "examples" / "compliant-inspection.json"
     for argv in (["check", str(example), option, str(path)], ["audit", str(example), option, str(path)]):
         assert main(argv) == 2
         err = capsys.readouterr().err

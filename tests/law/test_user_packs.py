@@ -19,7 +19,7 @@ from conftest import inspection, violations_of
 from envrules import PackError, PackNotInForceError
 from envrules.cli import main
 
-YIBIN = Path(__file__).resolve().parent / "packs" / "yibin-2016.toml"
+YIBIN = Path(__file__).resolve().parents[1] / "packs" / "yibin-2016.toml"
 YIBIN_TEXT = YIBIN.read_text(encoding="utf-8")
 MILUO_TEXT = (Path(envrules.__file__).parent / "law" / "packs" / "miluo-2013.toml").read_text(
     encoding="utf-8"

@@ -17,7 +17,7 @@ import pytest
 
 import envrules
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 REGISTRY = EXAMPLES / "registries" / "miluo-example.toml"
 README = (EXAMPLES / "README.md").read_text(encoding="utf-8")
 NEW_RULES = (
