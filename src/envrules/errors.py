@@ -26,7 +26,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from .labels import LABELS
-from .messages import Lang, Phrase, Said, recognise, said, say
+from .messages import CATALOGUE, Lang, Phrase, Said, recognise, said, say
 
 __all__ = [
     "EnvRulesError",
@@ -180,12 +180,27 @@ def _phrase(text: str) -> Phrase | str:
     return recognise(text, "expected.") or text
 
 
+class _Field(NamedTuple):
+    """A field a sentence names: in Chinese by its name in the law (``field.<name>``), else as written."""
+
+    name: str
+
+    def text(self, lang: str) -> str:
+        pair = CATALOGUE.get(f"field.{self.name}")
+        return self.name if pair is None else pair[lang == "en"]
+
+
+_FIELDS_NAMED = ("later", "earlier", "name")
+"""The values of the checks across fields (``problem.check.*``) that are the names of fields."""
+
+
 def _sentence(text: str) -> Phrase | str:
     """A whole sentence about a field, by its message id when the catalogue has it, else as written."""
     for prefix in ("problem.check.", "problem.missing", "problem.unknown-field"):
         found = recognise(text, prefix)
         if found is not None:
-            return found
+            values = tuple((k, _Field(str(v)) if k in _FIELDS_NAMED else v) for k, v in found.values)
+            return Said(found.id, values)
     return text
 
 
@@ -383,7 +398,8 @@ class UnknownPackError(EnvRulesError, LookupError):
         super().__init__(self._message("en"))
 
     def _message(self, lang: str) -> str:
-        text = say("error.unknown-pack", lang, name=quote(self.name), known=", ".join(self.known))
+        known = say("codes.separator", lang).join(self.known)
+        text = say("error.unknown-pack", lang, name=quote(self.name), known=known)
         if self.suggestion:
             text += say("problem.did-you-mean", lang, suggestion=repr(self.suggestion))
         return text
@@ -644,4 +660,8 @@ def file_problem(text: str, lang: str) -> str:
     if lang == "en":
         return text
     found = recognise(text, "file.")
-    return text if found is None else found.text(lang)
+    if found is None:
+        return text
+    return Said(
+        found.id, tuple((k, _phrase(str(v)) if k == "expected" else v) for k, v in found.values)
+    ).text(lang)

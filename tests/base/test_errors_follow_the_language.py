@@ -118,7 +118,7 @@ def test_the_pack_errors_are_said_in_chinese_on_request() -> None:
     missing = UnknownPackError("miluo-2031", ["miluo-2013", "national-2021-penalty"])
     assert str(missing).startswith("unknown rule pack 'miluo-2031': expected one of miluo-2013")
     assert missing.message("zh") == (
-        "未知的规则包 'miluo-2031'：应为 miluo-2013, national-2021-penalty 之一，或 .toml 文件的路径；"
+        "未知的规则包 'miluo-2031'：应为 miluo-2013、national-2021-penalty 之一，或 .toml 文件的路径；"
         "是否应为 'miluo-2013'？"
     )
     late = PackNotInForceError("miluo-2013", date(2012, 10, 23), date(2013, 7, 31), None)
@@ -165,3 +165,48 @@ def test_every_problem_id_that_problems_keep_is_in_the_catalogue() -> None:
 def test_a_problem_made_with_a_message_says_it_as_written_in_both_languages() -> None:
     problem = Problem("x", "something", None, "a sentence of its own")
     assert problem.text("zh") == problem.text("en") == "a sentence of its own"
+
+
+@pytest.mark.parametrize(
+    ("doc", "zh"),
+    [
+        (
+            inspection(start="2025-10-02T09:00:00+08:00", end="2025-10-01T09:00:00+08:00"),
+            "字段 end：检查结束时间（2025-10-01T09:00:00+08:00）"
+            "不得早于检查开始时间（2025-10-02T09:00:00+08:00）",
+        ),
+        (
+            penalty(committed_on="2023-03-01", discovered_on="2023-02-28"),
+            "字段 discovered_on：发现违法行为之日不得早于违法行为发生之日",
+        ),
+        (penalty(ended_on="2023-03-01"), "字段 ended_on：填写违法行为终了之日的，须同时填写违法行为发生之日"),
+        (
+            penalty(committed_on="2023-03-01", hearing_notified_on="2025-10-26"),
+            "字段 hearing_notified_on：告知听证权利之日（2025-10-26）不得晚于作出处罚决定之日（2025-10-25）",
+        ),
+        (inspection(matters=["noise", "noise"]), "字段 matters：事项代码不得重复（'noise' 出现两次）"),
+        (
+            penalty(benchmark={"grade": "general", "range": ["9000", "8000"]}),
+            "字段 benchmark.range：裁量基准幅度的下限 9000 不得高于上限 8000",
+        ),
+    ],
+    ids=[
+        "end-before-start",
+        "discovered-before-committed",
+        "ended-alone",
+        "notified-after",
+        "matters",
+        "range",
+    ],
+)
+def test_a_check_across_fields_names_the_other_field_by_its_name_in_the_law(doc: object, zh: str) -> None:
+    error = raised(doc)
+    assert str(error) == zh
+    assert "_on" not in str(error).split("：", 1)[1]
+
+
+def test_the_chinese_of_errors_has_no_english_punctuation_in_its_sentences() -> None:
+    parts = ("problem", "expected", "file", "error", "json", "codes")
+    chinese = [zh for key, (zh, _) in CATALOGUE.items() if key.split(".")[0] in parts]
+    english = [zh for zh in chinese if any(mark in zh for mark in (", ", "; ", ": ", "(", ")"))]
+    assert english == []

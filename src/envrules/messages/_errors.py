@@ -33,11 +33,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "problem.as-type": ("{name}", "{name}"),
     "problem.too-short": ("至少应有{min}项（实际为{actual}项）", "at least {min} items (got {actual})"),
     "problem.check.not-before": (
-        "{later}（{later_on}）不得早于 {earlier}（{earlier_on}）",
+        "{later}（{later_on}）不得早于{earlier}（{earlier_on}）",
         "{later} ({later_on}) must not be before {earlier} ({earlier_on})",
     ),
     "problem.check.not-after": (
-        "{later}（{later_on}）不得晚于 {earlier}（{earlier_on}）",
+        "{later}（{later_on}）不得晚于{earlier}（{earlier_on}）",
         "{later} ({later_on}) must not be after {earlier} ({earlier_on})",
     ),
     "problem.check.repeated-matter": (
@@ -45,21 +45,38 @@ TEXTS: dict[str, tuple[str, str]] = {
         "matters must not repeat a code (got {code} twice)",
     ),
     "problem.check.minimum-above-maximum": (
-        "{name} 的下限 {low} 不得高于上限 {high}",
+        "{name}的下限 {low} 不得高于上限 {high}",
         "{name} minimum {low} must not exceed its maximum {high}",
     ),
     "problem.check.benchmark-outside": (
-        "基准幅度 {benchmark} 须在法定幅度 {statutory} 之内",
+        "裁量基准幅度 {benchmark} 须在法定罚款幅度 {statutory} 之内",
         "benchmark range {benchmark} must lie inside the statutory range {statutory}",
     ),
     "problem.check.ended-without-committed": (
-        "填写 ended_on（连续行为的终了日）须同时填写 committed_on",
+        "填写违法行为终了之日的，须同时填写违法行为发生之日",
         "ended_on (end of a continuing act) needs committed_on",
     ),
     "problem.check.discovered-before-committed": (
-        "discovered_on 不得早于 committed_on",
+        "发现违法行为之日不得早于违法行为发生之日",
         "discovered_on must not be before committed_on",
     ),
+    # -- the fields the checks across fields name, as a sentence names them (the path is the slot's)
+    "field.start": ("检查开始时间", "start"),
+    "field.end": ("检查结束时间", "end"),
+    "field.ordered_on": ("责令改正之日", "ordered_on"),
+    "field.deadline": ("整改期限", "deadline"),
+    "field.decided_on": ("作出处罚决定之日", "decided_on"),
+    "field.committed_on": ("违法行为发生之日", "committed_on"),
+    "field.ended_on": ("违法行为终了之日", "ended_on"),
+    "field.discovered_on": ("发现违法行为之日", "discovered_on"),
+    "field.hearing_notified_on": ("告知听证权利之日", "hearing_notified_on"),
+    "field.hearing_waived_on": ("放弃听证之日", "hearing_waived_on"),
+    "field.hearing_time_notified_on": ("通知听证时间之日", "hearing_time_notified_on"),
+    "field.hearing_held_on": ("举行听证之日", "hearing_held_on"),
+    "field.statement_waived_on": ("放弃陈述、申辩之日", "statement_waived_on"),
+    "field.case_filed_on": ("立案之日", "case_filed_on"),
+    "field.benchmark range": ("裁量基准幅度", "benchmark range"),
+    "field.statutory_range": ("法定罚款幅度", "statutory_range"),
     # -- what a field should hold
     "expected.json-array": ("JSON 数组", "a JSON array"),
     "expected.json-object": ("JSON 对象", "a JSON object"),
@@ -92,6 +109,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "expected.date-such-as": ("ISO 8601 日期，如 {example}", "an ISO 8601 date such as {example}"),
     "expected.date-between": ("{first} 至 {last} 之间的日期", "a date from {first} to {last}"),
+    "expected.json-file": ("JSON 文件", "a JSON file"),
+    "expected.json-lines-log": ("JSON Lines 日志文件", "a JSON Lines log"),
     "expected.history": ("由涉企检查和行政处罚组成的列表", "an iterable of inspections and penalties"),
     # -- the kinds of JSON value, as a given value is named
     "json.null": ("null", "null"),
