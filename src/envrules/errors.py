@@ -37,6 +37,7 @@ __all__ = [
     "UnknownCodeError",
     "UnknownPackError",
     "field_path",
+    "file_problem",
     "problems_of",
 ]
 
@@ -239,24 +240,22 @@ class Problem:
     said: tuple[Phrase | str, ...] = ()
 
     def __post_init__(self) -> None:
-        given, suggestion = self.given, self.suggestion
-        if not self.message:
-            plain = self.expected.startswith(("expected ", "missing "))
-            text = self.expected if plain else f"expected {self.expected}"
-            if given is not None and "(got " not in text:
-                text += f" (got {given})"
-            else:
-                given = None
-            if suggestion is not None and "did you mean" not in text:
-                text += f"; did you mean {suggestion!r}?"
-            else:
-                suggestion = None
-            object.__setattr__(self, "message", text)
+        if self.message:
             if not self.said:
-                parts = (_sentence(text),) if plain else _expecting(_phrase(self.expected), given, suggestion)
-                object.__setattr__(self, "said", parts)
-        elif not self.said:
-            object.__setattr__(self, "said", (_sentence(self.message),))
+                object.__setattr__(self, "said", (_sentence(self.message),))
+            return
+        plain = self.expected.startswith(("expected ", "missing "))
+        text = self.expected if plain else f"expected {self.expected}"
+        given = self.given if self.given is not None and "(got " not in text else None
+        if given is not None:
+            text += f" (got {given})"
+        suggestion = self.suggestion if self.suggestion is not None and "did you mean" not in text else None
+        if suggestion is not None:
+            text += f"; did you mean {suggestion!r}?"
+        object.__setattr__(self, "message", text)
+        if not self.said:
+            what = _sentence(self.expected) if plain else _Expected(_phrase(self.expected))
+            object.__setattr__(self, "said", (what, *_expecting(what, given, suggestion)[1:]))
 
     def text(self, lang: str) -> str:
         """The sentence after the field in ``lang``: ``应为…（实际为 …）`` or ``expected … (got …)``."""
