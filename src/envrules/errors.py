@@ -369,19 +369,20 @@ class UnknownCodeError(InvalidInputError):
 class PackError(EnvRulesError, ValueError):
     """A rule pack (or calendar notice file) is malformed: names the file, table and key."""
 
-    def __init__(self, file: str, table: str, key: str | None, problem: str) -> None:
+    def __init__(self, file: str, table: str, key: str | None, problem: str | Phrase) -> None:
         self.file = file
         self.table = table
         self.key = key
-        self.problem = problem
+        self.problem = problem if isinstance(problem, str) else problem.text("en")
+        self._said: Phrase | str = (
+            problem if not isinstance(problem, str) else recognise(problem, "file.") or problem
+        )
         self.where = table if key is None else f"{table}.{key}" if table else key
         self._catalogued = True
         super().__init__(self._message("en"))
 
-    def message(self, lang: str) -> str:
-        problem = (
-            self.problem if lang == "en" else _said((recognise(self.problem, "file.") or self.problem,), lang)
-        )
+    def _message(self, lang: str) -> str:
+        problem = self.problem if lang == "en" else _said((self._said,), lang)
         return say("error.pack", lang, file=self.file, where=self.where, problem=problem)
 
 

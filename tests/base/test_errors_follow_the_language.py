@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import pickle
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 import envrules
 from conftest import inspection, penalty
+from envrules._toml import read_toml
 from envrules.errors import (
     InvalidInputError,
     PackError,
@@ -210,3 +212,20 @@ def test_the_chinese_of_errors_has_no_english_punctuation_in_its_sentences() -> 
     chinese = [zh for key, (zh, _) in CATALOGUE.items() if key.split(".")[0] in parts]
     english = [zh for zh in chinese if any(mark in zh for mark in (", ", "; ", ": ", "(", ")"))]
     assert english == []
+
+
+def test_a_pack_file_that_cannot_be_read_as_toml_is_said_in_either_language(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.toml"
+    deep.write_text("x = " + "[" * 12 + "]" * 12 + "\n", encoding="utf-8")
+    broken = tmp_path / "broken.toml"
+    broken.write_text("x = = 1\n", encoding="utf-8")
+    with pytest.raises(PackError) as too_deep:
+        read_toml(deep)
+    assert str(too_deep.value).endswith(
+        "tables and arrays nested more than 10 deep at line 1 (the format needs 4)"
+    )
+    assert too_deep.value.message("zh").endswith("表和数组的嵌套超过 10 层（第 1 行），本格式只需 4 层")
+    with pytest.raises(PackError) as not_toml:
+        read_toml(broken)
+    assert "] not valid TOML: " in str(not_toml.value)
+    assert "] 不是有效的 TOML：" in not_toml.value.message("zh")

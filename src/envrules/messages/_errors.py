@@ -155,6 +155,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "file.more": ("另有 {n} 个问题", "and {n} more problems"),
     "file.one-more": ("另有 {n} 个问题", "and {n} more problem"),
+    # -- a pack or notice file (TOML)
+    "pack.not-toml": ("不是有效的 TOML：{detail}", "not valid TOML: {detail}"),
+    "pack.too-deep": (
+        "表和数组的嵌套超过 {limit} 层{where}，本格式只需 4 层",
+        "tables and arrays nested more than {limit} deep{where} (the format needs 4)",
+    ),
+    "pack.at-line": ("（第 {line} 行）", " at line {line}"),
     # -- errors of the Python API
     "error.pack": ("{file}：[{where}] {problem}", "{file}: [{where}] {problem}"),
     "error.unknown-pack": (
