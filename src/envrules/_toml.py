@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import PackError
+from .messages import Said, said
 
 __all__ = ["MAX_NESTING", "load_toml", "read_raw", "read_toml"]
 
@@ -56,21 +57,22 @@ def load_toml(raw: bytes, source: str) -> dict[str, Any]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise PackError(source, "", None, f"not UTF-8 text (byte {exc.start})") from None
+        raise PackError(source, "", None, said("file.not-utf8-byte", n=exc.start)) from None
     _refuse_deep_brackets(text, source)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         table, key = _locate(text, str(exc))
-        raise PackError(source, table, key, f"not valid TOML: {exc}") from None
+        raise PackError(source, table, key, said("pack.not-toml", detail=exc)) from None
     except RecursionError:  # pragma: no cover - refused above; kept so that it can never be exit 3
         raise PackError(source, "", None, _too_deep()) from None
     _refuse_deep_data(data, source)
     return data
 
 
-def _too_deep(where: str = "") -> str:
-    return f"tables and arrays nested more than {MAX_NESTING} deep{where} (the format needs 4)"
+def _too_deep(line: int | None = None) -> Said:
+    where = "" if line is None else said("pack.at-line", line=line)
+    return said("pack.too-deep", limit=MAX_NESTING, where=where)
 
 
 def _refuse_deep_brackets(text: str, source: str) -> None:
@@ -82,7 +84,7 @@ def _refuse_deep_brackets(text: str, source: str) -> None:
             depth += 1
             if depth > MAX_NESTING:
                 line = text.count("\n", 0, match.start()) + 1
-                raise PackError(source, "", None, _too_deep(f" at line {line}"))
+                raise PackError(source, "", None, _too_deep(line))
         elif token in "]}":
             depth = max(depth - 1, 0)
 
@@ -106,9 +108,9 @@ def read_raw(path: str | Path) -> bytes:
     try:
         return Path(path).read_bytes()
     except OSError as exc:
-        raise PackError(source, "", None, f"cannot read the file ({exc.strerror})") from None
+        raise PackError(source, "", None, said("file.unreadable", reason=exc.strerror)) from None
     except ValueError as exc:  # a path with a NUL character
-        raise PackError(source, "", None, f"cannot read the file ({exc})") from None
+        raise PackError(source, "", None, said("file.unreadable", reason=exc)) from None
 
 
 def read_toml(path: str | Path) -> dict[str, Any]:

@@ -181,24 +181,29 @@ class Evaluator:
         prebuilt :class:`History` cannot be recorded (it keeps only its index):
         pass the past documents themselves.
         """
-        if record is not None and record is not False:
-            return _recorder()(self, proposal, history, as_of, record)
-        model = type(proposal) is Inspection or type(proposal) is Penalty  # as_document's first case
-        doc: Inspection | Penalty = proposal if model else as_document(proposal)  # type: ignore[assignment]
-        f = doc.__dict__  # the fields, read without pydantic's __getattr__ hook (docs/performance.md)
-        kind = f["kind"]
-        if kind == "penalty":
-            known = self._circumstances
-            for i, code in enumerate(f["circumstances"]):
-                if code not in known:
-                    raise UnknownCodeError(f"circumstances[{i}]", code, known)
-            saved = _getcontext()  # money in our own context, never the caller's
-            _setcontext(_MONEY)
-            try:
-                return self._judge(doc, f, kind, history, as_of)
-            finally:
-                _setcontext(saved)
-        return self._judge(doc, f, kind, history, as_of)  # an inspection has no money: 1.6 us saved
+        try:
+            if record is not None and record is not False:
+                return _recorder()(self, proposal, history, as_of, record)
+            model = type(proposal) is Inspection or type(proposal) is Penalty  # as_document's first case
+            doc: Inspection | Penalty = proposal if model else as_document(proposal)  # type: ignore[assignment]
+            f = doc.__dict__  # the fields, read without pydantic's __getattr__ hook (docs/performance.md)
+            kind = f["kind"]
+            if kind == "penalty":
+                known = self._circumstances
+                for i, code in enumerate(f["circumstances"]):
+                    if code not in known:
+                        raise UnknownCodeError(f"circumstances[{i}]", code, known)
+                saved = _getcontext()  # money in our own context, never the caller's
+                _setcontext(_MONEY)
+                try:
+                    return self._judge(doc, f, kind, history, as_of)
+                finally:
+                    _setcontext(saved)
+            return self._judge(doc, f, kind, history, as_of)  # an inspection has no money: 1.6 us saved
+        except InvalidInputError as exc:  # said in the evaluator's language (Chinese by default)
+            if exc.lang == self.lang:
+                raise
+            raise exc.with_lang(self.lang) from exc.__cause__
 
     def _judge(
         self,

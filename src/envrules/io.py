@@ -20,8 +20,7 @@ from typing import Any, BinaryIO, NamedTuple
 
 from pydantic import ValidationError
 
-from ._problems import field_path
-from .errors import EnvRulesError, InvalidInputError, Problem, quote
+from .errors import EnvRulesError, InvalidInputError, Problem, field_path, file_problem, quote
 
 __all__ = [
     "InputFileError",
@@ -72,17 +71,17 @@ class InputFileError(EnvRulesError, ValueError):
 
         In ``lang`` (``"zh"``: ``FILE[:LINE]: 字段 F：…``); a phrase without a translation stays as written.
         """
-        from ._zh import file_text, problem_text
-
         if not self.problems:
-            text = file_text(self.problem, lang)
+            text = file_problem(self.problem, lang)
             if self.field is not None:
                 text = f"字段 {self.field}：{text}" if lang == "zh" else f"field {self.field}: {text}"
             return [f"{self.where}: {text}"]
-        out = [f"{self.where}: {problem_text(p, lang)}" for p in self.problems[:limit]]
+        out = [f"{self.where}: {p.line(lang)}" for p in self.problems[:limit]]
         if len(self.problems) > limit:
             n = len(self.problems) - limit
-            out.append(f"{self.where}: {file_text(f'and {n} more problem' + ('s' if n > 1 else ''), lang)}")
+            out.append(
+                f"{self.where}: {file_problem(f'and {n} more problem' + ('s' if n > 1 else ''), lang)}"
+            )
         return out
 
 

@@ -189,7 +189,7 @@ def test_as_of_outside_the_calendar_span_is_invalid_input_not_an_overflow(as_of:
     with pytest.raises(
         InvalidInputError, match=r"field as_of: expected a date from 1950-01-01 to 2099-12-31"
     ):
-        envrules.evaluate(inspection(), as_of=as_of)
+        envrules.evaluate(inspection(), as_of=as_of, lang="en")
 
 
 # --- model_copy ------------------------------------------------------------------------------------------

@@ -158,7 +158,7 @@ def test_fine_one_fen_below_a_fixed_statutory_amount_is_under_the_minimum() -> N
 
 def test_unknown_circumstance_code_is_invalid_input_naming_the_field_and_the_close_code() -> None:
     with pytest.raises(envrules.UnknownCodeError) as caught:
-        judge(penalty(fine="6000", circumstances=["obstrution"]))
+        judge(penalty(fine="6000", circumstances=["obstrution"]), "en")
     err = caught.value
     assert isinstance(err, ValueError)
     assert err.field == "circumstances[0]"

@@ -86,7 +86,7 @@ def test_inconsistent_dates_are_invalid(overrides: dict[str, str], words: str) -
         envrules.Penalty.model_validate(doc)
     assert words in str(caught.value)
     with pytest.raises(envrules.InvalidInputError, match=words):
-        envrules.evaluate(doc, pack=NATIONAL)
+        envrules.evaluate(doc, pack=NATIONAL, lang="en")
 
 
 def test_dates_on_the_decision_day_are_valid() -> None:

@@ -57,7 +57,7 @@ def test_unknown_field_in_a_nested_agency_is_an_error_naming_its_path() -> None:
 
 def test_unknown_field_given_to_evaluate_is_an_error_naming_it() -> None:
     with pytest.raises(envrules.InvalidInputError) as caught:
-        envrules.evaluate(penalty(discount="10%"))
+        envrules.evaluate(penalty(discount="10%"), lang="en")
     assert isinstance(caught.value.__cause__, pydantic.ValidationError)
     assert error_locs(caught.value.__cause__) == [("penalty", "discount")]
     assert str(caught.value) == "field discount: unknown field 'discount' (not part of the contract)"
@@ -323,7 +323,7 @@ def test_proposal_without_kind_given_to_evaluate_says_kind_is_missing_and_what_i
     doc = penalty()
     del doc["kind"]
     with pytest.raises(envrules.InvalidInputError) as caught:
-        envrules.evaluate(doc)
+        envrules.evaluate(doc, lang="en")
     assert isinstance(caught.value.__cause__, pydantic.ValidationError)
     assert caught.value.__cause__.errors()[0]["type"] == "invalid_kind"
     assert str(caught.value) == (
@@ -333,13 +333,13 @@ def test_proposal_without_kind_given_to_evaluate_says_kind_is_missing_and_what_i
 
 def test_proposal_of_an_unknown_kind_given_to_evaluate_is_an_error() -> None:
     with pytest.raises(envrules.InvalidInputError) as caught:
-        envrules.evaluate(penalty(kind="warning"))
+        envrules.evaluate(penalty(kind="warning"), lang="en")
     assert str(caught.value) == "field kind: expected 'inspection' or 'penalty' (got 'warning')"
 
 
 def test_a_misspelled_kind_suggests_the_nearest_kind() -> None:
     with pytest.raises(envrules.InvalidInputError) as caught:
-        envrules.evaluate(penalty(kind="penalti"))
+        envrules.evaluate(penalty(kind="penalti"), lang="en")
     assert caught.value.problems[0].suggestion == "penalty"
     assert (
         str(caught.value)

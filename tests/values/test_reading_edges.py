@@ -80,7 +80,7 @@ def test_an_unknown_circumstance_under_the_national_penalty_pack_is_an_unknown_c
     # national-2021-penalty reads no circumstance code: every one is unknown there.
     with pytest.raises(UnknownCodeError, match=r"field circumstances\[0\]: expected no code here") as caught:
         envrules.evaluate(
-            penalty(circumstances=["repeat-offence"]), as_of=AS_OF, pack="national-2021-penalty"
+            penalty(circumstances=["repeat-offence"]), as_of=AS_OF, pack="national-2021-penalty", lang="en"
         )
     assert caught.value.code == "repeat-offence"
 

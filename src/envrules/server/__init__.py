@@ -44,12 +44,17 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
 from .. import __version__
-from .._problems import problems_of
-from .._zh import _message as _zh_message
 from ..audit import AuditRun
 from ..cli import places_document, rules_document
 from ..decision import DecisionLog
-from ..errors import EnvRulesError, InvalidInputError, PackError, PackNotInForceError, UnknownPackError
+from ..errors import (
+    EnvRulesError,
+    InvalidInputError,
+    PackError,
+    PackNotInForceError,
+    UnknownPackError,
+    problems_of,
+)
 from ..errors import Problem as InputProblem
 from ..evaluator import Evaluator, resolve_as_of
 from ..history import History
@@ -159,7 +164,7 @@ def _entry(problem: InputProblem, lang: str = "en") -> dict[str, Any]:
         "field": problem.field,
         "expected": problem.expected,
         "given": problem.given,
-        "message": _zh_message(problem) if lang == "zh" else problem.message,
+        "message": problem.text(lang),
     }
     if problem.suggestion is not None:
         out["suggestion"] = problem.suggestion

@@ -154,7 +154,7 @@ def test_the_progress_line_is_chinese_by_default() -> None:
     assert _progress_line(2048, 1500.4, "en") == "\r2,048 records (1,500/s)"
 
 
-EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.json"))
+EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.json"))
 CODES = {code for v in ("level", "ground", "harm", "outcome", "grade", "status") for code in LABELS[v]}
 
 

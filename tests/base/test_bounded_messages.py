@@ -69,7 +69,7 @@ def test_a_huge_input_is_named_in_a_bounded_message_from_the_api(case: str) -> N
     doc = HUGE_DOCUMENTS[case]
     if "proposal" in doc:
         doc = {**doc["proposal"], **{k: v for k, v in doc.items() if k != "proposal"}}
-    with pytest.raises(envrules.InvalidInputError, match=r"field") as caught:
+    with pytest.raises(envrules.InvalidInputError, match=r"^字段 ") as caught:
         envrules.evaluate(doc, as_of=AS_OF)
     assert len(str(caught.value)) <= MAX_MESSAGE
 
