@@ -25,7 +25,7 @@ from pydantic import TypeAdapter
 import envrules
 from conftest import inspection, penalty
 from envrules import History, Inspection, InvalidInputError, Penalty, evaluate
-from envrules.audit import Audited, AuditRun, OutOfOrderError, audit
+from envrules.auditing import Audited, AuditRun, OutOfOrderError, audit
 from envrules.models import Document
 
 AS_OF = "2026-06-30"

@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 
 from conftest import inspection, penalty
-from envrules.audit import AuditRun
+from envrules.auditing import AuditRun
 from envrules.cli import main
 from test_audit import AS_OF, build_log
 

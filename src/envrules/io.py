@@ -14,7 +14,7 @@ import shutil
 import sys
 import tempfile
 from array import array
-from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, BinaryIO, NamedTuple
 
@@ -26,6 +26,7 @@ from .errors import EnvRulesError, InvalidInputError, Problem, quote
 __all__ = [
     "InputFileError",
     "Record",
+    "act_ordinal",
     "describe_validation_error",
     "display_name",
     "field_path",
@@ -263,7 +264,7 @@ def read_log(path: str, *, sort: bool = False) -> Generator[Record, None, None]:
                     raise InputFileError(name, "expected a JSON array of records")
                 positions: Iterable[int] = range(len(value))
                 if sort:
-                    positions = sorted(positions, key=[_act_ordinal(item) for item in value].__getitem__)
+                    positions = sorted(positions, key=[act_ordinal(item) for item in value].__getitem__)
                 for position in positions:
                     yield Record(None, position, value[position], None)
                 return
@@ -294,10 +295,31 @@ def read_log(path: str, *, sort: bool = False) -> Generator[Record, None, None]:
     return entries()
 
 
-def _act_ordinal(value: Any) -> int:
-    from .audit import act_ordinal  # the audit's reading of a record's date
+_RECORD_DATE_FIELD = {"inspection": "start", "penalty": "decided_on"}
 
-    return act_ordinal(value)
+
+def act_ordinal(record: object) -> int:
+    """The ordinal of a record's act date (the date whose law applies), or 0 when it cannot be read.
+
+    Read from the one field it comes from (an inspection's ``start``, a
+    penalty's ``decided_on``), the same way the models read it, without
+    validating the rest: what sorting a log needs. 0 sorts before every date.
+    """
+    # imported here: reading a file needs no model until a log is sorted (start-up time)
+    from .models import Inspection, Penalty, _to_moment, local_date
+
+    if isinstance(record, Inspection | Penalty):
+        return record.act_date.toordinal()
+    if not isinstance(record, Mapping):
+        return 0
+    kind = record.get("kind")
+    name = _RECORD_DATE_FIELD.get(kind) if isinstance(kind, str) else None
+    if name is None:
+        return 0
+    try:
+        return local_date(_to_moment(record.get(name))).toordinal()
+    except (ValueError, TypeError, OverflowError):
+        return 0
 
 
 def _sorted_lines(name: str, head: bytes, stream: BinaryIO) -> Iterator[Record]:
@@ -378,11 +400,11 @@ def _sort_key(raw: bytes, loads: Callable[[bytes], Any]) -> int:
             dates = _DATE_OF[kinds[0]].findall(raw)
             if len(dates) == 1:
                 try:
-                    return _act_ordinal({"kind": kinds[0].decode(), _DATE_FIELD[kinds[0]]: dates[0].decode()})
+                    return act_ordinal({"kind": kinds[0].decode(), _DATE_FIELD[kinds[0]]: dates[0].decode()})
                 except UnicodeDecodeError:
                     return 0
     try:
-        return _act_ordinal(loads(raw))
+        return act_ordinal(loads(raw))
     except (ValueError, RecursionError):  # not JSON, or not UTF-8: reported in the second pass
         return 0
 

@@ -37,8 +37,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import __version__
-from .audit import AuditRun
+from ._version import version as envrules_version
+from .auditing import AuditRun
 from .decision import canonical_json
 from .errors import EnvRulesError, InvalidInputError
 from .evaluator import Evaluator, PackChoice, law, resolve_as_of
@@ -241,8 +241,8 @@ def _reasons(
     if registry is not None and (not regs or regs[0].get("sha256") != registry.sha256):
         old = str(regs[0].get("sha256"))[:12] if regs else "-"
         out.append(say["registry"].format(id=registry.id, old=old, new=str(registry.sha256)[:12]))
-    if recorded.get("envrules") != __version__:
-        out.append(say["envrules"].format(old=recorded.get("envrules"), new=__version__))
+    if recorded.get("envrules") != envrules_version():
+        out.append(say["envrules"].format(old=recorded.get("envrules"), new=envrules_version()))
     return tuple(out)
 
 

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from pydantic import ValidationError
 
-from .._output import STDOUT, Output, refuse_overwriting_inputs
 from ..calendar import WorkingCalendar
 from ..errors import (
     EnvRulesError,
@@ -46,11 +45,14 @@ from ..io import (
 from ..labels import label
 from ..law.pack import Pack, bundled_pack_ids, get_pack
 from ..models import CaseFile
+from ..render import places_document, rules_document
+from .common import pack_error
+from .common import registry as load_registry_option
+from .output import STDOUT, Output, refuse_overwriting_inputs
 
 if TYPE_CHECKING:
-    from ..audit import Audited, AuditSummary
-    from ..law.place import Place, Stack
-    from ..registry import Registry
+    from ..auditing import Audited, AuditSummary
+    from ..law.place import Stack
     from ..result import Finding, Result
 
 # Only what `envrules check` of one pack needs is imported here; places, registries, calendars
@@ -119,9 +121,9 @@ class _Version(argparse.Action):
     """``--version``: the installed version, read only when asked for (its metadata is slow to load)."""
 
     def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
-        from .. import __version__
+        from .._version import version
 
-        sys.stdout.write(f"envrules {__version__}\n")
+        sys.stdout.write(f"envrules {version()}\n")
         parser.exit()
 
 
@@ -395,7 +397,7 @@ def _pack(name: str | None) -> Pack:
     try:
         return get_pack(name)
     except (PackError, UnknownPackError) as exc:
-        raise _pack_error(exc) from None
+        raise pack_error(exc) from None
 
 
 def _law(args: argparse.Namespace) -> Pack | Stack:
@@ -413,20 +415,9 @@ def _law(args: argparse.Namespace) -> Pack | Stack:
             return get_pack(packs[0] if packs else None)
         return law(packs)
     except (PackError, UnknownPackError) as exc:
-        raise _pack_error(exc) from None
+        raise pack_error(exc) from None
     except InvalidInputError as exc:
         raise InputFileError("--pack", f"expected {exc.expected}") from None
-
-
-def _registry(path: str | None) -> Registry | None:
-    if path is None:
-        return None
-    from ..registry import load_registry
-
-    try:
-        return load_registry(path)
-    except PackError as exc:
-        raise _pack_error(exc) from None
 
 
 def _title(law: Pack | Stack, lang: str) -> str:
@@ -446,7 +437,7 @@ def _calendar(files: Sequence[str], pack: Pack | Stack) -> WorkingCalendar | Non
     try:
         given = [load_notice(f) for f in files]
     except PackError as exc:
-        raise _pack_error(exc) from None
+        raise pack_error(exc) from None
     years = [n.year for n in given]
     if len(set(years)) != len(years):
         raise InputFileError("--calendar", f"two notices for the same year ({sorted(years)})")
@@ -481,14 +472,6 @@ def _case(path: str, data: Any) -> tuple[CaseFile, History]:
     return case, history
 
 
-def _pack_error(exc: PackError | UnknownPackError) -> InputFileError:
-    """An unknown pack id is the option's fault; a malformed pack file names the file and its table."""
-    if isinstance(exc, UnknownPackError):
-        return InputFileError("--pack", str(exc))
-    where = exc.table if exc.key is None else f"{exc.table}.{exc.key}" if exc.table else exc.key
-    return InputFileError(exc.file, f"[{where}] {exc.problem}" if where else exc.problem)
-
-
 def _check(args: argparse.Namespace, out: Output) -> int:
     path: str = display_name(args.file)
     if args.record:
@@ -501,7 +484,10 @@ def _check(args: argparse.Namespace, out: Output) -> int:
         raise InputFileError("--as-of", f"expected {exc.expected} (got {quote(args.as_of)})") from None
     pack = _law(args)
     evaluator = Evaluator(
-        pack=pack, calendar=_calendar(args.calendar, pack), lang=args.lang, registry=_registry(args.registry)
+        pack=pack,
+        calendar=_calendar(args.calendar, pack),
+        lang=args.lang,
+        registry=load_registry_option(args.registry),
     )
     try:
         if args.record:
@@ -572,57 +558,6 @@ def _packs(args: argparse.Namespace, out: Output) -> int:
         )
     _write(out, "\n".join(rows) + "\n")
     return EXIT_COMPLIANT
-
-
-def rules_document(pack: Pack) -> dict[str, Any]:
-    """The pack and its rules as JSON (``envrules rules --format json``, ``GET /v1/rules``)."""
-    return {
-        "pack": {
-            "id": pack.id,
-            "version": pack.version,
-            "title": pack.title,
-            "effective_from": pack.effective_from.isoformat(),
-            "effective_until": pack.effective_until.isoformat() if pack.effective_until else None,
-        },
-        "rules": [
-            {
-                "rule": r.id,
-                "judges": r.kind,
-                "citation": r.citation.to_dict(),
-                "params": r.params.model_dump(mode="json"),
-            }
-            for r in pack.rules
-        ],
-    }
-
-
-def places_document(place: Place, lang: str = "zh") -> dict[str, Any]:
-    """A place, its levels and their packs as JSON (``envrules places --format json``, ``GET /v1/places``)."""
-    zh = lang == "zh"
-    return {
-        "id": place.id,
-        "name": place.name,
-        "name_en": place.name_en,
-        "levels": [
-            {
-                "level": j.level,
-                "name": j.name,
-                "name_en": j.name_en,
-                "packs": [
-                    {
-                        "id": p.id,
-                        "version": p.version,
-                        "title": p.title if zh else p.title_en,
-                        "effective_from": p.effective_from.isoformat(),
-                        "effective_until": p.effective_until.isoformat() if p.effective_until else None,
-                        "judges": [k for k in ("inspection", "penalty") if p.rules_for(k)],
-                    }
-                    for p in j.packs
-                ],
-            }
-            for j in place.jurisdictions
-        ],
-    }
 
 
 def _places(args: argparse.Namespace, out: Output) -> int:
@@ -699,7 +634,7 @@ _CSV_HEADER = (
 def _audit(args: argparse.Namespace) -> int:
     import csv
 
-    from ..audit import AuditRun
+    from ..auditing import AuditRun
 
     log = display_name(args.log)
     _refuse_overwriting_inputs(args)
@@ -709,7 +644,10 @@ def _audit(args: argparse.Namespace) -> int:
         raise InputFileError("--as-of", f"expected {exc.expected} (got {quote(args.as_of)})") from None
     pack = _law(args)
     evaluator = Evaluator(
-        pack=pack, calendar=_calendar(args.calendar, pack), lang=args.lang, registry=_registry(args.registry)
+        pack=pack,
+        calendar=_calendar(args.calendar, pack),
+        lang=args.lang,
+        registry=load_registry_option(args.registry),
     )
     run = AuditRun((), evaluator, as_of)
     # Opens the log now: a missing file is exit 2 before any output.

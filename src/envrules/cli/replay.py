@@ -11,14 +11,15 @@ import json
 import sys
 from typing import Any
 
-from .._output import Output
 from ..errors import InvalidInputError, PackError, UnknownPackError
 from ..evaluator import law
 from ..io import InputFileError, display_name
 from ..law.pack import Pack
 from ..law.place import Stack, UnknownPlaceError
 from ..replay import Difference, Impact, ReplayError, diff, replay
-from . import _pack_error, _registry  # replay_cli is imported by cli on demand
+from .common import pack_error
+from .common import registry as load_registry_option
+from .output import Output
 
 __all__ = ["run"]
 
@@ -53,7 +54,7 @@ def _law(packs: list[str] | None, place: str | None) -> Pack | Stack | None:
     try:
         return law(packs or None, place)
     except (PackError, UnknownPackError) as exc:
-        raise _pack_error(exc) from None
+        raise pack_error(exc) from None
     except UnknownPlaceError as exc:
         raise InputFileError("--place", str(exc)) from None
     except InvalidInputError as exc:
@@ -81,7 +82,7 @@ def _replay(args: argparse.Namespace, out: Output) -> int:
     lang = args.lang or "zh"
     say = _LABELS[lang]
     differ = errors = 0
-    for item in replay(args.log, pack=chosen, lang=args.lang, registry=_registry(args.registry)):
+    for item in replay(args.log, pack=chosen, lang=args.lang, registry=load_registry_option(args.registry)):
         if isinstance(item, ReplayError):
             errors += 1
             _report_error(log, item)

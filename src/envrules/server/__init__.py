@@ -43,11 +43,10 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
-from .. import __version__
 from .._problems import problems_of
+from .._version import version as envrules_version
 from .._zh import _message as _zh_message
-from ..audit import AuditRun
-from ..cli import places_document, rules_document
+from ..auditing import AuditRun
 from ..decision import DecisionLog
 from ..errors import EnvRulesError, InvalidInputError, PackError, PackNotInForceError, UnknownPackError
 from ..errors import Problem as InputProblem
@@ -58,6 +57,7 @@ from ..law.pack import DEFAULT_PACK, Pack, bundled_pack_ids, get_pack
 from ..law.place import Place, Stack, UnknownPlaceError, bundled_place_ids, get_place
 from ..models import CaseFile, Inspection, Penalty
 from ..registry import Registry, load_registry
+from ..render import places_document, rules_document
 
 __all__ = ["ServerConfig", "create_app", "serve"]
 
@@ -598,7 +598,7 @@ def create_app(config: ServerConfig | None = None) -> FastAPI:
     state = _State(config)
     kwargs: dict[str, Any] = {
         "title": "envrules",
-        "version": __version__,
+        "version": envrules_version(),
         "summary": "China's enterprise-protection rules on inspections and penalties, as a service",
     }
     try:
@@ -771,7 +771,7 @@ def create_app(config: ServerConfig | None = None) -> FastAPI:
 
     @app.get("/healthz", summary="Whether the server answers", response_model=HealthOut)
     async def healthz() -> dict[str, str]:
-        return {"status": "ok", "envrules": __version__}
+        return {"status": "ok", "envrules": envrules_version()}
 
     _handlers(app)
     _openapi(app)

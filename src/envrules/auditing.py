@@ -37,36 +37,14 @@ from .calendar import WorkingCalendar
 from .errors import InvalidInputError
 from .evaluator import Evaluator, PackChoice, law, resolve_as_of
 from .history import History, as_document
+from .io import act_ordinal
 from .law.place import Place
-from .models import Inspection, Penalty, _to_moment, local_date
+from .models import Inspection, Penalty
 from .registry import Registry, load_registry
 from .result import Result
 from .rules.base import Lang
 
 __all__ = ["AuditRun", "AuditSummary", "Audited", "OutOfOrderError", "act_ordinal", "audit"]
-
-_DATE_FIELD = {"inspection": "start", "penalty": "decided_on"}
-
-
-def act_ordinal(record: object) -> int:
-    """The ordinal of a record's act date (the date whose law applies), or 0 when it cannot be read.
-
-    Read from the one field it comes from (an inspection's ``start``, a
-    penalty's ``decided_on``), the same way the models read it, without
-    validating the rest: what sorting a log needs. 0 sorts before every date.
-    """
-    if isinstance(record, Inspection | Penalty):
-        return record.act_date.toordinal()
-    if not isinstance(record, Mapping):
-        return 0
-    kind = record.get("kind")
-    name = _DATE_FIELD.get(kind) if isinstance(kind, str) else None
-    if name is None:
-        return 0
-    try:
-        return local_date(_to_moment(record.get(name))).toordinal()
-    except (ValueError, TypeError, OverflowError):
-        return 0
 
 
 class OutOfOrderError(InvalidInputError):
