@@ -21,12 +21,12 @@ from typing import Any
 
 import pytest
 
+from builders import AS_OF, build_log
 from conftest import inspection, penalty
 from envrules.auditing import AuditRun
 from envrules.cli import main
-from test_audit import AS_OF, build_log
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 COMPLIANT = ROOT / "examples" / "compliant-inspection.json"
 HAS_DEV_FULL = os.path.exists("/dev/full")
 EARLIER = "results of yesterday\n"

@@ -20,7 +20,7 @@ from conftest import inspection, penalty
 from envrules.cli import main
 from envrules.server import ServerConfig, create_app
 
-EXAMPLES = Path(__file__).parent.parent / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 PROBLEM = "application/problem+json"
 
 
@@ -445,7 +445,7 @@ def test_an_internal_error_is_a_500_problem_without_a_stack_trace(monkeypatch: p
     assert body["type"].endswith("internal-error")
 
 
-REGISTRY = Path(__file__).parent / "data" / "registry.toml"
+REGISTRY = Path(__file__).resolve().parents[1] / "data" / "registry.toml"
 
 
 def test_a_registry_is_used_only_as_the_server_configures_it() -> None:

@@ -19,7 +19,7 @@ import pytest
 
 from envrules import cli
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 
 # Runs the command line like the console script and prints the modules imported by the end.

@@ -17,10 +17,10 @@ from typing import Any
 
 import pytest
 
+from builders import AS_OF, build_log
 from conftest import inspection, penalty
 from envrules import History, audit, evaluate
 from envrules.cli import _Progress, main, render_summary
-from test_audit import AS_OF, build_log
 
 LOG = build_log(120, seed=11)
 

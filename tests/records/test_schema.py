@@ -5,7 +5,7 @@ the examples produce against the schema of a result, and the shipped files
 are exactly what the models generate today. Re-record the shipped files
 after a change of the models with:
 
-    python tests/test_schema.py --update
+    python tests/records/test_schema.py --update
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from envrules.schema import SCHEMA_NAMES, json_schema, schema_text
 
 jsonschema = pytest.importorskip("jsonschema")
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
 SHIPPED = resources.files("envrules").joinpath("schemas")
 
@@ -49,7 +49,7 @@ def errors(name: str, doc: Any, pack: str | None = None) -> list[str]:
 @pytest.mark.parametrize("name", SCHEMA_NAMES)
 def test_the_shipped_schema_is_what_the_models_generate(name: str) -> None:
     text = SHIPPED.joinpath(f"{name}.schema.json").read_text(encoding="utf-8")
-    assert text == schema_text(name), "re-record with: python tests/test_schema.py --update"
+    assert text == schema_text(name), "re-record with: python tests/records/test_schema.py --update"
 
 
 @pytest.mark.parametrize("name", SCHEMA_NAMES)
@@ -173,7 +173,7 @@ def test_the_schemas_are_in_the_wheel_beside_the_packs() -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     if sys.argv[1:] != ["--update"]:
-        sys.exit("usage: python tests/test_schema.py --update")
+        sys.exit("usage: python tests/records/test_schema.py --update")
     target = ROOT / "src" / "envrules" / "schemas"
     for name in SCHEMA_NAMES:
         (target / f"{name}.schema.json").write_text(schema_text(name), encoding="utf-8")
