@@ -39,7 +39,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
+from pydantic import BaseModel, ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
@@ -55,9 +55,10 @@ from ..history import History
 from ..io import _read_line, parse_json
 from ..law.pack import DEFAULT_PACK, Pack, bundled_pack_ids, get_pack
 from ..law.place import Place, Stack, UnknownPlaceError, bundled_place_ids, get_place
-from ..models import CaseFile, Inspection, Penalty
+from ..models import CaseFile
 from ..registry import Registry, load_registry
 from ..render import places_document, rules_document
+from ..schema import SCHEMA_NAMES, component_schemas, json_schema
 
 __all__ = ["ServerConfig", "create_app", "serve"]
 
@@ -189,93 +190,8 @@ def _invalid(problems: list[dict[str, Any]], detail: str | None = None, lang: st
 
 
 # ---------------------------------------------------------------------------------------------
-# The response documents, as OpenAPI shows them (the JSON itself is Result.to_json's)
-
-
-class _Open(BaseModel):
-    model_config = ConfigDict(extra="allow")
-
-
-class CitationOut(_Open):
-    clause: str
-    text: str
-    document: str | None = None
-    url: str | None = None
-    verified: bool
-
-
-class PackRefOut(_Open):
-    id: str
-    version: str
-    level: str | None = None
-
-
-class FindingOut(_Open):
-    rule: str
-    severity: Literal["error", "info"]
-    message: str
-    citation: CitationOut
-    remedy: str | None
-    matter: str | None = None
-    value: str | None = None
-    limit: str | None = None
-    provisional: bool | None = None
-    pack: PackRefOut | None = None
-
-
-class ObligationOut(_Open):
-    rule: str
-    due: date
-    provisional: bool
-    status: Literal["pending", "met", "overdue"]
-    message: str
-    pack: PackRefOut | None = None
-
-
-class PackStatusOut(PackRefOut):
-    applied: bool
-    reason: Literal["not-in-force", "no-rules"] | None = None
-    message: str | None = None
-
-
-class PlaceRefOut(_Open):
-    id: str
-    source: str | None
-
-
-class PackDigestOut(_Open):
-    id: str
-    version: str
-    source: str
-    sha256: str | None
-    applied: bool
-
-
-class DecisionOut(_Open):
-    id: str
-    evaluated_at: str
-    envrules: str
-    packs: list[PackDigestOut]
-    registries: list[PackDigestOut]
-    input_sha256: str
-    as_of: date
-    place: PlaceRefOut | None
-
-
-class ResultOut(_Open):
-    """The result of judging one proposal (the same JSON as ``envrules check --format json``)."""
-
-    subject: str
-    compliant: bool
-    violations: list[FindingOut]
-    waived: list[FindingOut]
-    obligations: list[ObligationOut]
-    notes: list[FindingOut]
-    pack: PackRefOut
-    packs: list[PackStatusOut]
-    place: str | None
-    lang: Literal["zh", "en"]
-    decision: DecisionOut | None = None
+# The server's own response documents, as OpenAPI shows them (a result's schema is schema.py's,
+# the very one `envrules schema result` prints)
 
 
 class ProblemItem(BaseModel):
@@ -322,17 +238,10 @@ class HealthOut(BaseModel):
     envrules: str
 
 
-_SCHEMAS: dict[str, Any] = {
-    "case": CaseFile,
-    "inspection": Inspection,
-    "penalty": Penalty,
-    "result": ResultOut,
-}
-
-
 @functools.cache
 def _schema(name: str) -> dict[str, Any]:
-    return TypeAdapter(_SCHEMAS[name]).json_schema()
+    """The schema ``name``: the same JSON as ``envrules schema NAME`` (made once, then shared)."""
+    return json_schema(name)
 
 
 def _problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
@@ -631,7 +540,10 @@ def create_app(config: ServerConfig | None = None) -> FastAPI:
         summary="Judge one case file or proposal",
         response_class=Response,
         responses={
-            200: {"model": ResultOut, "description": "the result, compliant or not"},
+            200: {
+                "description": "the result, compliant or not",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Result"}}},
+            },
             **_problem_responses(401, 404, 413, 422, 503),
         },
         openapi_extra={
@@ -754,16 +666,16 @@ def create_app(config: ServerConfig | None = None) -> FastAPI:
 
     @v1.get(
         "/schema/{name}",
-        summary="The JSON Schema of a document: case, inspection, penalty or result",
+        summary="The JSON Schema of a document, as `envrules schema NAME` prints it",
         responses=_problem_responses(401, 404),
     )
     async def schema(name: str) -> dict[str, Any]:
-        if name not in _SCHEMAS:
+        if name not in SCHEMA_NAMES:
             raise Problem(
                 404,
                 "unknown-schema",
                 "Unknown schema",
-                f"no schema {name!r}; there are {', '.join(_SCHEMAS)}",
+                f"no schema {name!r}; there are {', '.join(SCHEMA_NAMES)}",
             )
         return _schema(name)
 
@@ -806,17 +718,13 @@ def _handlers(app: FastAPI) -> None:
 
 
 def _openapi(app: FastAPI) -> None:
-    """The OpenAPI document, with the input models (CaseFile, Inspection, Penalty) as components."""
+    """The OpenAPI document, with the documents (CaseFile, Inspection, Penalty, Result) as components:
+    the schemas of schema.py, the same as ``envrules schema NAME`` and ``GET /v1/schema/{name}``."""
 
     def document() -> dict[str, Any]:
         if app.openapi_schema is None:
             doc = get_openapi(title=app.title, version=app.version, summary=app.summary, routes=app.routes)
-            schemas = doc.setdefault("components", {}).setdefault("schemas", {})
-            ref = "#/components/schemas/{model}"
-            for model in (CaseFile, Inspection, Penalty):
-                schema = TypeAdapter(model).json_schema(ref_template=ref)
-                schemas.update(schema.pop("$defs", {}))
-                schemas[model.__name__] = schema
+            doc.setdefault("components", {}).setdefault("schemas", {}).update(component_schemas())
             app.openapi_schema = doc
         return app.openapi_schema
 
