@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from envrules import cli
+from envrules.cli.parser import COMMANDS, build_parser
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -181,9 +181,9 @@ def _outcome(parser: argparse.ArgumentParser, argv: list[str]) -> tuple[object, 
     return result, out.getvalue(), err.getvalue()
 
 
-@pytest.mark.parametrize("command", cli._COMMANDS)
+@pytest.mark.parametrize("command", COMMANDS)
 def test_a_command_parser_built_alone_parses_helps_and_refuses_as_the_whole_one(command: str) -> None:
-    alone, whole = cli._parser(command), cli._parser()
+    alone, whole = build_parser(command), build_parser()
     for argv in (
         [command],
         [command, "-h"],
