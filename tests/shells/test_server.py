@@ -442,12 +442,12 @@ def test_the_docs_pages_load_only_assets_the_server_itself_serves(client: TestCl
 
 
 def test_an_internal_error_is_a_500_problem_without_a_stack_trace(monkeypatch: pytest.MonkeyPatch) -> None:
-    import envrules.server
+    import envrules.server.app
 
     def broken(*args: Any, **kwargs: Any) -> bytes:
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr(envrules.server, "_judge_case", broken)
+    monkeypatch.setattr(envrules.server.app, "judge_case", broken)
     client = TestClient(create_app(), raise_server_exceptions=False)
     response = client.post("/v1/check", json=inspection())
     body = _problem(response, 500)
