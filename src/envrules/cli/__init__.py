@@ -24,7 +24,7 @@ from .common import (
     EXIT_INVALID,
     EXIT_VIOLATIONS,
     print_error,
-    say,
+    stderr_line,
 )
 from .output import Output
 from .parser import COMMANDS, build_parser
@@ -75,7 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return serve(args)
         with Output(None) as out:
             if out.closed_stdout:  # started with `>&-`: the verdict is in the exit status only
-                say(CLOSED_STDOUT)
+                stderr_line(CLOSED_STDOUT)
             if args.command == "check":
                 status = check_command(args, out)
             elif args.command == "packs":
@@ -100,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # never a traceback at a user
-        say(f"envrules: internal error, please report it: {type(exc).__name__}: {exc}")
+        stderr_line(f"envrules: internal error, please report it: {type(exc).__name__}: {exc}")
         return EXIT_INTERNAL
 
 

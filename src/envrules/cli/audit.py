@@ -15,15 +15,17 @@ from pydantic import ValidationError
 from ..errors import InvalidInputError, PackNotInForceError, quote
 from ..evaluator import Evaluator, resolve_as_of
 from ..io import InputFileError, Record, display_name, input_error, parse_json, read_log
+from ..messages import say
 from .commands import chosen_law, given_calendar
 from .common import (
     CLOSED_STDOUT,
     EXIT_COMPLIANT,
     EXIT_INVALID,
     EXIT_VIOLATIONS,
+    language,
     print_error,
     refuse_overwriting_given_inputs,
-    say,
+    stderr_line,
 )
 from .common import registry as load_registry_option
 from .output import Output
@@ -88,7 +90,7 @@ def audit_command(args: argparse.Namespace) -> int:
         out = stack.enter_context(Output(args.out))
         summary_out = stack.enter_context(Output(args.summary)) if args.summary else None
         if out.closed_stdout:
-            say(CLOSED_STDOUT)
+            stderr_line(CLOSED_STDOUT)
         stack.callback(progress.done)
         writer = csv.writer(out) if args.format == "csv" else None
         if writer is not None:
@@ -134,7 +136,7 @@ def audit_command(args: argparse.Namespace) -> int:
         if args.format == "text":
             out.write(table)
         else:
-            say(table.rstrip("\n"))
+            stderr_line(table.rstrip("\n"))
         if summary_out is not None:
             summary_out.write(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n")
             summary_out.finish()
@@ -178,11 +180,13 @@ def _not_a_log(path: str, first: Record) -> str | None:
 
 def _stopped(record: Record, lang: str) -> str:
     """The summary's last line when --on-error stop stopped the run."""
-    if lang == "zh":
-        where = f"第{record.line}行" if record.line is not None else f"第{record.position + 1}条记录"
-        return f"审计在{where}停止（--on-error stop）：该记录及其后的记录均未审查"
-    where = f"line {record.line}" if record.line is not None else f"record [{record.position}]"
-    return f"Audit stopped at {where} (--on-error stop): it and the records after it were not judged"
+    said = language(lang)
+    if record.line is not None:
+        where = say("cli.audit.stopped-at-line", said, line=record.line)
+    else:  # Chinese counts records from 1 (第1条记录); English shows the log's index ([0])
+        number = record.position + 1 if said == "zh" else record.position
+        where = say("cli.audit.stopped-at-record", said, record=number)
+    return say("cli.audit.stopped", said, where=where)
 
 
 def _record_error(log: str, record: Record, exc: ValidationError | InvalidInputError) -> InputFileError:

@@ -23,9 +23,17 @@ from ..history import History
 from ..io import InputFileError, display_name, input_error, load_json, read_text
 from ..labels import label
 from ..law.pack import Pack, bundled_pack_ids, get_pack
+from ..messages import say
 from ..models import CaseFile
 from ..render import places_document, rules_document
-from .common import EXIT_COMPLIANT, EXIT_VIOLATIONS, pack_error, refuse_overwriting_given_inputs, write
+from .common import (
+    EXIT_COMPLIANT,
+    EXIT_VIOLATIONS,
+    language,
+    pack_error,
+    refuse_overwriting_given_inputs,
+    write,
+)
 from .common import registry as load_registry_option
 from .output import Output
 from .text import pad, render_text
@@ -218,7 +226,7 @@ def places_command(args: argparse.Namespace, out: Output) -> int:
         for j in place.jurisdictions:
             lines.append(f"  {names[j.level]} {j.name if zh else j.name_en}")
             if not j.packs:
-                lines.append("    " + ("（无已编码的规则包）" if zh else "(no pack encoded)"))
+                lines.append("    " + say("cli.places.no-pack", language(args.lang)))
             for p in j.packs:
                 until = p.effective_until.isoformat() if p.effective_until else "…"
                 kinds = "/".join(k for k in ("inspection", "penalty") if p.rules_for(k))
@@ -237,19 +245,16 @@ def rules_command(args: argparse.Namespace, out: Output) -> int:
         write(out, json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         return EXIT_COMPLIANT
     zh = args.lang == "zh"
-    until = pack.effective_until.isoformat() if pack.effective_until else ("至今" if zh else "open-ended")
+    lang = language(args.lang)
+    until = pack.effective_until.isoformat() if pack.effective_until else say("cli.rules.open-ended", lang)
     lines = [
         f"{pack.id} {pack.version} · {pack.title if zh else pack.title_en}",
-        f"{'施行' if zh else 'in force'}: {pack.effective_from.isoformat()} – {until}",
-        f"{'文件' if zh else 'document'}: {pack.document}",
+        f"{say('cli.rules.in-force', lang)}: {pack.effective_from.isoformat()} – {until}",
+        f"{say('cli.rules.document', lang)}: {pack.document}",
     ]
     for r in pack.rules:
         c = r.citation
-        flag = (
-            ""
-            if c.verified
-            else (" （原文未经官方核实）" if zh else " (text not verified against an official source)")
-        )
+        flag = "" if c.verified else say("cli.rules.unverified", lang)
         lines += ["", f"[{r.id}] {c.clause}{flag}", f"  {c.text}"]
         if c.url:
             lines.append(f"  {c.url}")

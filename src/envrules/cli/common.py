@@ -13,6 +13,7 @@ from ..io import InputFileError, display_name
 from .output import STDOUT, Output, refuse_overwriting_inputs
 
 if TYPE_CHECKING:
+    from ..messages import Lang
     from ..registry import Registry
 
 __all__ = [
@@ -21,11 +22,12 @@ __all__ = [
     "EXIT_INTERNAL",
     "EXIT_INVALID",
     "EXIT_VIOLATIONS",
+    "language",
     "pack_error",
     "print_error",
     "refuse_overwriting_given_inputs",
     "registry",
-    "say",
+    "stderr_line",
     "write",
 ]
 
@@ -62,7 +64,7 @@ def write(out: Output, text: str) -> None:
     out.flush()
 
 
-def say(text: str) -> None:
+def stderr_line(text: str) -> None:
     """One line on standard error; a standard error that cannot be written loses it, nothing more."""
     with contextlib.suppress(OSError, ValueError, AttributeError):
         print(text, file=sys.stderr, flush=True)
@@ -76,7 +78,7 @@ def print_error(exc: Exception, lang: str = "zh") -> None:
         else str(exc).splitlines() or [type(exc).__name__]
     )
     for line in lines:
-        say(f"envrules: {line}")
+        stderr_line(f"envrules: {line}")
 
 
 def refuse_overwriting_given_inputs(args: argparse.Namespace) -> None:
@@ -94,3 +96,8 @@ def refuse_overwriting_given_inputs(args: argparse.Namespace) -> None:
     options = (("--out", "out"), ("--summary", "summary"), ("--record", "record"))
     outputs = [(option, getattr(args, name)) for option, name in options if getattr(args, name, None)]
     refuse_overwriting_inputs(outputs, inputs)
+
+
+def language(lang: str | None) -> Lang:
+    """The catalogue's language for a ``--lang`` value: English when asked for, else Chinese."""
+    return "en" if lang == "en" else "zh"

@@ -6,6 +6,8 @@ import time
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ..labels import label
+from ..messages import LANGS, say, texts
+from .common import language
 
 if TYPE_CHECKING:
     from ..auditing import AuditSummary
@@ -13,46 +15,10 @@ if TYPE_CHECKING:
 
 __all__ = ["Progress", "pad", "progress_line", "render_summary", "render_text"]
 
-_LABELS: dict[str, dict[str, Any]] = {
-    "zh": {
-        "ok": "合规",
-        "bad": "不合规（{n}项违规）",
-        "pack": "规则包",
-        "packs": "适用的规则包",
-        "place": "地方",
-        "applied": "已适用",
-        "not-applied": "未适用",
-        "violations": "违规",
-        "waived": "已说明理由的发现（豁免，仍予记录）",
-        "obligations": "义务",
-        "notes": "提示",
-        "remedy": "补救",
-        "clause": "依据",
-        "matter": "事项",
-        "due": "截止",
-        "provisional": "暂定",
-        "status": {"pending": "待履行", "met": "已履行", "overdue": "已逾期"},
-    },
-    "en": {
-        "ok": "compliant",
-        "bad": "not compliant ({n} violation{s})",
-        "pack": "rule pack",
-        "packs": "rule packs",
-        "place": "place",
-        "applied": "applied",
-        "not-applied": "not applied",
-        "violations": "Violations",
-        "waived": "Waived findings (justified, still recorded)",
-        "obligations": "Obligations",
-        "notes": "Notes",
-        "remedy": "remedy",
-        "clause": "clause",
-        "matter": "matter",
-        "due": "due",
-        "provisional": "provisional",
-        "status": {"pending": "pending", "met": "met", "overdue": "overdue"},
-    },
-}
+_LABELS = texts("cli.result")
+"""The headings of a result, by language (the catalogue's ``cli.result.*``)."""
+
+_STATUS = texts("cli.result.status")
 
 
 def pad(text: str, width: int) -> str:
@@ -65,9 +31,7 @@ def pad(text: str, width: int) -> str:
 
 def progress_line(count: int, rate: float, lang: str) -> str:
     """The progress line of a long audit, in the run's language."""
-    if lang == "zh":
-        return f"\r已审查{count:,}条记录（每秒{rate:,.0f}条）"
-    return f"\r{count:,} records ({rate:,.0f}/s)"
+    return say("cli.audit.progress", language(lang), count=count, rate=rate)
 
 
 class Progress:
@@ -99,38 +63,24 @@ class Progress:
             self.shown = False
 
 
-_SUMMARY_LABELS = {
-    "zh": (
-        "审计",
-        "记录",
-        "合规",
-        "违规记录",
-        "合规比例",
-        "豁免",
-        "跳过",
-        "按规则",
-        "按月份",
-        "按类型",
-        "违规最多的部门",
-        "违规最多的企业",
-        "违规数",
-    ),
-    "en": (
-        "Audit",
-        "records",
-        "compliant",
-        "violating",
-        "compliant share",
-        "waived",
-        "skipped",
-        "By rule",
-        "By month",
-        "By kind",
-        "Agencies with most violations",
-        "Enterprises with most violations",
-        "violations",
-    ),
-}
+_SUMMARY_KEYS = (
+    "title",
+    "records",
+    "compliant",
+    "violating",
+    "share",
+    "waived",
+    "skipped",
+    "by-rule",
+    "by-month",
+    "by-kind",
+    "top-agencies",
+    "top-enterprises",
+    "violations",
+)
+_SUMMARY = texts("summary")
+_SUMMARY_LABELS = {lang: tuple(_SUMMARY[lang][key] for key in _SUMMARY_KEYS) for lang in LANGS}
+"""The audit summary's labels by language, in the order the table uses them (``summary.*``)."""
 
 
 def render_summary(summary: AuditSummary, lang: str, top: int = 10) -> str:
@@ -149,7 +99,7 @@ def render_summary(summary: AuditSummary, lang: str, top: int = 10) -> str:
         top_agencies,
         top_enterprises,
         violations,
-    ) = _SUMMARY_LABELS[lang]
+    ) = _SUMMARY_LABELS[language(lang)]
     import unicodedata
 
     def left(text: str, width: int) -> str:
@@ -187,7 +137,7 @@ def render_summary(summary: AuditSummary, lang: str, top: int = 10) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _finding_lines(f: Finding, labels: dict[str, Any], lang: str, stacked: bool) -> list[str]:
+def _finding_lines(f: Finding, labels: dict[str, str], lang: str, stacked: bool) -> list[str]:
     head = f"  [{f.rule}] {labels['clause']} {f.citation.clause}"
     if stacked and f.pack is not None:
         head += f" · {_pack_label(f.pack.id, f.pack.version, f.pack.level, lang)}"
@@ -204,9 +154,10 @@ def _finding_lines(f: Finding, labels: dict[str, Any], lang: str, stacked: bool)
 def _pack_label(pack_id: str, version: str, level: str | None, lang: str) -> str:
     text = f"{pack_id} {version}"
     if level is not None:
+        # imported here: only a result judged under a place names levels (start-up time)
         from ..law.place import LEVEL_NAMES
 
-        text += f"（{LEVEL_NAMES[lang][level]}）" if lang == "zh" else f" ({LEVEL_NAMES[lang][level]})"
+        text += say("cli.result.level", language(lang), level=LEVEL_NAMES[lang][level])
     return text
 
 
@@ -216,10 +167,10 @@ def render_text(result: Result, pack_title: str = "") -> str:
     Judged under several packs, it lists each (applied or not, and why) and
     names the pack and level of every finding and obligation.
     """
-    labels = _LABELS[result.lang]
-    lang = result.lang
+    lang = language(result.lang)
+    labels = _LABELS[lang]
     n = len(result.violations)
-    verdict = labels["ok"] if result.compliant else labels["bad"].format(n=n, s="" if n == 1 else "s")
+    verdict = labels["ok"] if result.compliant else labels["bad-one" if n == 1 else "bad"].format(n=n)
     stacked = len(result.packs) > 1 or result.place is not None
     lines = [f"{result.subject}: {verdict}"]
     if stacked:
@@ -253,7 +204,7 @@ def render_text(result: Result, pack_title: str = "") -> str:
                 if stacked and o.pack is not None
                 else ""
             )
-            status = labels["status"][o.status]
-            lines.append(f"  [{o.rule}] {labels['due']} {o.due.isoformat()} ({status}{flag}){where}")
+            state = _STATUS[lang][o.status]
+            lines.append(f"  [{o.rule}] {labels['due']} {o.due.isoformat()} ({state}{flag}){where}")
             lines.append(f"    {o.message}")
     return "\n".join(lines) + "\n"
