@@ -65,6 +65,21 @@ TEXTS: dict[str, tuple[str, str]] = {
         "({verdicts} with a changed verdict), {e} could not be judged",
     ),
     "cli.replay.rule": ("按规则（违规数）", "By rule (violations)"),
+    # why a replayed decision may differ (envrules.replay's reasons)
+    "cli.replay.why.other": (
+        "适用规则包 {new} 而非记录中的 {old}",
+        "pack {new} instead of the recorded {old}",
+    ),
+    "cli.replay.why.version": ("规则包 {id} 版本 {old} → {new}", "pack {id} version {old} → {new}"),
+    "cli.replay.why.content": (
+        "规则包 {id} 内容已变更（sha256 {old}… → {new}…）",
+        "pack {id} content changed (sha256 {old}… → {new}…)",
+    ),
+    "cli.replay.why.envrules": ("envrules 版本 {old} → {new}", "envrules {old} → {new}"),
+    "cli.replay.why.registry": (
+        "名录 {id} 内容已变更（sha256 {old}… → {new}…）",
+        "registry {id} content changed (sha256 {old}… → {new}…)",
+    ),
     # the audit summary's table (envrules audit, stderr or --format text)
     "summary.title": ("审计", "Audit"),
     "summary.records": ("记录", "records"),
