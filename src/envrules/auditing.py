@@ -31,10 +31,12 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, TypeAlias
+
+from pydantic import ValidationError
 
 from .calendar import WorkingCalendar
-from .errors import InvalidInputError
+from .errors import InvalidInputError, PackNotInForceError
 from .evaluator import Evaluator, PackChoice, law, resolve_as_of
 from .history import History, as_document
 from .io import act_ordinal
@@ -44,7 +46,24 @@ from .registry import Registry, load_registry
 from .result import Result
 from .rules.base import Lang
 
-__all__ = ["AuditRun", "AuditSummary", "Audited", "OutOfOrderError", "act_ordinal", "audit"]
+__all__ = [
+    "AuditRun",
+    "AuditSummary",
+    "Audited",
+    "ErrorPolicy",
+    "OutOfOrderError",
+    "RecordError",
+    "act_ordinal",
+    "audit",
+]
+
+RecordError: TypeAlias = ValidationError | InvalidInputError | PackNotInForceError
+"""What a record the audit cannot judge raises: invalid (out of order included), or judged on a
+date no pack is in force."""
+
+ErrorPolicy = Literal["raise", "stop", "skip"]
+"""What :meth:`AuditRun.feed` does with a record it cannot judge: raise its error (as iterating
+the run does), or count it as skipped and give the error back, the run then stopped or going on."""
 
 
 class OutOfOrderError(InvalidInputError):
@@ -169,9 +188,13 @@ class AuditRun:
         history: History | None = None,
         *,
         sort: bool = False,
+        on_error: ErrorPolicy = "raise",
     ) -> None:
         self._records = records
         self._sort = sort
+        self.on_error: ErrorPolicy = on_error
+        self.stopped = False
+        """True once a record was refused under ``on_error="stop"``: the caller judges no more."""
         self._evaluator = evaluator
         self._evaluate = evaluator.evaluate
         self.resolve_as_of = as_of
@@ -197,6 +220,36 @@ class AuditRun:
         )
         self.summary.add(item)
         return item
+
+    def feed(
+        self,
+        record: Inspection | Penalty | Mapping[str, Any],
+        position: int | None = None,
+        *,
+        summary_only: bool = False,
+    ) -> Audited | Result | RecordError:
+        """Judge the next record under the run's error policy (``on_error``).
+
+        The one loop of an audit, whoever reads the log (the command line, the server, Dask):
+        the :class:`Audited` item (or, with ``summary_only``, only the result, the record
+        counted in the summary as by :meth:`judge`), or the error of a record that cannot be
+        judged, counted as skipped (``on_error`` ``"stop"`` or ``"skip"``; ``"raise"`` raises it).
+        """
+        try:
+            if summary_only:
+                return self._count(record)
+            return self.judge(record, position)
+        except (ValidationError, InvalidInputError, PackNotInForceError) as exc:
+            if self.on_error == "raise":
+                raise
+            self.refuse()
+            return exc
+
+    def refuse(self) -> None:
+        """Count a record that could not be judged (or not even read) as skipped, under the policy."""
+        self.summary.skipped += 1
+        if self.on_error == "stop":
+            self.stopped = True
 
     def _count(self, record: Inspection | Penalty | Mapping[str, Any]) -> Result:
         """:meth:`judge` for a caller that needs only the summary: the result, no :class:`Audited`.

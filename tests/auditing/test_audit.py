@@ -24,8 +24,8 @@ from pydantic import TypeAdapter
 import envrules
 from builders import AS_OF, act_day, build_log, stamp
 from conftest import inspection, penalty
-from envrules import History, Inspection, InvalidInputError, Penalty, evaluate
-from envrules.auditing import Audited, AuditRun, OutOfOrderError, audit
+from envrules import Evaluator, History, Inspection, InvalidInputError, Penalty, evaluate
+from envrules.auditing import Audited, AuditRun, ErrorPolicy, OutOfOrderError, audit
 from envrules.models import Document
 
 _DOC: TypeAdapter[Inspection | Penalty] = TypeAdapter(Document)
@@ -312,3 +312,35 @@ def test_memory_per_history_record_is_small() -> None:
 def test_the_audit_api_is_exported() -> None:
     assert envrules.audit is audit
     assert {"audit", "AuditRun", "AuditSummary", "Audited", "OutOfOrderError"} <= set(envrules.__all__)
+
+
+@pytest.mark.parametrize("policy", ["skip", "stop"])
+def test_a_fed_record_that_cannot_be_judged_is_given_back_and_counted_as_skipped(policy: ErrorPolicy) -> None:
+    good, bad = inspection(id="ok"), inspection(id="bad", start="not a date")
+    run = AuditRun((), Evaluator(), date(2026, 6, 30), on_error=policy)
+    refused = run.feed(bad)
+    assert isinstance(refused, InvalidInputError)
+    assert (run.summary.skipped, run.stopped) == (1, policy == "stop")
+    judged = run.feed(good)
+    assert isinstance(judged, Audited)
+    assert (judged.result.subject, run.summary.records) == ("ok", 1)
+
+
+def test_a_fed_record_that_cannot_be_judged_raises_by_default() -> None:
+    run = AuditRun((), Evaluator(), date(2026, 6, 30))
+    with pytest.raises(InvalidInputError):
+        run.feed(inspection(start="not a date"))
+    assert (run.summary.skipped, run.stopped) == (0, False)
+
+
+def test_fed_for_the_summary_only_a_record_is_counted_as_when_judged() -> None:
+    judged, counted = (
+        AuditRun((), Evaluator(), date(2026, 6, 30)),
+        AuditRun((), Evaluator(), date(2026, 6, 30)),
+    )
+    for doc in LOG[:50]:
+        item = judged.feed(doc)
+        result = counted.feed(doc, summary_only=True)
+        assert isinstance(item, Audited)
+        assert result == item.result
+    assert counted.summary == judged.summary

@@ -165,11 +165,11 @@ def _stop_at(monkeypatch: pytest.MonkeyPatch, n: int, exc: BaseException, check:
     """Make the audit raise ``exc`` when it reaches record ``n``, after calling ``check``."""
     judge = AuditRun.judge
 
-    def judge_until(self: AuditRun, record: Any) -> Any:
+    def judge_until(self: AuditRun, record: Any, position: int | None = None) -> Any:
         if self.summary.records == n:
             check()
             raise exc
-        return judge(self, record)
+        return judge(self, record, position)
 
     monkeypatch.setattr(AuditRun, "judge", judge_until)
 

@@ -8,9 +8,7 @@ import json
 import os
 import sys
 from itertools import chain
-from typing import TYPE_CHECKING, Any
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any, cast
 
 from ..errors import InvalidInputError, PackNotInForceError, quote
 from ..evaluator import Evaluator, resolve_as_of
@@ -32,7 +30,7 @@ from .output import Output
 from .text import Progress, render_summary
 
 if TYPE_CHECKING:
-    from ..auditing import Audited
+    from ..auditing import Audited, RecordError
 
 __all__ = ["audit_command"]
 
@@ -51,6 +49,7 @@ _CSV_HEADER = (
 
 
 def audit_command(args: argparse.Namespace) -> int:
+    # imported here: only an audit needs csv and the audit run (start-up time of the other commands)
     import csv
 
     from ..auditing import AuditRun
@@ -68,7 +67,7 @@ def audit_command(args: argparse.Namespace) -> int:
         lang=args.lang,
         registry=load_registry_option(args.registry),
     )
-    run = AuditRun((), evaluator, as_of)
+    run = AuditRun((), evaluator, as_of, on_error=args.on_error)
     # Opens the log now: a missing file is exit 2 before any output.
     records = read_log(args.log, sort=args.sort)
     first = next(records, None)  # and reads it: an unreadable JSON array too, before any output
@@ -96,32 +95,26 @@ def audit_command(args: argparse.Namespace) -> int:
         if writer is not None:
             writer.writerow(_CSV_HEADER)
         # Looked up once, not per record.
-        judge, sort, as_json, write = run.judge, args.sort, args.format == "json", out.write
+        feed, sort, as_json, write = run.feed, args.sort, args.format == "json", out.write
         tick = progress.tick if progress.enabled else None
         text = args.format == "text"  # only the summary: no Audited item per record
-        count = run._count
         for record in chain((first,), records):
             error = record.error
             if error is None:
-                try:
-                    if text:
-                        count(record.value)
-                    else:  # sorted, a record keeps its position in the log
-                        item = judge(record.value, record.position) if sort else judge(record.value)
-                except ValidationError as exc:
-                    error = _record_error(log, record, exc)
-                except InvalidInputError as exc:
-                    error = _record_error(log, record, exc)
-                except PackNotInForceError as exc:
-                    error = InputFileError(log, str(exc), line=record.line)
+                # sorted, a record keeps its position in the log
+                judged = feed(record.value, record.position if sort else None, summary_only=text)
+                if isinstance(judged, Exception):
+                    error = _refused(log, record, judged)
+            else:
+                run.refuse()
             if error is not None:
                 failed = True
-                run.summary.skipped += 1
                 print_error(error, args.lang)
-                if args.on_error == "stop":
+                if run.stopped:
                     stopped = record
                     break
                 continue
+            item = cast("Audited", judged)
             if as_json:
                 write(item.result.to_json() + "\n")
             elif writer is not None:
@@ -189,7 +182,10 @@ def _stopped(record: Record, lang: str) -> str:
     return say("cli.audit.stopped", said, where=where)
 
 
-def _record_error(log: str, record: Record, exc: ValidationError | InvalidInputError) -> InputFileError:
+def _refused(log: str, record: Record, exc: RecordError) -> InputFileError:
+    """The error of a record the audit could not judge, naming the log and the record's line."""
+    if isinstance(exc, PackNotInForceError):
+        return InputFileError(log, str(exc), line=record.line)
     prefix = "" if record.line is not None else f"[{record.position}]"
     return input_error(log, exc, prefix=prefix, line=record.line)
 

@@ -207,8 +207,10 @@ def create_app(config: ServerConfig | None = None) -> FastAPI:
             day = resolve_as_of(as_of)
         except InvalidInputError as exc:
             raise invalid([problem_entry("as_of", exc.expected, as_of)]) from None
-        run = AuditRun((), state.evaluator(chosen, language, state.registry(registry)), day)
-        return Streamed(audit_stream(request, run, config, on_error == "skip", language), language)
+        run = AuditRun(
+            (), state.evaluator(chosen, language, state.registry(registry)), day, on_error=on_error
+        )
+        return Streamed(audit_stream(request, run, config, language), language)
 
     @v1.get("/packs", summary="The packs this server offers", response_model=PacksOut)
     async def packs() -> dict[str, Any]:

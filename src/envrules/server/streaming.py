@@ -5,16 +5,15 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import AsyncIterator
-from typing import Any
+from typing import Any, cast
 
 import anyio
 from fastapi import Request
 from fastapi.responses import StreamingResponse
-from pydantic import ValidationError
 from starlette.requests import ClientDisconnect
 
-from ..auditing import AuditRun
-from ..errors import EnvRulesError, InvalidInputError
+from ..auditing import Audited, AuditRun, RecordError
+from ..errors import PackNotInForceError
 from ..io import _read_line
 from .config import ServerConfig
 from .problems import Problem, invalid, over_time_limit, problem_entry, problems_from, too_large
@@ -22,10 +21,20 @@ from .problems import Problem, invalid, over_time_limit, problem_entry, problems
 NDJSON = "application/x-ndjson"
 
 
+def _refused(exc: RecordError, language: str) -> Problem:
+    """The problem of a record the audit could not judge."""
+    if isinstance(exc, PackNotInForceError):
+        return invalid([problem_entry("(record)", "a record the pack can judge")], str(exc))
+    return invalid(problems_from(exc, lang=language), lang=language)
+
+
 async def audit_stream(
-    request: Request, run: AuditRun, config: ServerConfig, skip: bool, language: str = "zh"
+    request: Request, run: AuditRun, config: ServerConfig, language: str = "zh"
 ) -> AsyncIterator[bytes]:
-    """Judge the lines of the request body as they arrive; a line out per record, the summary last."""
+    """Judge the lines of the request body as they arrive; a line out per record, the summary last.
+
+    ``run`` is fed record by record under its error policy (``on_error`` ``"stop"`` or ``"skip"``).
+    """
     started = time.monotonic()
     size = 0
     number = 0
@@ -52,22 +61,20 @@ async def audit_stream(
             value, error = _read_line("(body)", number, raw)
             problem: Problem | None = None
             if error is not None:
+                run.refuse()
                 problem = invalid(
                     [problem_entry("(record)", error.problem.removeprefix("not "))], error.problem
                 )
             else:
-                try:
-                    item = run.judge(value)
-                except (ValidationError, InvalidInputError) as exc:
-                    problem = invalid(problems_from(exc, lang=language), lang=language)
-                except EnvRulesError as exc:
-                    problem = invalid([problem_entry("(record)", "a record the pack can judge")], str(exc))
+                judged = run.feed(value)
+                if isinstance(judged, Exception):
+                    problem = _refused(judged, language)
             if problem is not None:
-                run.summary.skipped += 1
                 out.append(error_line(number, problem))
-                if not skip:
+                if run.stopped:
                     return b"".join(out), True
                 continue
+            item = cast("Audited", judged)
             out.append(item.result.to_json().encode("utf-8") + b"\n")
         return b"".join(out), False
 
