@@ -27,6 +27,7 @@ __all__ = [
     "InputFileError",
     "Record",
     "act_ordinal",
+    "case_parts",
     "describe_validation_error",
     "display_name",
     "field_path",
@@ -478,3 +479,20 @@ def input_error(
         error = exc.prefixed(prefix)
     first = error.problems[0]
     return InputFileError(path, first.message, field=first.field, line=line, problems=error.problems)
+
+
+def case_parts(data: Any) -> tuple[dict[str, Any], list[Any]]:
+    """A case file read as JSON, as its document and its history entries (not yet validated).
+
+    A bare proposal (an object with ``kind`` and no ``proposal``) is a case file of that proposal
+    alone. The one reading of a case file's shape, for the command line and the server alike;
+    raises :class:`~envrules.errors.InvalidInputError` naming ``(document)`` or ``history``.
+    """
+    if isinstance(data, dict) and "kind" in data and "proposal" not in data:
+        data = {"proposal": data}
+    if not isinstance(data, dict):
+        raise InvalidInputError("(document)", "a JSON object: a case file or a proposal")
+    entries = data.get("history", [])
+    if not isinstance(entries, list):
+        raise InvalidInputError("history", "a JSON array of past inspections and penalties")
+    return data, entries

@@ -20,7 +20,7 @@ from ..errors import (
 )
 from ..evaluator import Evaluator, law, resolve_as_of
 from ..history import History
-from ..io import InputFileError, display_name, input_error, load_json, read_text
+from ..io import InputFileError, case_parts, display_name, input_error, load_json, read_text
 from ..labels import label
 from ..law.pack import Pack, bundled_pack_ids, get_pack
 from ..messages import say
@@ -110,13 +110,11 @@ def _case(path: str, data: Any) -> tuple[CaseFile, History]:
 
     A history of a million entries is never held as a million models at once.
     """
-    if isinstance(data, dict) and "kind" in data and "proposal" not in data:
-        data = {"proposal": data}
-    if not isinstance(data, dict):
-        raise InputFileError(path, "expected a JSON object: a case file or a proposal")
-    entries = data.get("history", [])
-    if not isinstance(entries, list):
-        raise InputFileError(path, "expected a JSON array of past inspections and penalties", "history")
+    try:
+        data, entries = case_parts(data)
+    except InvalidInputError as exc:
+        field = None if exc.field == "(document)" else exc.field
+        raise InputFileError(path, f"expected {exc.expected}", field) from None
     try:
         case = CaseFile.model_validate({**data, "history": []})
     except ValidationError as exc:

@@ -13,7 +13,7 @@ from ..decision import DecisionLog
 from ..errors import InvalidInputError, PackNotInForceError, UnknownPackError
 from ..evaluator import Evaluator, resolve_as_of
 from ..history import History
-from ..io import parse_json
+from ..io import case_parts, parse_json
 from ..law.pack import DEFAULT_PACK, Pack, bundled_pack_ids, get_pack
 from ..law.place import Place, Stack, bundled_place_ids, get_place
 from ..models import CaseFile
@@ -183,13 +183,11 @@ def judge_case(
 ) -> bytes:
     """Parse, validate and judge one case file; the result JSON as ``check --format json`` prints it."""
     data = parse_body(body)
-    if isinstance(data, dict) and "kind" in data and "proposal" not in data:
-        data = {"proposal": data}
-    if not isinstance(data, dict):
-        raise invalid([problem_entry("(body)", "a JSON object: a case file or a proposal")])
-    entries = data.get("history", [])
-    if not isinstance(entries, list):
-        raise invalid([problem_entry("history", "a JSON array of past inspections and penalties")])
+    try:
+        data, entries = case_parts(data)
+    except InvalidInputError as exc:
+        field = "(body)" if exc.field == "(document)" else exc.field
+        raise invalid([problem_entry(field, exc.expected)]) from None
     limit = state.config.max_history
     if len(entries) > limit:
         raise too_large(f"the history has {len(entries):,} entries; this server judges at most {limit:,}")
