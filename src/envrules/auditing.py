@@ -147,6 +147,27 @@ class AuditSummary:
         _tally(self.by_enterprise, enterprise, n)
         _tally(self.by_month, act_date.isoformat()[:7], n)  # "YYYY-MM"
 
+    def merge(self, other: AuditSummary) -> None:
+        """Add the counts of ``other``, an audit of other records (another shard of one log)."""
+        self.records += other.records
+        self.compliant += other.compliant
+        self.waived += other.waived
+        self.skipped += other.skipped
+        self.by_rule.update(other.by_rule)
+        for mine, theirs in (
+            (self.by_kind, other.by_kind),
+            (self.by_agency, other.by_agency),
+            (self.by_enterprise, other.by_enterprise),
+            (self.by_month, other.by_month),
+        ):
+            for key, tally in theirs.items():
+                into = mine.get(key)
+                if into is None:
+                    into = mine[key] = _Tally()
+                into.records += tally.records
+                into.violating += tally.violating
+                into.violations += tally.violations
+
     def to_dict(self) -> dict[str, Any]:
         def table(t: dict[str, _Tally]) -> dict[str, dict[str, int]]:
             return {k: v.to_dict() for k, v in sorted(t.items())}

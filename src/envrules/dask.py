@@ -49,7 +49,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .auditing import AuditSummary, OutOfOrderError, _Tally, audit
+from .auditing import AuditSummary, OutOfOrderError, audit
 from .calendar import Notice, WorkingCalendar
 from .evaluator import PackChoice, law, resolve_as_of
 from .law.pack import Pack
@@ -176,24 +176,7 @@ def merge_summaries(summaries: Iterable[AuditSummary]) -> AuditSummary:
     """One summary of several audits of disjoint records (the shards of one log)."""
     total = AuditSummary()
     for s in summaries:
-        total.records += s.records
-        total.compliant += s.compliant
-        total.waived += s.waived
-        total.skipped += s.skipped
-        total.by_rule.update(s.by_rule)
-        for mine, theirs in (
-            (total.by_kind, s.by_kind),
-            (total.by_agency, s.by_agency),
-            (total.by_enterprise, s.by_enterprise),
-            (total.by_month, s.by_month),
-        ):
-            for key, tally in theirs.items():
-                into = mine.get(key)
-                if into is None:
-                    into = mine[key] = _Tally()
-                into.records += tally.records
-                into.violating += tally.violating
-                into.violations += tally.violations
+        total.merge(s)
     return total
 
 
