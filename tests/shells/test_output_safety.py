@@ -163,15 +163,15 @@ def test_a_log_read_from_standard_input_is_not_overwritten_by_out(tmp_path: Path
 
 def _stop_at(monkeypatch: pytest.MonkeyPatch, n: int, exc: BaseException, check: Callable[[], None]) -> None:
     """Make the audit raise ``exc`` when it reaches record ``n``, after calling ``check``."""
-    judge = AuditRun.judge
+    judge = AuditRun._judge
 
-    def judge_until(self: AuditRun, record: Any, position: int | None = None) -> Any:
+    def judge_until(self: AuditRun, record: Any) -> Any:
         if self.summary.records == n:
             check()
             raise exc
-        return judge(self, record, position)
+        return judge(self, record)
 
-    monkeypatch.setattr(AuditRun, "judge", judge_until)
+    monkeypatch.setattr(AuditRun, "_judge", judge_until)
 
 
 @pytest.mark.parametrize(

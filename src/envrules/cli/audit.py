@@ -8,7 +8,7 @@ import json
 import os
 import sys
 from itertools import chain
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InvalidInputError, PackNotInForceError, quote
 from ..evaluator import Evaluator, resolve_as_of
@@ -114,7 +114,8 @@ def audit_command(args: argparse.Namespace) -> int:
                     stopped = record
                     break
                 continue
-            item = cast("Audited", judged)
+            # neither an error nor (summary only) a bare Result: an Audited item
+            item: Audited = judged  # type: ignore[assignment]
             if as_json:
                 write(item.result.to_json() + "\n")
             elif writer is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import AsyncIterator
-from typing import Any, cast
+from typing import Any
 
 import anyio
 from fastapi import Request
@@ -74,7 +74,8 @@ async def audit_stream(
                 if run.stopped:
                     return b"".join(out), True
                 continue
-            item = cast("Audited", judged)
+            # neither an error nor (summary only) a bare Result: an Audited item
+            item: Audited = judged  # type: ignore[assignment]
             out.append(item.result.to_json().encode("utf-8") + b"\n")
         return b"".join(out), False
 
