@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import time
+from functools import cache
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ..labels import label
-from ..messages import LANGS, say, texts
+from ..messages import Lang, say, texts
 from .common import language
 
 if TYPE_CHECKING:
@@ -15,10 +16,17 @@ if TYPE_CHECKING:
 
 __all__ = ["Progress", "pad", "progress_line", "render_summary", "render_text"]
 
-_LABELS = texts("cli.result")
-"""The headings of a result, by language (the catalogue's ``cli.result.*``)."""
 
-_STATUS = texts("cli.result.status")
+@cache
+def _labels(lang: Lang) -> dict[str, str]:
+    """The headings of a result in ``lang`` (the catalogue's ``cli.result.*``), read when first used."""
+    return texts("cli.result")[lang]
+
+
+@cache
+def _status(lang: Lang) -> dict[str, str]:
+    """An obligation's status in ``lang`` (``cli.result.status.*``)."""
+    return texts("cli.result.status")[lang]
 
 
 def pad(text: str, width: int) -> str:
@@ -78,9 +86,13 @@ _SUMMARY_KEYS = (
     "top-enterprises",
     "violations",
 )
-_SUMMARY = texts("summary")
-_SUMMARY_LABELS = {lang: tuple(_SUMMARY[lang][key] for key in _SUMMARY_KEYS) for lang in LANGS}
-"""The audit summary's labels by language, in the order the table uses them (``summary.*``)."""
+
+
+@cache
+def _summary_labels(lang: Lang) -> tuple[str, ...]:
+    """The audit summary's labels in ``lang``, in the order the table uses them (``summary.*``)."""
+    said = texts("summary")[lang]
+    return tuple(said[key] for key in _SUMMARY_KEYS)
 
 
 def render_summary(summary: AuditSummary, lang: str, top: int = 10) -> str:
@@ -99,7 +111,7 @@ def render_summary(summary: AuditSummary, lang: str, top: int = 10) -> str:
         top_agencies,
         top_enterprises,
         violations,
-    ) = _SUMMARY_LABELS[language(lang)]
+    ) = _summary_labels(language(lang))
     import unicodedata
 
     def left(text: str, width: int) -> str:
@@ -168,7 +180,7 @@ def render_text(result: Result, pack_title: str = "") -> str:
     names the pack and level of every finding and obligation.
     """
     lang = language(result.lang)
-    labels = _LABELS[lang]
+    labels = _labels(lang)
     n = len(result.violations)
     verdict = labels["ok"] if result.compliant else labels["bad-one" if n == 1 else "bad"].format(n=n)
     stacked = len(result.packs) > 1 or result.place is not None
@@ -204,7 +216,7 @@ def render_text(result: Result, pack_title: str = "") -> str:
                 if stacked and o.pack is not None
                 else ""
             )
-            state = _STATUS[lang][o.status]
+            state = _status(lang)[o.status]
             lines.append(f"  [{o.rule}] {labels['due']} {o.due.isoformat()} ({state}{flag}){where}")
             lines.append(f"    {o.message}")
     return "\n".join(lines) + "\n"
