@@ -72,7 +72,7 @@ def child(contender: str, log: str) -> None:
             main(["audit", log, "--format", fmt, "--out", out, "--as-of", AS_OF])
         return
     if contender == "library":
-        from envrules.audit import audit
+        from envrules.auditing import audit
 
         audit((r.value for r in read_log(log)), as_of=AS_OF).run()
         return

@@ -79,7 +79,7 @@ def _load_envrules():
     except ImportError:
         sys.path.insert(0, str(HERE.parent / "src"))
         import envrules
-    import envrules.audit
+    import envrules.auditing
     import envrules.cli
     import envrules.io
 
@@ -140,7 +140,7 @@ def run_cli(path: Path, fmt: str) -> int:
 
 
 def run_library(path: Path) -> int:
-    from envrules.audit import audit
+    from envrules.auditing import audit
     from envrules.io import read_log
 
     run = audit((r.value for r in read_log(str(path))), as_of=AS_OF)

@@ -34,7 +34,7 @@ def shuffled_path(n: int, seed: int) -> Path:
     path = log_path(n, seed)
     out = path.with_name(f"log-{n}-s{seed}-shuffled.jsonl")
     if not out.exists():
-        from envrules.audit import act_ordinal
+        from envrules.io import act_ordinal
 
         with open(path, encoding="utf-8") as f:
             lines = f.readlines()

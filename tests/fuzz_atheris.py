@@ -30,7 +30,7 @@ with atheris.instrument_imports(include=["envrules"]):
     from envrules.cli import main
 
 PATH = Path(tempfile.mkdtemp(prefix="envrules-fuzz-")) / "input.json"
-# Known bugs (each an xfail test in tests/test_fuzz.py) to step over while looking for new ones:
+# Known bugs (each an xfail test in tests/shells/test_fuzz.py) to step over while looking for new ones:
 # ENVRULES_FUZZ_KNOWN="InvalidOperation,OverflowError".
 KNOWN = [k for k in os.environ.get("ENVRULES_FUZZ_KNOWN", "").split(",") if k]
 

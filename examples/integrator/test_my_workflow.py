@@ -6,7 +6,7 @@ a routine visit out of the quiet days, files the annual plan and the form the
 day before). Its tests use envrules' strategies to generate requests and its
 assertions to check the outcome; a failing assertion prints every finding.
 
-Run it with ``python -m pytest examples/integrator`` (tests/test_integrator_example.py
+Run it with ``python -m pytest examples/integrator`` (tests/shells/test_integrator_example.py
 runs it in the project's own test run, so this example cannot rot).
 """
 

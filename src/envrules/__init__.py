@@ -9,13 +9,11 @@ See README.md and docs/ for the rules, the JSON contract and the command line.
 
 from __future__ import annotations
 
-import sys
 from importlib import import_module
-from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .audit import Audited, AuditRun, AuditSummary, OutOfOrderError, audit
+    from .auditing import Audited, AuditRun, AuditSummary, OutOfOrderError, audit
     from .calendar import Notice, WorkingCalendar, WorkingDay
     from .errors import (
         EnvRulesError,
@@ -54,7 +52,7 @@ if TYPE_CHECKING:
 # is first used, so that ``import envrules.cli`` (or any one submodule) loads only what it needs:
 # a small `envrules check` never imports the audit, the places or the registries.
 _WHERE: dict[str, str] = {
-    **dict.fromkeys(("Audited", "AuditRun", "AuditSummary", "OutOfOrderError", "audit"), "audit"),
+    **dict.fromkeys(("Audited", "AuditRun", "AuditSummary", "OutOfOrderError", "audit"), "auditing"),
     **dict.fromkeys(("Notice", "WorkingCalendar", "WorkingDay"), "calendar"),
     **dict.fromkeys(
         (
@@ -108,15 +106,11 @@ def __getattr__(name: str) -> Any:
         value = getattr(module, name)
         globals()[name] = value
         return value
-    # The version is read from the installed metadata on first use only: importlib.metadata costs
-    # more to import than the rest of a small `envrules check`.
+    # The version is read from the installed metadata on first use only (see _version).
     if name == "__version__":
-        from importlib.metadata import PackageNotFoundError, version
+        from ._version import version
 
-        try:
-            value = version("envrules")
-        except PackageNotFoundError:  # pragma: no cover - running from a source tree
-            value = "0.0.0"
+        value = version()
         globals()["__version__"] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -124,23 +118,6 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted({*globals(), *__all__})
-
-
-class _Package(ModuleType):
-    """The package's ``audit`` is the function, also once the module of that name is imported.
-
-    Importing a submodule sets it as an attribute of its package; the function ``audit`` and
-    its module share a name, and the function wins, as when this package imported it eagerly
-    (the module stays in ``sys.modules["envrules.audit"]``).
-    """
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        if name == "audit" and isinstance(value, ModuleType):
-            return
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package
 
 
 __all__ = [

@@ -28,7 +28,7 @@ Readings:
   every shard judges obligations on the same day.
 * Date order is checked within each shard (as :func:`envrules.audit` does) and
   within each input partition; a record out of order raises
-  :class:`~envrules.audit.OutOfOrderError` when the bag is computed. A log
+  :class:`~envrules.auditing.OutOfOrderError` when the bag is computed. A log
   whose partitions are each sorted but out of order with one another is not
   detected: sort the log first, or pass ``sort=True``.
 * With ``sort=True`` the log may be in any order: each shard sorts its records
@@ -49,7 +49,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .audit import AuditSummary, OutOfOrderError, _Tally, audit
+from .auditing import AuditSummary, OutOfOrderError, audit
 from .calendar import Notice, WorkingCalendar
 from .evaluator import PackChoice, law, resolve_as_of
 from .law.pack import Pack
@@ -176,24 +176,7 @@ def merge_summaries(summaries: Iterable[AuditSummary]) -> AuditSummary:
     """One summary of several audits of disjoint records (the shards of one log)."""
     total = AuditSummary()
     for s in summaries:
-        total.records += s.records
-        total.compliant += s.compliant
-        total.waived += s.waived
-        total.skipped += s.skipped
-        total.by_rule.update(s.by_rule)
-        for mine, theirs in (
-            (total.by_kind, s.by_kind),
-            (total.by_agency, s.by_agency),
-            (total.by_enterprise, s.by_enterprise),
-            (total.by_month, s.by_month),
-        ):
-            for key, tally in theirs.items():
-                into = mine.get(key)
-                if into is None:
-                    into = mine[key] = _Tally()
-                into.records += tally.records
-                into.violating += tally.violating
-                into.violations += tally.violations
+        total.merge(s)
     return total
 
 
@@ -278,7 +261,7 @@ def audit_summary(
     sort: bool = False,
     registry: Registry | str | Path | None = None,
 ) -> Delayed:
-    """The :class:`~envrules.audit.AuditSummary` of the same audit, as a ``Delayed``.
+    """The :class:`~envrules.auditing.AuditSummary` of the same audit, as a ``Delayed``.
 
     Computed together with :func:`audit_bag` of the same bag and options
     (``dask.compute(results, summary)``), the audit runs once.

@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
+from ._version import version as envrules_version
 from .errors import InvalidInputError
 from .evaluator import Evaluator, RecordTo, resolve_as_of, use_recorder
 from .history import History
@@ -169,9 +170,7 @@ def make_decision(
     from .law.pack import Pack
 
     if version is None:
-        from . import __version__
-
-        version = __version__
+        version = envrules_version()
     place = None
     if isinstance(law, Pack):
         packs: tuple[PackDigest, ...] = (PackDigest.of(law),)

@@ -21,7 +21,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeAlias
 
-from msgspec.structs import replace
 from pydantic import ConfigDict, TypeAdapter
 
 from .calendar import WorkingCalendar

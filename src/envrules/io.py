@@ -14,7 +14,7 @@ import shutil
 import sys
 import tempfile
 from array import array
-from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, BinaryIO, NamedTuple
 
@@ -25,6 +25,8 @@ from .errors import EnvRulesError, InvalidInputError, Problem, field_path, file_
 __all__ = [
     "InputFileError",
     "Record",
+    "act_ordinal",
+    "case_parts",
     "describe_validation_error",
     "display_name",
     "field_path",
@@ -262,7 +264,7 @@ def read_log(path: str, *, sort: bool = False) -> Generator[Record, None, None]:
                     raise InputFileError(name, "expected a JSON array of records")
                 positions: Iterable[int] = range(len(value))
                 if sort:
-                    positions = sorted(positions, key=[_act_ordinal(item) for item in value].__getitem__)
+                    positions = sorted(positions, key=[act_ordinal(item) for item in value].__getitem__)
                 for position in positions:
                     yield Record(None, position, value[position], None)
                 return
@@ -293,10 +295,31 @@ def read_log(path: str, *, sort: bool = False) -> Generator[Record, None, None]:
     return entries()
 
 
-def _act_ordinal(value: Any) -> int:
-    from .audit import act_ordinal  # the audit's reading of a record's date
+_RECORD_DATE_FIELD = {"inspection": "start", "penalty": "decided_on"}
 
-    return act_ordinal(value)
+
+def act_ordinal(record: object) -> int:
+    """The ordinal of a record's act date (the date whose law applies), or 0 when it cannot be read.
+
+    Read from the one field it comes from (an inspection's ``start``, a
+    penalty's ``decided_on``), the same way the models read it, without
+    validating the rest: what sorting a log needs. 0 sorts before every date.
+    """
+    # imported here: reading a file needs no model until a log is sorted (start-up time)
+    from .models import Inspection, Penalty, _to_moment, local_date
+
+    if isinstance(record, Inspection | Penalty):
+        return record.act_date.toordinal()
+    if not isinstance(record, Mapping):
+        return 0
+    kind = record.get("kind")
+    name = _RECORD_DATE_FIELD.get(kind) if isinstance(kind, str) else None
+    if name is None:
+        return 0
+    try:
+        return local_date(_to_moment(record.get(name))).toordinal()
+    except (ValueError, TypeError, OverflowError):
+        return 0
 
 
 def _sorted_lines(name: str, head: bytes, stream: BinaryIO) -> Iterator[Record]:
@@ -377,11 +400,11 @@ def _sort_key(raw: bytes, loads: Callable[[bytes], Any]) -> int:
             dates = _DATE_OF[kinds[0]].findall(raw)
             if len(dates) == 1:
                 try:
-                    return _act_ordinal({"kind": kinds[0].decode(), _DATE_FIELD[kinds[0]]: dates[0].decode()})
+                    return act_ordinal({"kind": kinds[0].decode(), _DATE_FIELD[kinds[0]]: dates[0].decode()})
                 except UnicodeDecodeError:
                     return 0
     try:
-        return _act_ordinal(loads(raw))
+        return act_ordinal(loads(raw))
     except (ValueError, RecursionError):  # not JSON, or not UTF-8: reported in the second pass
         return 0
 
@@ -455,3 +478,20 @@ def input_error(
         error = exc.prefixed(prefix)
     first = error.problems[0]
     return InputFileError(path, first.message, field=first.field, line=line, problems=error.problems)
+
+
+def case_parts(data: Any) -> tuple[dict[str, Any], list[Any]]:
+    """A case file read as JSON, as its document and its history entries (not yet validated).
+
+    A bare proposal (an object with ``kind`` and no ``proposal``) is a case file of that proposal
+    alone. The one reading of a case file's shape, for the command line and the server alike;
+    raises :class:`~envrules.errors.InvalidInputError` naming ``(document)`` or ``history``.
+    """
+    if isinstance(data, dict) and "kind" in data and "proposal" not in data:
+        data = {"proposal": data}
+    if not isinstance(data, dict):
+        raise InvalidInputError("(document)", "a JSON object: a case file or a proposal")
+    entries = data.get("history", [])
+    if not isinstance(entries, list):
+        raise InvalidInputError("history", "a JSON array of past inspections and penalties")
+    return data, entries

@@ -37,8 +37,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import __version__
-from .audit import AuditRun
+from ._version import version as envrules_version
+from .auditing import AuditRun
 from .decision import canonical_json
 from .errors import EnvRulesError, InvalidInputError
 from .evaluator import Evaluator, PackChoice, law, resolve_as_of
@@ -46,6 +46,7 @@ from .history import History, as_document
 from .io import InputFileError, describe_validation_error, read_log
 from .law.pack import Pack, bundled_pack_ids, get_pack, load_pack
 from .law.place import Place, Stack, bundled_place_ids, get_place, load_place
+from .messages import texts
 from .registry import Registry, load_registry
 from .rules.base import Lang
 
@@ -186,22 +187,8 @@ def _packs_of(law: Pack | Stack) -> tuple[Pack, ...]:
     return (law,) if isinstance(law, Pack) else law.packs
 
 
-_REASONS = {
-    "zh": {
-        "other": "适用规则包 {new} 而非记录中的 {old}",
-        "version": "规则包 {id} 版本 {old} → {new}",
-        "content": "规则包 {id} 内容已变更（sha256 {old}… → {new}…）",
-        "envrules": "envrules 版本 {old} → {new}",
-        "registry": "名录 {id} 内容已变更（sha256 {old}… → {new}…）",
-    },
-    "en": {
-        "other": "pack {new} instead of the recorded {old}",
-        "version": "pack {id} version {old} → {new}",
-        "content": "pack {id} content changed (sha256 {old}… → {new}…)",
-        "envrules": "envrules {old} → {new}",
-        "registry": "registry {id} content changed (sha256 {old}… → {new}…)",
-    },
-}
+_REASONS = texts("cli.replay.why")
+"""Why a decision may differ, by language (the catalogue's ``cli.replay.why.*``)."""
 
 
 def _registry_of(decision: Mapping[str, Any], cache: dict[str, Registry]) -> Registry | None:
@@ -241,8 +228,8 @@ def _reasons(
     if registry is not None and (not regs or regs[0].get("sha256") != registry.sha256):
         old = str(regs[0].get("sha256"))[:12] if regs else "-"
         out.append(say["registry"].format(id=registry.id, old=old, new=str(registry.sha256)[:12]))
-    if recorded.get("envrules") != __version__:
-        out.append(say["envrules"].format(old=recorded.get("envrules"), new=__version__))
+    if recorded.get("envrules") != envrules_version():
+        out.append(say["envrules"].format(old=recorded.get("envrules"), new=envrules_version()))
     return tuple(out)
 
 

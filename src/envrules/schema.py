@@ -24,7 +24,7 @@ from .models import CaseFile, Document, Inspection, Penalty
 from .result import Result
 from .rules import RULES
 
-__all__ = ["SCHEMA_NAMES", "json_schema", "schema_text"]
+__all__ = ["COMPONENT_NAMES", "SCHEMA_NAMES", "component_schemas", "json_schema", "schema_text"]
 
 SCHEMA_NAMES = ("inspection", "penalty", "case", "result", "pack", "log-line", "registry")
 """The schemas there are, by name."""
@@ -107,6 +107,30 @@ def _flat_pack_status(schema: dict[str, Any]) -> None:
     status["required"] = [*ref.get("required", []), *required]
 
 
+def _decision_place(schema: dict[str, Any]) -> None:
+    """``Decision.to_dict`` writes its place as one object, ``{"id", "source"}``, or null."""
+    decision = schema.get("$defs", {}).get("Decision")
+    if decision is None or "place" not in decision["properties"]:
+        return
+    decision["properties"].pop("place_source", None)
+    decision["properties"]["place"] = {
+        "anyOf": [
+            {
+                "type": "object",
+                "properties": {
+                    "id": {"type": "string", "title": "Id"},
+                    "source": {"anyOf": [{"type": "string"}, {"type": "null"}], "title": "Source"},
+                },
+                "required": ["id", "source"],
+            },
+            {"type": "null"},
+        ],
+        "default": None,
+        "title": "Place",
+        "description": "the place judged under (its id and the file it was read from), or null",
+    }
+
+
 def _result() -> dict[str, Any]:
     from . import decision  # the type of Result.decision, imported by result.py only for type checking
 
@@ -114,6 +138,7 @@ def _result() -> dict[str, Any]:
     adapter.rebuild(_types_namespace={"Decision": decision.Decision})
     schema = adapter.json_schema(mode="serialization")
     _flat_pack_status(schema)
+    _decision_place(schema)
     schema["properties"]["compliant"] = {
         "type": "boolean",
         "title": "Compliant",
@@ -178,3 +203,34 @@ def json_schema(name: str, *, pack: Pack | str | None = None) -> dict[str, Any]:
 def schema_text(name: str, *, pack: Pack | str | None = None) -> str:
     """The schema as the shipped file holds it: JSON, indented by 2, Chinese unescaped, a final newline."""
     return json.dumps(json_schema(name, pack=pack), ensure_ascii=False, indent=2) + "\n"
+
+
+COMPONENT_NAMES = {"case": "CaseFile", "inspection": "Inspection", "penalty": "Penalty", "result": "Result"}
+"""The documents the server's OpenAPI document carries as components, by schema name."""
+
+
+def _rereference(node: Any, prefix: str) -> None:
+    """Every ``#/$defs/X`` reference in ``node`` becomes ``{prefix}X``."""
+    for item in _walk(node):
+        ref = item.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/$defs/"):
+            item["$ref"] = prefix + ref.removeprefix("#/$defs/")
+
+
+def component_schemas(prefix: str = "#/components/schemas/") -> dict[str, dict[str, Any]]:
+    """The schemas of :data:`COMPONENT_NAMES` as OpenAPI components: the very schemas of
+    :func:`json_schema`, their definitions lifted beside them and referred to under ``prefix``.
+
+    A component keeps no ``$id`` (its references are the document's, not the shipped file's).
+    """
+    out: dict[str, dict[str, Any]] = {}
+    documents: dict[str, dict[str, Any]] = {}
+    for name, component in COMPONENT_NAMES.items():
+        schema = json_schema(name)
+        for key in ("$schema", "$id"):
+            schema.pop(key, None)
+        out.update(schema.pop("$defs", {}))
+        documents[component] = schema
+    out.update(documents)
+    _rereference(out, prefix)
+    return out

@@ -148,7 +148,7 @@ def test_the_audit_summary_names_kinds_by_their_chinese_labels(
 
 
 def test_the_progress_line_is_chinese_by_default() -> None:
-    from envrules.cli import _progress_line
+    from envrules.cli.text import progress_line as _progress_line
 
     assert _progress_line(2048, 1500.4, "zh") == "\r已审查2,048条记录（每秒1,500条）"
     assert _progress_line(2048, 1500.4, "en") == "\r2,048 records (1,500/s)"

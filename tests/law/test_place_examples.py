@@ -3,7 +3,7 @@
 Each row of the place table is judged under its place with the example registry of Miluo and
 must give the exit status and the violated rules of its row (in the place's order, national
 first). Every 2025 rule has a compliant example and one that breaks it, under a place or
-under its pack (the pack table, checked by tests/test_examples.py).
+under its pack (the pack table, checked by tests/shells/test_examples.py).
 """
 
 from __future__ import annotations

@@ -11,39 +11,21 @@ import json
 import sys
 from typing import Any
 
-from .._output import Output
 from ..errors import InvalidInputError, PackError, UnknownPackError
 from ..evaluator import law
 from ..io import InputFileError, display_name
 from ..law.pack import Pack
 from ..law.place import Stack, UnknownPlaceError
+from ..messages import texts
 from ..replay import Difference, Impact, ReplayError, diff, replay
-from . import _pack_error, _registry  # replay_cli is imported by cli on demand
+from .common import language, pack_error
+from .common import registry as load_registry_option
+from .output import Output
 
 __all__ = ["run"]
 
-_LABELS = {
-    "zh": {
-        "line": "第{n}行",
-        "ok": "合规",
-        "bad": "不合规",
-        "reason": "原因",
-        "replay": "重放：{n}项决定有差异，{e}项无法判断",
-        "diff": "对比 A={a} 与 B={b}：{records}项记录，{changed}项违规有变化"
-        "（其中{verdicts}项结论改变），{e}项无法判断",
-        "rule": "按规则（违规数）",
-    },
-    "en": {
-        "line": "line {n}",
-        "ok": "compliant",
-        "bad": "not compliant",
-        "reason": "reason",
-        "replay": "Replay: {n} decision(s) differ, {e} could not be judged",
-        "diff": "Diff A={a} B={b}: {records} records, {changed} with changed violations "
-        "({verdicts} with a changed verdict), {e} could not be judged",
-        "rule": "By rule (violations)",
-    },
-}
+_LABELS = texts("cli.replay")
+"""The report's texts by language (the catalogue's ``cli.replay.*``)."""
 
 
 def _law(packs: list[str] | None, place: str | None) -> Pack | Stack | None:
@@ -53,7 +35,7 @@ def _law(packs: list[str] | None, place: str | None) -> Pack | Stack | None:
     try:
         return law(packs or None, place)
     except (PackError, UnknownPackError) as exc:
-        raise _pack_error(exc) from None
+        raise pack_error(exc) from None
     except UnknownPlaceError as exc:
         raise InputFileError("--place", str(exc)) from None
     except InvalidInputError as exc:
@@ -79,9 +61,9 @@ def _replay(args: argparse.Namespace, out: Output) -> int:
     log = display_name(args.log)
     chosen = _law(args.pack, args.place)
     lang = args.lang or "zh"
-    say = _LABELS[lang]
+    say = _LABELS[language(lang)]
     differ = errors = 0
-    for item in replay(args.log, pack=chosen, lang=args.lang, registry=_registry(args.registry)):
+    for item in replay(args.log, pack=chosen, lang=args.lang, registry=load_registry_option(args.registry)):
         if isinstance(item, ReplayError):
             errors += 1
             _report_error(log, item)
@@ -116,7 +98,7 @@ def _diff(args: argparse.Namespace, out: Output) -> int:
     impact: Impact = diff(args.log, a, b, as_of=args.as_of, lang=args.lang)
     for item in impact.errors:
         _report_error(log, item)
-    say = _LABELS[args.lang]
+    say = _LABELS[language(args.lang)]
     if args.format == "json":
         doc: dict[str, Any] = {
             **impact.to_dict(),

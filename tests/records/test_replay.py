@@ -159,7 +159,7 @@ def test_diff_cli_of_an_unknown_pack_is_bad_input(
     assert "envrules: --pack: unknown rule pack 'miluo-2031'" in capsys.readouterr().err
 
 
-REGISTRY = Path(__file__).parent / "data" / "registry.toml"
+REGISTRY = Path(__file__).resolve().parents[1] / "data" / "registry.toml"
 
 
 def test_replay_judges_with_the_registry_a_record_names_and_refuses_one_gone(tmp_path: Path) -> None:

@@ -18,9 +18,10 @@ from fastapi.testclient import TestClient
 
 from conftest import inspection, penalty
 from envrules.cli import main
+from envrules.schema import COMPONENT_NAMES, SCHEMA_NAMES, json_schema
 from envrules.server import ServerConfig, create_app
 
-EXAMPLES = Path(__file__).parent.parent / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 PROBLEM = "application/problem+json"
 
 
@@ -388,11 +389,22 @@ def test_rules_is_the_json_of_envrules_rules(client: TestClient, capsys: pytest.
     _problem(client.get("/v1/rules?pack=nope"), 404)
 
 
-@pytest.mark.parametrize("name", ["case", "inspection", "penalty", "result"])
-def test_each_schema_is_a_json_schema_object(client: TestClient, name: str) -> None:
-    schema = client.get(f"/v1/schema/{name}").json()
-    assert schema["type"] == "object"
-    assert schema["properties"]
+@pytest.mark.parametrize("name", SCHEMA_NAMES)
+def test_each_schema_is_the_json_envrules_schema_prints(
+    client: TestClient, name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert client.get(f"/v1/schema/{name}").json() == json.loads(_cli(["schema", name], capsys))
+
+
+def test_the_openapi_components_are_the_schemas_envrules_schema_prints(client: TestClient) -> None:
+    components = client.get("/openapi.json").json()["components"]["schemas"]
+    for name, component in COMPONENT_NAMES.items():
+        expected = json_schema(name)
+        del expected["$schema"], expected["$id"]
+        for defined in expected.pop("$defs", {}):
+            assert defined in components
+        text = json.dumps(expected).replace('"#/$defs/', '"#/components/schemas/')
+        assert components[component] == json.loads(text)
 
 
 def test_an_unknown_schema_is_404(client: TestClient) -> None:
@@ -412,9 +424,7 @@ def test_an_unknown_path_and_a_wrong_method_are_problems(client: TestClient) -> 
 
 def test_the_openapi_document_carries_the_input_models(client: TestClient) -> None:
     doc = client.get("/openapi.json").json()
-    assert {"CaseFile", "Inspection", "Penalty", "ResultOut", "ProblemOut"} <= set(
-        doc["components"]["schemas"]
-    )
+    assert {"CaseFile", "Inspection", "Penalty", "Result", "ProblemOut"} <= set(doc["components"]["schemas"])
     assert "/v1/check" in doc["paths"]
 
 
@@ -432,12 +442,12 @@ def test_the_docs_pages_load_only_assets_the_server_itself_serves(client: TestCl
 
 
 def test_an_internal_error_is_a_500_problem_without_a_stack_trace(monkeypatch: pytest.MonkeyPatch) -> None:
-    import envrules.server
+    import envrules.server.app
 
     def broken(*args: Any, **kwargs: Any) -> bytes:
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr(envrules.server, "_judge_case", broken)
+    monkeypatch.setattr(envrules.server.app, "judge_case", broken)
     client = TestClient(create_app(), raise_server_exceptions=False)
     response = client.post("/v1/check", json=inspection())
     body = _problem(response, 500)
@@ -445,7 +455,7 @@ def test_an_internal_error_is_a_500_problem_without_a_stack_trace(monkeypatch: p
     assert body["type"].endswith("internal-error")
 
 
-REGISTRY = Path(__file__).parent / "data" / "registry.toml"
+REGISTRY = Path(__file__).resolve().parents[1] / "data" / "registry.toml"
 
 
 def test_a_registry_is_used_only_as_the_server_configures_it() -> None:

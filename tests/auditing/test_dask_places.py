@@ -24,7 +24,7 @@ from envrules import audit  # noqa: E402
 from envrules.dask import audit_bag, audit_summary  # noqa: E402
 from envrules.registry import load_registry  # noqa: E402
 
-REGISTRY = load_registry(Path(__file__).parent / "data" / "registry.toml")
+REGISTRY = load_registry(Path(__file__).resolve().parents[1] / "data" / "registry.toml")
 AS_OF = "2026-12-31"
 
 

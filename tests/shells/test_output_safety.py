@@ -21,12 +21,12 @@ from typing import Any
 
 import pytest
 
+from builders import AS_OF, build_log
 from conftest import inspection, penalty
-from envrules.audit import AuditRun
+from envrules.auditing import AuditRun
 from envrules.cli import main
-from test_audit import AS_OF, build_log
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 COMPLIANT = ROOT / "examples" / "compliant-inspection.json"
 HAS_DEV_FULL = os.path.exists("/dev/full")
 EARLIER = "results of yesterday\n"
@@ -163,7 +163,7 @@ def test_a_log_read_from_standard_input_is_not_overwritten_by_out(tmp_path: Path
 
 def _stop_at(monkeypatch: pytest.MonkeyPatch, n: int, exc: BaseException, check: Callable[[], None]) -> None:
     """Make the audit raise ``exc`` when it reaches record ``n``, after calling ``check``."""
-    judge = AuditRun.judge
+    judge = AuditRun._judge
 
     def judge_until(self: AuditRun, record: Any) -> Any:
         if self.summary.records == n:
@@ -171,7 +171,7 @@ def _stop_at(monkeypatch: pytest.MonkeyPatch, n: int, exc: BaseException, check:
             raise exc
         return judge(self, record)
 
-    monkeypatch.setattr(AuditRun, "judge", judge_until)
+    monkeypatch.setattr(AuditRun, "_judge", judge_until)
 
 
 @pytest.mark.parametrize(

@@ -25,7 +25,7 @@ pytest.importorskip("uvicorn")
 
 from conftest import inspection
 
-EXAMPLES = Path(__file__).parent.parent / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 ENVRULES = [sys.executable, "-c", "import sys; from envrules.cli import main; sys.exit(main())"]
 
 

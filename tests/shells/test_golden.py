@@ -5,7 +5,7 @@ with its exit status. Speed work must not change a byte of what users see; a
 change that is meant to change the output re-records the files and shows the
 difference in review:
 
-    python tests/test_golden.py --update
+    python tests/shells/test_golden.py --update
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ import pytest
 
 from envrules.cli import main
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
-GOLDEN = Path(__file__).resolve().parent / "golden"
+GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 RUNS = [(lang, fmt) for lang in ("zh", "en") for fmt in ("text", "json")]
 
 
@@ -48,7 +48,7 @@ def golden(example: Path) -> Path:
 def test_every_example_has_recorded_output() -> None:
     assert EXAMPLES
     missing = [e.name for e in EXAMPLES if not golden(e).exists()]
-    assert not missing, f"no recorded output for {missing}: run python tests/test_golden.py --update"
+    assert not missing, f"no recorded output for {missing}: run python tests/shells/test_golden.py --update"
     stale = sorted({g.stem for g in GOLDEN.glob("*.txt")} - {e.stem for e in EXAMPLES})
     assert not stale, f"recorded output of examples that no longer exist: {stale}"
 
@@ -61,13 +61,13 @@ def test_the_output_of_each_example_is_byte_identical_to_the_recorded_one(exampl
     expected = recorded.read_bytes().decode("utf-8")
     assert outputs(example) == expected, (
         f"envrules check {example.name} no longer prints {recorded.name}; "
-        "if the change is intended, re-record with: python tests/test_golden.py --update"
+        "if the change is intended, re-record with: python tests/shells/test_golden.py --update"
     )
 
 
 if __name__ == "__main__":  # pragma: no cover
     if sys.argv[1:] != ["--update"]:
-        sys.exit("usage: python tests/test_golden.py --update")
+        sys.exit("usage: python tests/shells/test_golden.py --update")
     GOLDEN.mkdir(exist_ok=True)
     for old in GOLDEN.glob("*.txt"):
         old.unlink()

@@ -20,7 +20,7 @@ import envrules
 from envrules import PackNotInForceError, Result, UnknownCodeError
 from envrules.rules.base import Lang
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 RULE_IDS = (
     "quiet-day",
     "one-matter-per-year",

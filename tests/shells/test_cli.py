@@ -26,7 +26,7 @@ from conftest import inspection, penalty
 from envrules import Citation, Finding, Obligation, PackRef, Result
 from envrules.cli import main, render_text
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 COMPLIANT = EXAMPLES / "compliant-inspection.json"
 LATE_FORM = EXAMPLES / "filing-urgent-form-late.json"  # visit ends Fri 2025-09-26, form due 2025-10-10

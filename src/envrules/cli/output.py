@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from types import TracebackType
 from typing import TextIO
 
-from .io import InputFileError
+from ..io import InputFileError
 
 __all__ = ["STDOUT", "Output", "refuse_overwriting_inputs", "silence"]
 

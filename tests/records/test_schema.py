@@ -5,7 +5,7 @@ the examples produce against the schema of a result, and the shipped files
 are exactly what the models generate today. Re-record the shipped files
 after a change of the models with:
 
-    python tests/test_schema.py --update
+    PYTHONPATH=tests python tests/records/test_schema.py --update
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from envrules.schema import SCHEMA_NAMES, json_schema, schema_text
 
 jsonschema = pytest.importorskip("jsonschema")
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
 SHIPPED = resources.files("envrules").joinpath("schemas")
 
@@ -49,7 +49,8 @@ def errors(name: str, doc: Any, pack: str | None = None) -> list[str]:
 @pytest.mark.parametrize("name", SCHEMA_NAMES)
 def test_the_shipped_schema_is_what_the_models_generate(name: str) -> None:
     text = SHIPPED.joinpath(f"{name}.schema.json").read_text(encoding="utf-8")
-    assert text == schema_text(name), "re-record with: python tests/test_schema.py --update"
+    update = "PYTHONPATH=tests python tests/records/test_schema.py --update"
+    assert text == schema_text(name), f"re-record with: {update}"
 
 
 @pytest.mark.parametrize("name", SCHEMA_NAMES)
@@ -80,6 +81,15 @@ def test_every_result_of_an_example_validates_against_the_result_schema(example:
     except (envrules.InvalidInputError, envrules.PackNotInForceError):
         return  # the examples of refused input have no result
     assert errors("result", json.loads(result.to_json())) == []
+
+
+@pytest.mark.parametrize("place", [None, "miluo"])
+def test_a_result_with_its_decision_record_validates_against_the_result_schema(place: str | None) -> None:
+    proposal = inspection()
+    result = envrules.evaluate(proposal, as_of="2025-11-01", place=place, record=True)  # type: ignore[arg-type]
+    document = json.loads(result.to_json())
+    assert (document["decision"]["place"] or {}).get("id") == place
+    assert errors("result", document) == []
 
 
 def test_a_result_with_a_key_outside_the_contract_is_refused_by_the_schema() -> None:
@@ -173,7 +183,7 @@ def test_the_schemas_are_in_the_wheel_beside_the_packs() -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     if sys.argv[1:] != ["--update"]:
-        sys.exit("usage: python tests/test_schema.py --update")
+        sys.exit("usage: PYTHONPATH=tests python tests/records/test_schema.py --update")
     target = ROOT / "src" / "envrules" / "schemas"
     for name in SCHEMA_NAMES:
         (target / f"{name}.schema.json").write_text(schema_text(name), encoding="utf-8")

@@ -17,10 +17,11 @@ from typing import Any
 
 import pytest
 
+from builders import AS_OF, build_log
 from conftest import inspection, penalty
 from envrules import History, audit, evaluate
-from envrules.cli import _Progress, main, render_summary
-from test_audit import AS_OF, build_log
+from envrules.cli import main, render_summary
+from envrules.cli.text import Progress as _Progress
 
 LOG = build_log(120, seed=11)
 
@@ -383,7 +384,7 @@ class _Terminal(io.StringIO):
 
 def test_progress_on_a_terminal_shows_only_after_a_second(monkeypatch: pytest.MonkeyPatch) -> None:
     clock = [100.0]
-    monkeypatch.setattr("envrules.cli.time.monotonic", lambda: clock[0])
+    monkeypatch.setattr("envrules.cli.text.time.monotonic", lambda: clock[0])
     stream = _Terminal()
     progress = _Progress(stream, "en")
     clock[0] = 100.9
@@ -407,7 +408,7 @@ def test_the_audit_shows_progress_on_a_terminal_and_clears_it(
         clock[0] += 1.0  # read at the start and at every 1,024th record: a second each time
         return clock[0]
 
-    monkeypatch.setattr("envrules.cli.time.monotonic", monotonic)
+    monkeypatch.setattr("envrules.cli.text.time.monotonic", monotonic)
     terminal = _Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
     log = write_log(tmp_path / "log.jsonl", build_log(2100, seed=5))

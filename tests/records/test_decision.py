@@ -20,7 +20,7 @@ from conftest import inspection, penalty
 from envrules.cli import main
 from envrules.decision import DecisionLog, canonical_json
 
-EXAMPLES = Path(__file__).parent.parent / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 def _bundled_digest(pack_id: str) -> str:
@@ -175,7 +175,7 @@ def test_check_record_into_a_directory_is_bad_input_naming_the_log(
     assert err.count("\n") == 1
 
 
-REGISTRY = Path(__file__).parent / "data" / "registry.toml"
+REGISTRY = Path(__file__).resolve().parents[1] / "data" / "registry.toml"
 
 
 def test_a_registry_applied_is_cited_by_its_id_period_and_the_digest_of_its_file() -> None:

@@ -23,12 +23,12 @@ dask = pytest.importorskip("dask")
 db = pytest.importorskip("dask.bag")
 distributed = pytest.importorskip("dask.distributed")
 
+from builders import AS_OF, build_log  # noqa: E402
 from conftest import inspection, penalty  # noqa: E402
 from envrules import OutOfOrderError, audit  # noqa: E402
 from envrules.calendar import Notice, WorkingCalendar  # noqa: E402
 from envrules.dask import audit_bag, audit_summary, shard_of  # noqa: E402
 from envrules.io import parse_json  # noqa: E402
-from test_audit import AS_OF, build_log  # noqa: E402
 
 LOG = build_log(3000, seed=4, enterprises=200)
 

@@ -12,7 +12,7 @@ internal error:
 
 ``TRIED`` counts the inputs per kind; ``ENVRULES_FUZZ_COUNTS=1`` prints them
 (docs/testing.md records a run). The audit reader's line shapes are fuzzed in
-tests/test_fuzz_reader.py.
+tests/shells/test_fuzz_reader.py.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ from envrules.law.notices import load_notice
 TRIED: Counter[str] = Counter()
 EXAMPLES = int(os.environ.get("ENVRULES_FUZZ_EXAMPLES", 100))
 FUZZ = settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.function_scoped_fixture])
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PACKS = ROOT / "src" / "envrules" / "law" / "packs"
 MILUO = (PACKS / "miluo-2013.toml").read_text(encoding="utf-8")
 NATIONAL = (PACKS / "national-2021-penalty.toml").read_text(encoding="utf-8")

@@ -23,13 +23,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import envrules.io
+from builders import AS_OF, build_log
 from conftest import inspection, penalty
 from envrules import OutOfOrderError, audit
-from envrules.audit import act_ordinal
 from envrules.cli import main
 from envrules.history import as_document
-from envrules.io import read_log
-from test_audit import AS_OF, build_log
+from envrules.io import act_ordinal, read_log
 
 LOG = build_log(150, seed=5, enterprises=12)
 

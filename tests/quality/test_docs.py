@@ -10,7 +10,7 @@ import pytest
 import envrules
 from envrules.rules.fine_lower_bound import FineLowerBoundParams
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 RULES_MD = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
 PACK = envrules.get_pack("miluo-2013")
 

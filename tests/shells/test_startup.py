@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from envrules import cli
+from envrules.cli.parser import COMMANDS, build_parser
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 
 # Runs the command line like the console script and prints the modules imported by the end.
@@ -34,7 +34,7 @@ sys.exit(status)
 
 # Never needed to judge one case file under one pack or a bundled place.
 _NEVER = (
-    "envrules.audit",
+    "envrules.auditing",
     "envrules.dask",
     "envrules.decision",
     "envrules.replay",
@@ -118,7 +118,7 @@ def test_check_under_a_place_imports_places_but_not_the_rest() -> None:
 def test_the_package_names_resolve_on_first_use(name: str) -> None:
     code = (
         "import sys, envrules\n"
-        "assert 'envrules.audit' not in sys.modules and 'envrules.models' not in sys.modules\n"
+        "assert 'envrules.auditing' not in sys.modules and 'envrules.models' not in sys.modules\n"
         f"value = envrules.{name}\n"
         f"from envrules import {name} as again\n"
         "assert value is again\n"
@@ -129,14 +129,13 @@ def test_the_package_names_resolve_on_first_use(name: str) -> None:
     assert proc.stdout.strip().startswith("envrules.") or name == "CST"
 
 
-def test_envrules_audit_stays_the_function_once_its_module_is_imported() -> None:
+def test_envrules_audit_stays_the_function_once_the_auditing_module_is_imported() -> None:
     code = (
-        "import envrules.audit as first\n"
+        "import envrules.auditing\n"
         "import envrules\n"
-        "from envrules.audit import AuditRun\n"
-        "assert callable(envrules.audit) and envrules.audit.__name__ == 'audit', envrules.audit\n"
-        "assert first is envrules.audit\n"
-        "assert AuditRun.__module__ == 'envrules.audit'\n"
+        "from envrules.auditing import AuditRun, audit\n"
+        "assert callable(envrules.audit) and envrules.audit is audit, envrules.audit\n"
+        "assert AuditRun.__module__ == 'envrules.auditing'\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stderr
@@ -188,9 +187,9 @@ def _outcome(parser: argparse.ArgumentParser, argv: list[str]) -> tuple[object, 
     return result, out.getvalue(), err.getvalue()
 
 
-@pytest.mark.parametrize("command", cli._COMMANDS)
+@pytest.mark.parametrize("command", COMMANDS)
 def test_a_command_parser_built_alone_parses_helps_and_refuses_as_the_whole_one(command: str) -> None:
-    alone, whole = cli._parser(command), cli._parser()
+    alone, whole = build_parser(command), build_parser()
     for argv in (
         [command],
         [command, "-h"],

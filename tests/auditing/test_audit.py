@@ -10,7 +10,6 @@ that streams and keeps only the index.
 from __future__ import annotations
 
 import gc
-import random
 import tracemalloc
 from collections import Counter
 from collections.abc import Iterator
@@ -23,126 +22,13 @@ from hypothesis import strategies as st
 from pydantic import TypeAdapter
 
 import envrules
+from builders import AS_OF, act_day, build_log, stamp
 from conftest import inspection, penalty
-from envrules import History, Inspection, InvalidInputError, Penalty, evaluate
-from envrules.audit import Audited, AuditRun, OutOfOrderError, audit
+from envrules import Evaluator, History, Inspection, InvalidInputError, Penalty, evaluate
+from envrules.auditing import Audited, AuditRun, ErrorPolicy, OutOfOrderError, audit
 from envrules.models import Document
 
-AS_OF = "2026-06-30"
 _DOC: TypeAdapter[Inspection | Penalty] = TypeAdapter(Document)
-
-_AGENCIES = (
-    {"id": "miluo-fire", "level": "county"},
-    {"id": "miluo-market", "level": "county"},
-    {"id": "guiyi-town", "level": "township"},
-    {"id": "yueyang-safety", "level": "prefecture"},
-    {"id": "hunan-market", "level": "provincial"},
-)
-_MATTERS: tuple[Any, ...] = (
-    "fire-safety",
-    "signage",
-    "wastewater",
-    "noise",
-    {"code": "boiler", "periodic_by_law": True},
-)
-_GROUNDS = (
-    *[["routine"]] * 6,
-    ["complaint"],
-    ["licensing"],
-    ["public-safety"],
-    ["safety-production"],
-    ["emergency", "ecological-safety"],
-)
-
-
-def _stamp(day: date, time: str = "16:00:00") -> str:
-    return f"{day.isoformat()}T{time}+08:00"
-
-
-def build_log(
-    n: int, *, seed: int = 1, enterprises: int = 40, first: date = date(2024, 1, 1), days: int = 730
-) -> list[dict[str, Any]]:
-    """A chronological log of ``n`` records (75% inspections, shaped as docs/contract.md) breaking every rule.
-
-    Few enterprises and matters, so that one matter comes back within the year;
-    inspections inside the quiet window with and without exempt grounds; forms
-    filed early, late or never; fines at, above and below the statutory minimum;
-    some starts given as UTC timestamps of the evening before (04:00 local time
-    on the day). Ids are unique.
-    """
-    rng = random.Random(seed)
-    offsets = sorted(rng.randrange(days) for _ in range(n))
-    log: list[dict[str, Any]] = []
-    for i, offset in enumerate(offsets):
-        day = first + timedelta(days=offset)
-        common: dict[str, Any] = {
-            "enterprise": f"E-{rng.randrange(enterprises):04d}",
-            "agency": dict(rng.choice(_AGENCIES)),
-        }
-        if rng.random() < 0.75:
-            doc = inspection(
-                id=f"INSP-{i:06d}",
-                matters=rng.sample(_MATTERS, rng.choice((1, 1, 2))),
-                grounds=rng.choice(_GROUNDS),
-                annual_plan_filed=rng.random() < 0.9,
-                status=rng.choice(["completed"] * 18 + ["cancelled", "proposed"]),
-                **common,
-            )
-            x = rng.random()
-            if x < 0.7:
-                doc["start"] = day.isoformat()
-            elif x < 0.9:
-                doc["start"] = _stamp(day, "09:30:00")
-            else:  # 20:00 UTC the evening before is 04:00 in China on the day
-                doc["start"] = f"{(day - timedelta(days=1)).isoformat()}T20:00:00Z"
-            if rng.random() < 0.2:
-                doc["end"] = (day + timedelta(days=1)).isoformat()
-            if rng.random() < 0.1:
-                doc["deployed_by"] = rng.choice(("provincial", "county"))
-            x = rng.random()
-            if x < 0.75:
-                doc["form_filed_at"] = _stamp(day - timedelta(days=rng.randrange(1, 5)))
-            elif x < 0.9:
-                doc["oral_filing_at"] = _stamp(day - timedelta(days=1), "18:00:00")
-                doc["form_filed_at"] = _stamp(day + timedelta(days=rng.randrange(2, 12)))
-            else:
-                del doc["form_filed_at"]
-            if rng.random() < 0.15:
-                doc["justification"] = "复查整改落实情况"
-        else:
-            minor = rng.random() < 0.4
-            x = rng.random()
-            doc = penalty(
-                id=f"PEN-{i:06d}",
-                violation=rng.choice(("signage-unlicensed", "noise-night", "food-storage")),
-                decided_on=day.isoformat() if rng.random() < 0.8 else _stamp(day, "10:00:00"),
-                fine="5000" if x < 0.6 else ("8000" if x < 0.9 else "4000"),
-                minor=minor,
-                harm="none" if minor and rng.random() < 0.8 else rng.choice(("minor", "serious")),
-                **common,
-            )
-            if x >= 0.6 and rng.random() < 0.5:
-                doc["circumstances"] = ["repeat-offence"]
-            if rng.random() < 0.5:
-                ordered = day - timedelta(days=rng.randrange(10, 60))
-                doc["rectification"] = {
-                    "ordered_on": ordered.isoformat(),
-                    "deadline": (ordered + timedelta(days=rng.randrange(5, 70))).isoformat(),
-                    "outcome": rng.choice(("refused", "incomplete", "complied", "pending")),
-                }
-            if rng.random() < 0.2:
-                doc["benchmark"] = {"grade": "general", "range": ["5000", "6000"]}
-        log.append(doc)
-    return log
-
-
-def act_day(doc: dict[str, Any]) -> date:
-    """The local date of a record of :func:`build_log`, read from its text, not by the library."""
-    if doc["kind"] == "penalty":
-        return date.fromisoformat(doc["decided_on"][:10])
-    start = doc["start"]
-    day = date.fromisoformat(start[:10])
-    return day + timedelta(days=1) if start.endswith("Z") else day
 
 
 LOG = build_log(400, seed=7)
@@ -399,7 +285,7 @@ def _memory_log(n: int) -> Iterator[dict[str, Any]]:
                 enterprise=enterprise,
                 matters=[("fire-safety", "signage", "noise", "wastewater")[i % 4]],
                 start=day.isoformat(),
-                form_filed_at=_stamp(day - timedelta(days=1)),
+                form_filed_at=stamp(day - timedelta(days=1)),
             )
 
 
@@ -426,3 +312,35 @@ def test_memory_per_history_record_is_small() -> None:
 def test_the_audit_api_is_exported() -> None:
     assert envrules.audit is audit
     assert {"audit", "AuditRun", "AuditSummary", "Audited", "OutOfOrderError"} <= set(envrules.__all__)
+
+
+@pytest.mark.parametrize("policy", ["skip", "stop"])
+def test_a_fed_record_that_cannot_be_judged_is_given_back_and_counted_as_skipped(policy: ErrorPolicy) -> None:
+    good, bad = inspection(id="ok"), inspection(id="bad", start="not a date")
+    run = AuditRun((), Evaluator(), date(2026, 6, 30), on_error=policy)
+    refused = run.feed(bad)
+    assert isinstance(refused, InvalidInputError)
+    assert (run.summary.skipped, run.stopped) == (1, policy == "stop")
+    judged = run.feed(good)
+    assert isinstance(judged, Audited)
+    assert (judged.result.subject, run.summary.records) == ("ok", 1)
+
+
+def test_a_fed_record_that_cannot_be_judged_raises_by_default() -> None:
+    run = AuditRun((), Evaluator(), date(2026, 6, 30))
+    with pytest.raises(InvalidInputError):
+        run.feed(inspection(start="not a date"))
+    assert (run.summary.skipped, run.stopped) == (0, False)
+
+
+def test_fed_for_the_summary_only_a_record_is_counted_as_when_judged() -> None:
+    judged, counted = (
+        AuditRun((), Evaluator(), date(2026, 6, 30)),
+        AuditRun((), Evaluator(), date(2026, 6, 30)),
+    )
+    for doc in LOG[:50]:
+        item = judged.feed(doc)
+        result = counted.feed(doc, summary_only=True)
+        assert isinstance(item, Audited)
+        assert result == item.result
+    assert counted.summary == judged.summary

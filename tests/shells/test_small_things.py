@@ -12,7 +12,7 @@ from hypothesis import given, settings
 import envrules
 from envrules.testing import assert_compliant, penalties
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_python_dash_m_envrules_runs_the_command_line() -> None:

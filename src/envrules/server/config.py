@@ -1,0 +1,45 @@
+"""The server's configuration: what it offers and its limits."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+
+CONFIG_ENV = "ENVRULES_SERVE_CONFIG"
+
+
+@dataclass(frozen=True)
+class ServerConfig:
+    """What the server offers and its limits; the defaults are the documented ones.
+
+    ``packs``: the pack ids or pack files it offers (empty: every bundled pack);
+    ``default_pack``: the pack of a request that names none (default: the first
+    of ``packs``, else ``miluo-2013``). ``token``: the bearer token every
+    ``/v1`` request must carry (None: no authentication). ``decision_log``: a
+    decision log that every ``/v1/check`` decision is appended to.
+    """
+
+    packs: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()  # place ids or files it offers (empty: every bundled place)
+    registries: tuple[str, ...] = ()  # registry files it offers; a request names one by its id
+    default_pack: str | None = None
+    token: str | None = field(default=None, repr=False)
+    token_file: str | None = None  # read at start when ``token`` is None (worker processes re-read it)
+    decision_log: str | None = None
+    max_body_bytes: int = 1 << 20  # 1 MiB: a case file with thousands of history entries
+    max_history: int = 10_000  # history entries in one /v1/check case file
+    max_audit_bytes: int = 256 << 20  # 256 MiB of JSON Lines in one /v1/audit request
+    max_audit_records: int = 1_000_000  # records in one /v1/audit request
+    time_limit: float = 30.0  # seconds for one request
+
+    def to_env(self) -> str:
+        """The configuration for worker processes; the token itself stays out (they read the file)."""
+        return json.dumps({**asdict(self), "token": None})
+
+    @classmethod
+    def from_env(cls, text: str) -> ServerConfig:
+        data = json.loads(text)
+        data["packs"] = tuple(data["packs"])
+        data["places"] = tuple(data["places"])
+        data["registries"] = tuple(data["registries"])
+        return cls(**data)
