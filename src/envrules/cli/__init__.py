@@ -125,7 +125,7 @@ class _Version(argparse.Action):
         parser.exit()
 
 
-_COMMANDS = ("check", "audit", "packs", "replay", "diff", "serve", "places", "rules", "schema")
+_COMMANDS = ("check", "audit", "packs", "replay", "diff", "serve", "places", "rules", "schema", "plan")
 
 
 def _parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -355,6 +355,10 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
         schema.add_argument(
             "--pack", metavar="ID|PATH", help="allow only the codes this pack lists (circumstances)"
         )
+    if only in (None, "plan"):
+        from .plan import register  # the plan checker's parser, built only when asked for
+
+        register(sub)
     return parser
 
 
@@ -1101,6 +1105,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "audit":
             return _audit(args)
+        if args.command == "plan":
+            from .plan import run as plan  # the plan checker, imported only when asked for
+
+            return plan(args)
         if args.command == "serve":
             try:
                 from ..server import run as serve
