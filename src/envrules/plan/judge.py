@@ -94,17 +94,26 @@ class Judged:
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
-    """Entries each lawful alone that cannot all be placed, and the rule that keeps them apart."""
+    """Entries each lawful alone that cannot all be placed, and the rule that keeps them apart.
+
+    ``rules``: the rule as each pack that has it cites it (one id, maybe several clauses: the cap of
+    a province and of its city), the first being the one named.
+    """
 
     enterprise: str
-    rule: RuleRef
+    rules: tuple[RuleRef, ...]
     entries: tuple[Placed, ...]
     places: int
+
+    @property
+    def rule(self) -> RuleRef:
+        return self.rules[0]
 
     def to_dict(self) -> dict[str, object]:
         return {
             "enterprise": self.enterprise,
             **self.rule.to_dict(),
+            "citations": [r.to_dict() for r in self.rules],
             "entries": [p.entry.id for p in self.entries],
             "places": self.places,
         }
@@ -256,10 +265,11 @@ def _conflicts(ent: _Enterprise, windows: list[Judged], fixed: list[Judged]) -> 
                 continue
             rivals = [p for p, _ in before if _fixed_rules(ent, j, [q for q in before if q[0] is not p])[1]]
             lost.append((j, rules, rivals))
-    groups: dict[RuleRef, tuple[dict[int, Placed], set[int]]] = {}
+    groups: dict[str, tuple[dict[RuleRef, None], dict[int, Placed], set[int]]] = {}
     for j, rules, rivals in lost:
         for rule in rules:
-            members, losers = groups.setdefault(rule, ({}, set()))
+            refs, members, losers = groups.setdefault(rule.rule, ({}, {}, set()))
+            refs[rule] = None
             members[j.placed.position] = j.placed
             losers.add(j.placed.position)
             for r in rivals:
@@ -268,11 +278,11 @@ def _conflicts(ent: _Enterprise, windows: list[Judged], fixed: list[Judged]) -> 
     return [
         Conflict(
             enterprise,
-            rule,
+            tuple(refs),
             tuple(members[k] for k in sorted(members)),
             len(members) - len(losers),
         )
-        for rule, (members, losers) in groups.items()
+        for refs, members, losers in groups.values()
     ]
 
 
