@@ -357,3 +357,40 @@ def test_the_schema_command_prints_the_plan_entry_schema(capsys: pytest.CaptureF
     schema = json.loads(capsys.readouterr().out)
     assert "window" in schema["properties"]
     assert "start" not in schema.get("required", [])
+
+
+def test_a_history_log_fills_the_cap_on_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    past = [
+        {**entry(f"PAST-{i}", matters=[f"m{i}"], start=day), "kind": "inspection", "status": "completed"}
+        for i, day in ((1, "2026-02-23"), (2, "2026-03-23"))
+    ]
+    log = tmp_path / "history.jsonl"
+    log.write_text("".join(json.dumps(p) + "\n" for p in past), encoding="utf-8")
+    plan = tmp_path / "plan.jsonl"
+    plan.write_text(json.dumps(entry("NEXT", matters=["m3"], start="2026-05-25")) + "\n", encoding="utf-8")
+    args = ["plan", "check", str(plan), "--place", "miluo", "--as-of", "2026-01-01", "--format", "csv"]
+    assert main(args) == 0
+    capsys.readouterr()
+    assert main([*args, "--history", str(log)]) == 1
+    rows = capsys.readouterr().out.splitlines()
+    assert rows[1].endswith(",false,annual-cap")
+
+
+def test_the_text_report_is_chinese_by_default_and_english_on_request(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = str(PLANS / "done-when.jsonl")
+    out = tmp_path / "report.txt"
+    assert main(["plan", "check", path, "--place", "miluo", "--as-of", "2026-01-01", "--out", str(out)]) == 1
+    text = out.read_text(encoding="utf-8")
+    assert "FIFTH：窗口2026-04-17至2026-04-30内可行日期10天，最早2026-04-21" in text
+    assert "RACE-1、RACE-2、RACE-3争夺2个名额（annual-cap" in text
+    assert main(["plan", "check", path, "--place", "miluo", "--as-of", "2026-01-01", "--lang", "en"]) == 1
+    assert "FIFTH: 10 lawful start days in the window 2026-04-17 to 2026-04-30" in capsys.readouterr().out
+
+
+def test_an_unknown_place_is_invalid_input(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["plan", "check", str(PLANS / "lawful.jsonl"), "--place", "changdee"]) == 2
+    assert capsys.readouterr().err.startswith("envrules: --place:")

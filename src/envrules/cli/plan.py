@@ -12,7 +12,8 @@ from typing import Any
 
 from .._output import Output, refuse_overwriting_inputs
 from ..errors import InvalidInputError, PackError, UnknownPackError, quote
-from ..evaluator import Evaluator, resolve_as_of
+from ..evaluator import Evaluator, law, resolve_as_of
+from ..history import as_document
 from ..io import InputFileError, display_name, input_error, read_log
 
 __all__ = ["register", "run"]
@@ -51,8 +52,7 @@ def register(subparsers: Any) -> None:
 
 
 def _law(args: argparse.Namespace) -> Any:
-    from ..evaluator import law
-    from ..law.place import UnknownPlaceError
+    from ..law.place import UnknownPlaceError  # places load only when a command names one (start-up)
 
     try:
         return law(args.pack if args.pack and len(args.pack) > 1 else (args.pack or [None])[0], args.place)
@@ -67,8 +67,6 @@ def _law(args: argparse.Namespace) -> Any:
 def _history(path: str | None) -> list[Any]:
     if path is None:
         return []
-    from ..history import as_document
-
     name = display_name(path)
     docs = []
     for record in read_log(path):
@@ -84,6 +82,8 @@ def _history(path: str | None) -> list[Any]:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``plan check``; returns the exit status (invalid input raises :class:`InputFileError`)."""
+    # The plan checker and registries load only when `plan check` runs: `envrules --help` builds
+    # this command's parser, and must not pay for them (start-up).
     from ..plan import check
     from ..plan.read import read_plan
     from ..plan.render import render_csv, render_text
