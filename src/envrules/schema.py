@@ -26,7 +26,7 @@ from .rules import RULES
 
 __all__ = ["COMPONENT_NAMES", "SCHEMA_NAMES", "component_schemas", "json_schema", "schema_text"]
 
-SCHEMA_NAMES = ("inspection", "penalty", "case", "result", "pack", "log-line", "registry")
+SCHEMA_NAMES = ("inspection", "penalty", "case", "result", "pack", "log-line", "registry", "plan-entry")
 """The schemas there are, by name."""
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -41,6 +41,7 @@ _TITLES = {
     "pack": "A rule pack file (TOML), as its parsed tables",
     "log-line": "One line of an audit log: an inspection or a penalty",
     "registry": "A registry (TOML or JSON) of inspecting bodies, published matters and annual caps",
+    "plan-entry": "One entry of a plan: an inspection with fixed dates or a window (docs/plans.md)",
 }
 
 
@@ -188,6 +189,10 @@ def json_schema(name: str, *, pack: Pack | str | None = None) -> dict[str, Any]:
         from .registry import registry_schema
 
         schema = registry_schema()
+    elif name == "plan-entry":
+        from .plan.entry import PlanEntry  # the plan checker's model, imported only when asked for
+
+        schema = TypeAdapter(PlanEntry).json_schema()
     else:
         model: Any = {"inspection": Inspection, "penalty": Penalty, "case": CaseFile, "log-line": Document}[
             name

@@ -29,7 +29,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("rules: one module per rule id", ("rules",)),
     ("law: packs, places, notices", ("law",)),
     ("evaluator: the one judging loop", ("evaluator",)),
-    ("auditing: one audit run", ("audit", "auditing", "dask")),
+    ("auditing: one audit run", ("audit", "auditing", "dask", "plan")),
     ("records: decision records, replay, schema, rendering", ("decision", "replay", "schema", "render")),
     ("shells: command line, server, test helpers", ("cli", "server", "testing", "__main__")),
 ]

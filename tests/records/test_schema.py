@@ -171,8 +171,8 @@ def test_an_unknown_schema_name_is_exit_2_with_the_nearest_name(capsys: pytest.C
     out, err = capsys.readouterr()
     assert out == ""
     assert err == (
-        "envrules: schema: expected one of case, inspection, log-line, pack, penalty, registry, result "
-        "(got 'cas'); did you mean 'case'?\n"
+        "envrules: schema: expected one of case, inspection, log-line, pack, penalty, plan-entry, registry, "
+        "result (got 'cas'); did you mean 'case'?\n"
     )
 
 

@@ -63,6 +63,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "audit":
             return audit_command(args)
+        if args.command == "plan":
+            from .plan import run as plan_command  # the plan checker, imported only when asked for
+
+            return plan_command(args)
         if args.command == "serve":
             try:
                 from ..server import run as serve

@@ -30,7 +30,7 @@ class _Version(argparse.Action):
         parser.exit()
 
 
-COMMANDS = ("check", "audit", "packs", "replay", "diff", "serve", "places", "rules", "schema")
+COMMANDS = ("check", "audit", "packs", "replay", "diff", "serve", "places", "rules", "schema", "plan")
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -260,6 +260,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         schema.add_argument(
             "--pack", metavar="ID|PATH", help="allow only the codes this pack lists (circumstances)"
         )
+    if only in (None, "plan"):
+        from .plan import register  # the plan checker's parser, built only when asked for (start-up)
+
+        register(sub)
     return parser
 
 
