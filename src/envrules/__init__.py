@@ -9,6 +9,7 @@ See README.md and docs/ for the rules, the JSON contract and the command line.
 
 from __future__ import annotations
 
+import sys
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
