@@ -109,7 +109,7 @@ def __getattr__(name: str) -> Any:
         return value
     # The version is read from the installed metadata on first use only (see _version).
     if name == "__version__":
-        from ._version import version
+        from ._version import version  # importlib.metadata only when the version is asked for
 
         value = version()
         globals()["__version__"] = value

@@ -72,7 +72,7 @@ Position = tuple[int, int]
 def _dask() -> tuple[Any, Any]:
     """``dask.bag`` and ``dask.delayed``, or an ImportError that says what to install."""
     try:
-        import dask.bag as bag
+        import dask.bag as bag  # Dask is an extra: imported only when a cluster audit runs
         from dask.delayed import delayed
     except ImportError as exc:
         raise ImportError(

@@ -49,6 +49,7 @@ from ._version import version as envrules_version
 from .errors import InvalidInputError
 from .evaluator import Evaluator, RecordTo, resolve_as_of, use_recorder
 from .history import History
+from .law.pack import Pack
 
 if TYPE_CHECKING:
     from .law.pack import Pack
@@ -167,8 +168,6 @@ def make_decision(
     registry: Registry | None = None,
 ) -> Decision:
     """A new decision record for ``input_doc`` judged under ``law`` (a pack or a stack) into ``result``."""
-    from .law.pack import Pack
-
     if version is None:
         version = envrules_version()
     place = None

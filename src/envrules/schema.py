@@ -18,8 +18,9 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
+from .errors import UnknownCodeError
 from .law._packfile import _PackMeta, _RuleTable
-from .law.pack import Pack
+from .law.pack import Pack, get_pack
 from .models import CaseFile, Document, Inspection, Penalty
 from .result import Result
 from .rules import RULES
@@ -176,8 +177,6 @@ def _pack_file() -> dict[str, Any]:
 
 def json_schema(name: str, *, pack: Pack | str | None = None) -> dict[str, Any]:
     """The JSON Schema ``name`` (one of :data:`SCHEMA_NAMES`), for ``pack``'s codes when given."""
-    from .errors import UnknownCodeError
-    from .law.pack import get_pack
 
     if name not in SCHEMA_NAMES:
         raise UnknownCodeError("schema", name, SCHEMA_NAMES)
@@ -186,7 +185,7 @@ def json_schema(name: str, *, pack: Pack | str | None = None) -> dict[str, Any]:
     elif name == "pack":
         schema = _pack_file()
     elif name == "registry":
-        from .registry import registry_schema
+        from .registry import registry_schema  # the registry's models only for its schema (start-up)
 
         schema = registry_schema()
     elif name == "plan-entry":

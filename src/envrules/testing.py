@@ -38,6 +38,8 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+from .evaluator import evaluate
+from .law.pack import get_pack
 from .models import CST, GROUNDS, LEVELS
 
 if TYPE_CHECKING:
@@ -127,7 +129,7 @@ class _DrawSource:
     """Each choice is one hypothesis draw, so that failures shrink towards small, plain cases."""
 
     def __init__(self, draw: Callable[[SearchStrategy[Any]], Any]) -> None:
-        from hypothesis import strategies as st
+        from hypothesis import strategies as st  # hypothesis (test extra) only for the strategies
 
         self._draw = draw
         self._st = st
@@ -436,8 +438,6 @@ def _case(
 
 def circumstance_codes(pack: Pack | str | None = None) -> tuple[str, ...]:
     """The special-circumstance codes of a pack's ``fine-lower-bound`` rule (default pack: miluo-2013)."""
-    from .law.pack import get_pack
-
     try:
         rule = get_pack(pack).rule("fine-lower-bound")
     except LookupError:
@@ -506,7 +506,7 @@ def _penalty_options(
 
 
 def _composite(build: Callable[[_Source], T]) -> SearchStrategy[T]:
-    from hypothesis import strategies as st
+    from hypothesis import strategies as st  # hypothesis (test extra) only for the strategies
 
     @st.composite
     def strategy(draw: st.DrawFn) -> T:
@@ -681,7 +681,7 @@ def case_files(
     drawn this many days (inclusive range) from the proposal's last day;
     ``None`` leaves it out (the library then judges on today's date).
     """
-    from hypothesis import strategies as st
+    from hypothesis import strategies as st  # hypothesis (test extra) only for the strategies
 
     o = _CaseOptions.make(enterprise, dates, levels, kinds, max_history)
 
@@ -762,8 +762,6 @@ def sample_cases(
 
 def evaluate_case(case: Mapping[str, Any], *, evaluator: Evaluator | None = None) -> Result:
     """Judge a case file dict (``proposal``, optional ``history`` and ``as_of``) like ``envrules check``."""
-    from .evaluator import evaluate
-
     history = case.get("history", ())
     if evaluator is not None:
         return evaluator.evaluate(case["proposal"], history, as_of=case.get("as_of"))

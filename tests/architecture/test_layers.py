@@ -35,10 +35,6 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
 ]
 """From the bottom up: a module's layer is found by the first part of its name below ``envrules``."""
 
-# Issue 18's rebuild is under way: these fail on the old tree and pass once it is done (strict xfail:
-# a pass then fails the suite until the mark is removed).
-REBUILDING = pytest.mark.xfail(reason="the house is being rebuilt into these layers", strict=True)
-
 _LAYER_OF = {top: i for i, (_, tops) in enumerate(LAYERS) for top in tops}
 
 
@@ -93,12 +89,10 @@ def _layer(module: str) -> int | None:
     return _LAYER_OF.get(parts[1]) if len(parts) > 1 else None
 
 
-@REBUILDING
 def test_every_module_belongs_to_a_layer() -> None:
     assert [m for m in MODULES if m != "envrules" and _layer(m) is None] == []
 
 
-@REBUILDING
 def test_no_module_imports_from_a_layer_above_its_own() -> None:
     uphill = [
         f"{source} ({LAYERS[_layer(source)][0]}) imports {target}"  # type: ignore[index]
@@ -114,7 +108,6 @@ def test_no_module_imports_the_package_root() -> None:
     assert sorted(s for s, targets in GRAPH.items() if s != "envrules" and "envrules" in targets) == []
 
 
-@REBUILDING
 def test_the_import_graph_has_no_cycle() -> None:
     cycles: list[list[str]] = []
     state: dict[str, int] = {}
@@ -143,3 +136,33 @@ def test_the_import_graph_has_no_cycle() -> None:
 def test_the_graph_sees_imports(module: str) -> None:
     """The test reads imports at all: a module known to import others is seen to."""
     assert GRAPH[module]
+
+
+def _function_imports_without_a_reason() -> list[str]:
+    """Imports inside a function with no comment on their line, above them, or on their block's first line."""
+    missing = []
+    for path in sorted(MODULES.values()):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for node in ast.walk(ast.parse("\n".join(lines))):
+            if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            for sub in ast.walk(node):
+                if not isinstance(sub, ast.Import | ast.ImportFrom):
+                    continue
+                first = sub.lineno - 1
+                while first > 0 and (
+                    lines[first - 1].strip().startswith(("import ", "from ")) or not lines[first - 1].strip()
+                ):
+                    first -= 1  # a block of imports shares its first line's reason
+                said = any("#" in lines[i] for i in range(first, sub.end_lineno or sub.lineno))
+                above = first > 0 and lines[first - 1].strip().startswith("#")
+                if not (said or above):
+                    missing.append(
+                        f"{path.relative_to(SRC.parent)}:{sub.lineno}: {lines[sub.lineno - 1].strip()}"
+                    )
+    return missing
+
+
+def test_every_import_inside_a_function_says_why_it_is_there() -> None:
+    """Start-up is the only reason to import inside a function, and the code says so where it does."""
+    assert _function_imports_without_a_reason() == []

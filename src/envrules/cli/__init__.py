@@ -69,7 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return plan_command(args)
         if args.command == "serve":
             try:
-                from ..server import run as serve
+                from ..server import run as serve  # FastAPI only for serve (an extra; start-up)
             except ImportError as exc:
                 print(
                     f"envrules: serve needs the server extra (pip install 'envrules[server]'): {exc}",
@@ -91,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             elif args.command == "schema":
                 status = schema_command(args, out)
             elif args.command in ("replay", "diff"):
-                from .replay import run
+                from .replay import run  # replay and its records only when asked for (start-up)
 
                 status = run(args, out)
             else:  # pragma: no cover

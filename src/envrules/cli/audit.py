@@ -52,7 +52,7 @@ def audit_command(args: argparse.Namespace) -> int:
     # imported here: only an audit needs csv and the audit run (start-up time of the other commands)
     import csv
 
-    from ..auditing import AuditRun
+    from ..auditing import AuditRun  # the audit only for `envrules audit` (start-up of check)
 
     log = display_name(args.log)
     refuse_overwriting_given_inputs(args)

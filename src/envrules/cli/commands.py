@@ -65,7 +65,7 @@ def chosen_law(args: argparse.Namespace) -> Pack | Stack:
     packs: list[str] | None = args.pack
     try:
         if args.place is not None:
-            from ..law.place import UnknownPlaceError
+            from ..law.place import UnknownPlaceError  # places only when one is named (start-up)
 
             try:
                 return law(packs, args.place)
@@ -92,7 +92,7 @@ def given_calendar(files: Sequence[str], pack: Pack | Stack) -> WorkingCalendar 
     """The pack's calendar with the notices given on the command line (which win for their year)."""
     if not files:
         return None
-    from ..law.notices import load_notice
+    from ..law.notices import load_notice  # notice files only when given (start-up)
 
     try:
         given = [load_notice(f) for f in files]
@@ -165,7 +165,7 @@ def check_command(args: argparse.Namespace, out: Output) -> int:
 
 def _recorded(evaluator: Evaluator, case: CaseFile, data: Any, as_of: Any, log_path: str) -> Result:
     """Judge with a decision record, appended to ``log_path`` (the input as read, history included)."""
-    from ..decision import DecisionLog
+    from ..decision import DecisionLog  # records only for --record (start-up)
 
     try:
         log = DecisionLog(log_path)
@@ -180,7 +180,7 @@ def _recorded(evaluator: Evaluator, case: CaseFile, data: Any, as_of: Any, log_p
 
 
 def schema_command(args: argparse.Namespace, out: Output) -> int:
-    from ..schema import SCHEMA_NAMES, schema_text
+    from ..schema import SCHEMA_NAMES, schema_text  # schemas only for `envrules schema` (start-up)
 
     if args.name not in SCHEMA_NAMES:
         raise InputFileError(
@@ -207,7 +207,7 @@ def packs_command(args: argparse.Namespace, out: Output) -> int:
 
 
 def places_command(args: argparse.Namespace, out: Output) -> int:
-    from ..law.place import LEVEL_NAMES, bundled_place_ids, get_place
+    from ..law.place import LEVEL_NAMES, bundled_place_ids, get_place  # places only here (start-up)
 
     zh = args.lang == "zh"
     places = [get_place(place_id) for place_id in bundled_place_ids()]

@@ -24,7 +24,7 @@ class _Version(argparse.Action):
     """``--version``: the installed version, read only when asked for (its metadata is slow to load)."""
 
     def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
-        from .._version import version
+        from .._version import version  # importlib.metadata only for --version (start-up)
 
         sys.stdout.write(f"envrules {version()}\n")
         parser.exit()
@@ -254,7 +254,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
             description="Print the JSON Schema (draft 2020-12) of a document, generated from the models; "
             "the same schemas ship in the package (envrules/schemas/).",
         )
-        from ..schema import SCHEMA_NAMES
+        from ..schema import SCHEMA_NAMES  # schemas only for this command's parser (start-up)
 
         schema.add_argument("name", metavar="NAME", help="one of: " + ", ".join(SCHEMA_NAMES))
         schema.add_argument(

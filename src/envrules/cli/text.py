@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+import unicodedata
 from functools import cache
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -31,8 +32,6 @@ def _status(lang: Lang) -> dict[str, str]:
 
 def pad(text: str, width: int) -> str:
     """``text`` padded to ``width`` display columns (a Chinese character takes two)."""
-    import unicodedata
-
     shown = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
     return text + " " * max(0, width - shown)
 
@@ -112,7 +111,6 @@ def render_summary(summary: AuditSummary, lang: str, top: int = 10) -> str:
         top_enterprises,
         violations,
     ) = _summary_labels(language(lang))
-    import unicodedata
 
     def left(text: str, width: int) -> str:
         # Pad by display columns: a Chinese character takes two, so 记录 lines up with "records".

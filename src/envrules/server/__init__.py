@@ -59,6 +59,7 @@ def run_uvicorn(
     asyncio does not set ``TCP_NODELAY`` on its connections: a response written in two parts
     then waits for the client's delayed acknowledgement (about 40 ms a request on Linux).
     """
+    # uvicorn (and a socket of our own) only when the server is started, not when the app is imported
     import socket
 
     import uvicorn
