@@ -28,8 +28,10 @@ Readings (docs/plans.md):
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
+
+from msgspec.structs import replace
 
 from ..errors import EnvRulesError, InvalidInputError
 from ..evaluator import Evaluator
