@@ -388,7 +388,7 @@ def test_the_text_report_is_chinese_by_default_and_english_on_request(
     assert "FIFTH：窗口2026-04-17至2026-04-30内可行日期10天，最早2026-04-21" in text
     assert "RACE-1、RACE-2、RACE-3争夺2个名额（annual-cap" in text
     assert main(["plan", "check", path, "--place", "miluo", "--as-of", "2026-01-01", "--lang", "en"]) == 1
-    assert "FIFTH: 10 lawful start days in the window 2026-04-17 to 2026-04-30" in capsys.readouterr().out
+    assert "FIFTH: 10 lawful start day(s) in the window 2026-04-17 to 2026-04-30" in capsys.readouterr().out
 
 
 def test_an_unknown_place_is_invalid_input(capsys: pytest.CaptureFixture[str]) -> None:

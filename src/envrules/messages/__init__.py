@@ -18,7 +18,7 @@ from string import Formatter
 from types import MappingProxyType
 from typing import Literal, NamedTuple, Protocol
 
-from . import _errors, _labels, _rules, _shell
+from . import _errors, _labels, _plan, _rules, _shell
 
 __all__ = ["CATALOGUE", "LANGS", "Lang", "Phrase", "Said", "recognise", "say", "texts"]
 
@@ -37,7 +37,7 @@ def _merged(*tables: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]
 
 
 CATALOGUE: Mapping[str, tuple[str, str]] = MappingProxyType(
-    _merged(_rules.TEXTS, _errors.TEXTS, _shell.TEXTS, _labels.TEXTS)
+    _merged(_rules.TEXTS, _errors.TEXTS, _shell.TEXTS, _labels.TEXTS, _plan.TEXTS)
 )
 """Every message by id: ``(zh, en)`` templates."""
 

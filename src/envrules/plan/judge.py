@@ -36,9 +36,9 @@ from msgspec.structs import replace
 from ..errors import EnvRulesError, InvalidInputError
 from ..evaluator import Evaluator
 from ..history import History
+from ..messages import say
 from ..models import Inspection, Penalty
 from ..result import Finding, Result
-from ._texts import say
 from .entry import Placed
 
 __all__ = ["Conflict", "Judged", "RuleRef", "Span", "closed_text", "judge_enterprise"]
@@ -187,9 +187,9 @@ def closed_text(j: Judged, lang: str) -> str:
         rules = sep.join(
             f"{r.rule}（{r.clause}）" if lang == "zh" else f"{r.rule} ({r.clause})" for r in s.rules
         )
-        parts.append(say("span", lang, first=s.first.isoformat(), last=s.last.isoformat(), rules=rules))
+        parts.append(say("plan.span", lang, first=s.first.isoformat(), last=s.last.isoformat(), rules=rules))
     return say(
-        "window-closed",
+        "plan.window-closed",
         lang,
         first=window.first.isoformat(),
         last=window.last.isoformat(),

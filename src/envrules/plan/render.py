@@ -6,7 +6,7 @@ import csv
 import io
 from typing import TYPE_CHECKING
 
-from ._texts import say
+from ..messages import say
 from .judge import closed_text
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ CSV_HEADER = (
 def render_text(report: PlanReport) -> str:
     """The report as a person reads it: entries, conflicts, joint visits, summary."""
     lang = report.lang
-    lines = [say("heading", lang, n=len(report.entries)), ""]
+    lines = [say("plan.heading", lang, n=len(report.entries)), ""]
     for j in report.entries:
         entry = j.placed.entry
         window = entry.window
@@ -41,7 +41,7 @@ def render_text(report: PlanReport) -> str:
             count = len(j.lawful)
             lines.append(
                 say(
-                    "window-ok",
+                    "plan.window-ok",
                     lang,
                     id=entry.id,
                     first=window.first.isoformat(),
@@ -52,21 +52,23 @@ def render_text(report: PlanReport) -> str:
                 )
             )
         elif window is not None:
-            lines.append(say("entry-bad", lang, id=entry.id, n=n, s="" if n == 1 else "s"))
+            lines.append(say("plan.entry-bad", lang, id=entry.id, n=n, s="" if n == 1 else "s"))
             lines.append(f"  {closed_text(j, lang)}")
         elif j.result.compliant:
-            lines.append(say("entry-ok", lang, id=entry.id, date=entry.inspection().first_day.isoformat()))
+            lines.append(
+                say("plan.entry-ok", lang, id=entry.id, date=entry.inspection().first_day.isoformat())
+            )
         else:
-            lines.append(say("entry-bad", lang, id=entry.id, n=n, s="" if n == 1 else "s"))
+            lines.append(say("plan.entry-bad", lang, id=entry.id, n=n, s="" if n == 1 else "s"))
         for f in j.result.violations:
             lines.append(f"  [{f.rule}] {f.citation.clause}: {f.message}")
     if report.conflicts:
-        lines += ["", say("conflicts", lang)]
+        lines += ["", say("plan.conflicts", lang)]
         for c in report.conflicts:
             lines.append(
                 "  "
                 + say(
-                    "conflict",
+                    "plan.conflict",
                     lang,
                     enterprise=c.enterprise,
                     entries=("、" if lang == "zh" else ", ").join(p.entry.id for p in c.entries),
@@ -77,13 +79,13 @@ def render_text(report: PlanReport) -> str:
                 )
             )
     if report.joint_visits:
-        lines += ["", say("joint-visits", lang)]
+        lines += ["", say("plan.joint-visits", lang)]
         sep = "、" if lang == "zh" else ", "
         for v in report.joint_visits:
             lines.append(
                 "  "
                 + say(
-                    "joint",
+                    "plan.joint",
                     lang,
                     enterprise=v.enterprise,
                     date=v.day.isoformat(),
@@ -98,10 +100,10 @@ def render_text(report: PlanReport) -> str:
     modes = s["modes"]
     lines += [
         "",
-        say("summary", lang),
+        say("plan.summary", lang),
         "  "
         + say(
-            "visits",
+            "plan.visits",
             lang,
             before=before["visits"],
             after=after["visits"],
@@ -110,14 +112,14 @@ def render_text(report: PlanReport) -> str:
         ),
         "  "
         + say(
-            "joint-share",
+            "plan.joint-share",
             lang,
             before=f"{s['joint_share_before_merging']:.1%}",
             after=f"{s['joint_share_after_merging']:.1%}",
         ),
         "  "
         + say(
-            "modes",
+            "plan.modes",
             lang,
             on_site=modes["on-site"],
             remote=modes["remote"],
@@ -126,15 +128,15 @@ def render_text(report: PlanReport) -> str:
         ),
     ]
     for key, table in (("by-rule", s["violations_by_rule"]), ("by-level", s["violations_by_level"])):
-        shown = ", ".join(f"{k} {v}" for k, v in table.items()) or say("none", lang)
-        lines.append(f"  {say(key, lang)}: {shown}")
+        shown = ", ".join(f"{k} {v}" for k, v in table.items()) or say("plan.none", lang)
+        lines.append(f"  {say('plan.' + key, lang)}: {shown}")
     unlawful, conflicts = s["unlawful"], s["conflicts"]
     lines += [
         "",
-        say("verdict-ok", lang)
+        say("plan.verdict-ok", lang)
         if report.ok
         else say(
-            "verdict-bad",
+            "plan.verdict-bad",
             lang,
             unlawful=unlawful,
             conflicts=conflicts,

@@ -1,11 +1,4 @@
-"""The plan checker's own texts, shaped like the message catalogue's tables (id -> (zh, en)).
-
-Kept here until the catalogue has a table for plans (src/envrules/messages/): the lead moves it.
-"""
-
-from __future__ import annotations
-
-__all__ = ["TEXTS", "say"]
+"""Messages of the catalogue (see :mod:`envrules.messages`): the plan checker's (``plan.*``)."""
 
 TEXTS: dict[str, tuple[str, str]] = {
     "plan.window-closed": (
@@ -15,15 +8,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "plan.span": ("{first}至{last}因{rules}不可行", "{first} to {last} closed by {rules}"),
     "plan.heading": ("检查计划审查：{n}项计划", "Plan check: {n} entries"),
     "plan.entry-ok": ("{id}：合规（{date}）", "{id}: lawful ({date})"),
-    "plan.entry-bad": ("{id}：不合规（{n}项违规）", "{id}: not lawful ({n} violation{s})"),
+    "plan.entry-bad": ("{id}：不合规（{n}项违规）", "{id}: not lawful ({n} violation(s))"),
     "plan.window-ok": (
         "{id}：窗口{first}至{last}内可行日期{count}天，最早{lawful_from}",
-        "{id}: {count} lawful start day{s} in the window {first} to {last}, the earliest {lawful_from}",
+        "{id}: {count} lawful start day(s) in the window {first} to {last}, the earliest {lawful_from}",
     ),
     "plan.conflicts": ("冲突", "Conflicts"),
     "plan.conflict": (
         "{enterprise}：{entries}争夺{places}个名额（{rule}，依据{clause}）",
-        "{enterprise}: {entries} compete for {places} place{s} ({rule}, clause {clause})",
+        "{enterprise}: {entries} compete for {places} place(s) ({rule}, clause {clause})",
     ),
     "plan.joint-visits": ("可合并的联合检查", "Visits to merge (joint inspections)"),
     "plan.joint": (
@@ -50,12 +43,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "plan.verdict-ok": ("计划可行：全部合规，没有冲突", "The plan holds: every entry lawful, no conflict"),
     "plan.verdict-bad": (
         "计划不可行：{unlawful}项不合规，{conflicts}项冲突",
-        "The plan does not hold: {unlawful} unlawful entr{ies}, {conflicts} conflict{s}",
+        "The plan does not hold: {unlawful} unlawful entries, {conflicts} conflict(s)",
     ),
 }
-
-
-def say(key: str, lang: str, **values: object) -> str:
-    """The text ``plan.<key>`` in ``lang`` (``"zh"`` or ``"en"``), filled with ``values``."""
-    zh, en = TEXTS[f"plan.{key}"]
-    return (zh if lang == "zh" else en).format(**values)
