@@ -185,20 +185,19 @@ class Evaluator:
                 return _recorder()(self, proposal, history, as_of, record)
             model = type(proposal) is Inspection or type(proposal) is Penalty  # as_document's first case
             doc: Inspection | Penalty = proposal if model else as_document(proposal)  # type: ignore[assignment]
-            f = doc.__dict__  # the fields, read without pydantic's __getattr__ hook (docs/performance.md)
-            kind = f["kind"]
+            kind = doc.kind
             if kind == "penalty":
                 known = self._circumstances
-                for i, code in enumerate(f["circumstances"]):
+                for i, code in enumerate(doc.circumstances):  # type: ignore[union-attr]
                     if code not in known:
                         raise UnknownCodeError(f"circumstances[{i}]", code, known)
                 saved = _getcontext()  # money in our own context, never the caller's
                 _setcontext(_MONEY)
                 try:
-                    return self._judge(doc, f, kind, history, as_of)
+                    return self._judge(doc, kind, history, as_of)
                 finally:
                     _setcontext(saved)
-            return self._judge(doc, f, kind, history, as_of)  # an inspection has no money: 1.6 us saved
+            return self._judge(doc, kind, history, as_of)  # an inspection has no money: 1.6 us saved
         except InvalidInputError as exc:  # said in the evaluator's language (Chinese by default)
             if exc.lang == self.lang:
                 raise
@@ -207,19 +206,15 @@ class Evaluator:
     def _judge(
         self,
         doc: Inspection | Penalty,
-        f: dict[str, Any],
         kind: str,
         history: History | Iterable[Inspection | Penalty | Mapping[str, Any]],
         as_of: date | datetime | str | None,
     ) -> Result:
-        """Judge ``doc`` (``f``: its ``__dict__``, ``kind``: its kind) under the evaluator's law.
+        """Judge ``doc`` (``kind``: its kind) under the evaluator's law.
 
         The one judging loop: the packs the plan runs, each with its rules, under its ref.
         """
-        # Derived when validated; a model made without validation derives it on first read.
-        act = f.get("act_date")
-        if act is None:
-            act = doc.act_date
+        act = doc.act_date  # derived when validated (a model made without validation: on first read)
         lang = self.lang
         plan = self._plans.get(kind)
         if plan is None or not plan[0] <= act <= plan[1]:
@@ -243,7 +238,7 @@ class Evaluator:
             for rule in rules:
                 rule.check(doc, ctx)
         return judged(
-            f["id"],
+            doc.id,
             ctx.violations,
             ctx.waived,
             ctx.obligations,

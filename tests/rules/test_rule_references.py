@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 @given(st.dates(date(1950, 1, 1), date(2099, 12, 31)), st.integers(min_value=1, max_value=30))
 def test_years_before_is_relativedeltas_subtraction(day: date, years: int) -> None:
     from dateutil.relativedelta import relativedelta
+
     from envrules.rules.first_offence_exemption import years_before
 
     assert years_before(day, years) == day - relativedelta(years=years)

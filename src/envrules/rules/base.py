@@ -85,8 +85,11 @@ def yuan(amount: Decimal) -> str:
     return text
 
 
-_date_text = lru_cache(maxsize=KEPT)(date.isoformat)
-"""A date's text, kept: a log repeats its days."""
+_date_text = cache(date.isoformat)
+"""A date's text, kept: a log repeats its days. Unbounded, because the days are: documents are
+validated to 1950-01-01 .. 2099-12-31, and the days a rule derives from them stay within a few
+years of those (at most about 60,000 short strings).
+A bounded ``lru_cache`` costs about 1,500 instructions more per decision (docs/performance.md)."""
 _TWO = tuple(f"{n:02d}" for n in range(60))
 
 
