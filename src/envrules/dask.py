@@ -75,6 +75,7 @@ def _dask(lang: Lang = "zh") -> tuple[Any, Any]:
         import dask.bag as bag  # Dask is an extra: imported only when a cluster audit runs
         from dask.delayed import delayed
     except ImportError as exc:
+        # only on this error: the catalogue and the installed version are not needed otherwise
         from ._version import version
         from .messages import say
 

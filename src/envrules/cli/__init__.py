@@ -71,6 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             try:
                 from ..server import run as serve  # FastAPI only for serve (an extra; start-up)
             except ImportError as exc:
+                # only on this error: importlib.metadata (the version) is slow to import at start-up
                 from .._version import version
                 from ..messages import LANGS, say
 
