@@ -16,6 +16,7 @@ import ast
 import io
 import re
 import reprlib
+import sys
 import tokenize
 from contextlib import redirect_stdout
 from dataclasses import dataclass
@@ -114,6 +115,7 @@ _NO_CLAIM = object()
 
 
 def _run_file(path: Path) -> int:
+    """Run the file's blocks in order, then every ``test_*`` function they define; how many ran."""
     namespace: dict[str, object] = {"__name__": "__doc_block__"}
     ran = 0
     with redirect_stdout(io.StringIO()):
@@ -121,6 +123,9 @@ def _run_file(path: Path) -> int:
             if block.not_run is None:
                 run_block(block, namespace)
                 ran += 1
+        for name, value in list(namespace.items()):
+            if name.startswith("test_") and callable(value):
+                value()  # a test shown in a doc must pass, not only be defined
     return ran
 
 
@@ -128,8 +133,12 @@ def _run_file(path: Path) -> int:
 def in_repo_root(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     """The repository root as the working directory; files a block writes there are removed."""
     monkeypatch.chdir(ROOT)
+    monkeypatch.setattr(sys, "path", list(sys.path))  # a block may extend sys.path for itself
+    modules = set(sys.modules)
     before = set(ROOT.iterdir())
     yield
+    for name in [name for name in sys.modules if name not in modules and name.startswith("test_")]:
+        del sys.modules[name]  # a doc's own test module (examples/integrator/test_my_workflow.py)
     for new in set(ROOT.iterdir()) - before:
         if new.is_file():
             new.unlink()
@@ -205,3 +214,13 @@ def test_a_literal_with_an_ellipsis_sketches_a_shape_and_is_not_checked(tmp_path
     doc = '```python\nd = {"a": [1], "b": 2}\nd    # {"a": [...], "b": ...}\n```\n'
     (block,) = blocks(tmp_path / "doc.md", doc)
     run_block(block, {})
+
+
+def test_a_test_function_shown_in_a_doc_is_run_and_must_pass(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc = tmp_path / "doc.md"
+    doc.write_text("```python\ndef test_shown():\n    assert 1 == 2\n```\n", encoding="utf-8")
+    monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
+    with pytest.raises(AssertionError):
+        _run_file(doc)
