@@ -1,4 +1,4 @@
-"""Auditing a log on a Dask cluster, partitioned by enterprise (``pip install 'envrules[dask]'``).
+"""Auditing a log on a Dask cluster, partitioned by enterprise (the extra dask: ``pip install '.[dask]'``).
 
 No rule looks across enterprises (docs/scale.md checks this rule by rule): a
 record is judged by the records of its own enterprise before it, so the
@@ -69,14 +69,18 @@ Position = tuple[int, int]
 """Where a record stands in the input bag: (partition, place in the partition); sorts as the log."""
 
 
-def _dask() -> tuple[Any, Any]:
-    """``dask.bag`` and ``dask.delayed``, or an ImportError that says what to install."""
+def _dask(lang: Lang = "zh") -> tuple[Any, Any]:
+    """``dask.bag`` and ``dask.delayed``, or an ImportError that says what to install, in ``lang``."""
     try:
         import dask.bag as bag  # Dask is an extra: imported only when a cluster audit runs
         from dask.delayed import delayed
     except ImportError as exc:
+        # only on this error: the catalogue and the installed version are not needed otherwise
+        from ._version import version
+        from .messages import say
+
         raise ImportError(
-            "envrules.dask needs Dask, an optional extra: pip install 'envrules[dask]'"
+            say("error.extra-missing", lang, what="envrules.dask", extra="dask", version=version())
         ) from exc
     return bag, delayed
 
@@ -192,7 +196,7 @@ def _plan(
     registry: Registry | str | Path | None = None,
 ) -> tuple[list[Delayed], list[Delayed]]:
     """The task graph: (one merged partition of results per input partition, one summary per shard)."""
-    _, delayed = _dask()
+    _, delayed = _dask(lang)
     options = _Options(
         law(pack, place),
         resolve_as_of(as_of),
@@ -243,7 +247,7 @@ def audit_bag(
     enterprise's records are sorted by date within its shard). Lazy: nothing
     runs until the bag is computed.
     """
-    db, _ = _dask()
+    db, _ = _dask(lang)
     merged, _ = _plan(bag, pack, as_of, lang, npartitions, calendar, place, sort, registry)
     results: Bag = db.from_delayed(merged)
     return results
@@ -266,7 +270,7 @@ def audit_summary(
     Computed together with :func:`audit_bag` of the same bag and options
     (``dask.compute(results, summary)``), the audit runs once.
     """
-    _, delayed = _dask()
+    _, delayed = _dask(lang)
     _, summaries = _plan(bag, pack, as_of, lang, npartitions, calendar, place, sort, registry)
     summary: Delayed = delayed(merge_summaries, pure=True)(summaries)
     return summary

@@ -176,5 +176,7 @@ def test_an_enterprise_id_with_spaces_around_it_is_the_same_enterprise(client: A
 def test_without_dask_the_error_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
     bag = db.from_sequence(LOG[:3])
     monkeypatch.setitem(sys.modules, "dask.bag", None)
-    with pytest.raises(ImportError, match=r"pip install 'envrules\[dask\]'"):
-        audit_bag(bag, as_of=AS_OF)
+    with pytest.raises(
+        ImportError, match=r"pip install '\.\[dask\]'.*pip install 'dist/envrules-.*\.whl\[dask\]'"
+    ):
+        audit_bag(bag, as_of=AS_OF, lang="en")

@@ -71,10 +71,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             try:
                 from ..server import run as serve  # FastAPI only for serve (an extra; start-up)
             except ImportError as exc:
-                print(
-                    f"envrules: serve needs the server extra (pip install 'envrules[server]'): {exc}",
-                    file=sys.stderr,
-                )
+                # only on this error: importlib.metadata (the version) is slow to import at start-up
+                from .._version import version
+                from ..messages import LANGS, say
+
+                for lang in LANGS:  # serve has no --lang: both languages, Chinese first
+                    hint = say(
+                        "error.extra-missing", lang, what="envrules serve", extra="server", version=version()
+                    )
+                    stderr_line(f"envrules: {hint} ({exc})")
                 return EXIT_INVALID
             return serve(args)
         with Output(None) as out:

@@ -155,9 +155,11 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     if only in (None, "serve"):
         serve = sub.add_parser(
             "serve",
-            help="answer over HTTP: /v1/check, /v1/audit and more (needs envrules[server])",
-            description="Serve envrules over HTTP (docs/service.md). Needs the server extra: "
-            "pip install 'envrules[server]'.",
+            help="answer over HTTP: /v1/check, /v1/audit and more (needs the extra [server])",
+            description="Serve envrules over HTTP (docs/service.md). Needs the extra [server]; "
+            "envrules is not on a package index, so install it from a checkout, "
+            "pip install '.[server]', or from a built wheel, "
+            "pip install 'dist/envrules-VERSION-py3-none-any.whl[server]'.",
         )
         serve.add_argument(
             "--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)"

@@ -163,6 +163,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "pack.at-line": ("（第 {line} 行）", " at line {line}"),
     # -- errors of the Python API
+    "error.extra-missing": (
+        "{what}需要可选依赖 [{extra}]，但未安装。envrules 不在软件包索引上，请在源码目录中安装："
+        "pip install '.[{extra}]'，或从构建的 wheel 安装："
+        "pip install 'dist/envrules-{version}-py3-none-any.whl[{extra}]'",
+        "{what} needs the optional extra [{extra}], which is not installed. envrules is not on a "
+        "package index: install it from a checkout, pip install '.[{extra}]', or from a built "
+        "wheel, pip install 'dist/envrules-{version}-py3-none-any.whl[{extra}]'",
+    ),
     "error.pack": ("{file}：[{where}] {problem}", "{file}: [{where}] {problem}"),
     "error.unknown-pack": (
         "未知的规则包 {name}：应为 {known} 之一，或 .toml 文件的路径",

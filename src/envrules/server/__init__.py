@@ -1,6 +1,6 @@
 """envrules over HTTP: the same contract, the same errors, for systems not written in Python.
 
-``envrules serve`` (extra ``envrules[server]``: FastAPI on uvicorn) answers:
+``envrules serve`` (the extra ``server``, FastAPI on uvicorn: ``pip install '.[server]'``) answers:
 
 * ``POST /v1/check``: a case file (or a bare proposal) in, the result JSON out, byte for byte
   what ``envrules check --format json`` prints; 200 for compliant and violating proposals alike.
