@@ -43,7 +43,7 @@ from .decision import canonical_json
 from .errors import EnvRulesError, InvalidInputError
 from .evaluator import Evaluator, PackChoice, law, resolve_as_of
 from .history import History, as_document
-from .io import InputFileError, describe_validation_error, read_log
+from .io import InputFileError, describe_validation_error, display_name, read_log
 from .law.pack import Pack, bundled_pack_ids, get_pack, load_pack
 from .law.place import Place, Stack, bundled_place_ids, get_place, load_place
 from .messages import texts
@@ -57,16 +57,23 @@ _KINDS = (("violations", "violation"), ("waived", "waived"), ("notes", "note"))
 
 def finding_keys(result: Mapping[str, Any]) -> frozenset[str]:
     """What a result decides, as comparable keys (findings without their wording, obligations)."""
-    keys = set()
+    return frozenset(_findings(result))
+
+
+def _findings(result: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """Each finding and obligation of a result as an object with its ``kind``, by its key."""
+    out: dict[str, dict[str, Any]] = {}
     for name, kind in _KINDS:
         for f in result.get(name, ()):
             key = f"{kind} {f['rule']}"
             if f.get("matter") is not None:
                 key += f" matter={f['matter']}"
-            keys.add(key)
+            out.setdefault(key, {"kind": kind, **f})
     for o in result.get("obligations", ()):
-        keys.add(f"obligation {o['rule']} due={o['due']} status={o['status']}")
-    return frozenset(keys)
+        out.setdefault(
+            f"obligation {o['rule']} due={o['due']} status={o['status']}", {"kind": "obligation", **o}
+        )
+    return out
 
 
 def _violated(result: Mapping[str, Any]) -> tuple[str, ...]:
@@ -85,6 +92,10 @@ class Difference:
     added: tuple[str, ...]
     removed: tuple[str, ...]
     reasons: tuple[str, ...] = ()
+    added_findings: tuple[dict[str, Any], ...] = ()
+    """The findings and obligations added, whole (rule, severity, message, ...), each with its ``kind``."""
+    removed_findings: tuple[dict[str, Any], ...] = ()
+    """The findings and obligations removed, whole, each with its ``kind``."""
 
     @property
     def verdict_changed(self) -> bool:
@@ -98,8 +109,8 @@ class Difference:
             "compliant_before": self.before,
             "compliant_after": self.after,
             "verdict_changed": self.verdict_changed,
-            "added": list(self.added),
-            "removed": list(self.removed),
+            "added": [dict(f) for f in self.added_findings],
+            "removed": [dict(f) for f in self.removed_findings],
             "reasons": list(self.reasons),
         }
 
@@ -118,18 +129,21 @@ class ReplayError:
 def _compare(
     line: int | None, decision: str | None, before: Mapping[str, Any], after: Mapping[str, Any]
 ) -> Difference | None:
-    old, new = finding_keys(before), finding_keys(after)
+    old, new = _findings(before), _findings(after)
     was, now = bool(before.get("compliant")), bool(after.get("compliant"))
-    if old == new and was == now:
+    if old.keys() == new.keys() and was == now:
         return None
+    added, removed = sorted(new.keys() - old.keys()), sorted(old.keys() - new.keys())
     return Difference(
         line=line,
         subject=str(after.get("subject", before.get("subject", ""))),
         decision=decision,
         before=was,
         after=now,
-        added=tuple(sorted(new - old)),
-        removed=tuple(sorted(old - new)),
+        added=tuple(added),
+        removed=tuple(removed),
+        added_findings=tuple(new[k] for k in added),
+        removed_findings=tuple(old[k] for k in removed),
     )
 
 
@@ -233,6 +247,58 @@ def _reasons(
     return tuple(out)
 
 
+def _expect(ok: bool, field: str, expected: str, got: Any) -> None:
+    if not ok:
+        raise InvalidInputError(field, expected, _kind_of(got))
+
+
+def _kind_of(value: Any) -> str:
+    kinds = {bool: "true or false", int: "a number", float: "a number", str: "a string"}
+    kinds.update({list: "a list", dict: "an object", type(None): "null"})
+    return kinds.get(type(value), type(value).__name__)
+
+
+def _check_record(decision: Mapping[str, Any], result: Mapping[str, Any]) -> None:
+    """Refuse a record whose decision or result has fields of the wrong type, naming the field.
+
+    A damaged record is bad input (exit 2 naming its line and field), never an internal error.
+    """
+    _expect(
+        decision.get("id") is None or isinstance(decision.get("id"), str),
+        "decision.id",
+        "a string",
+        decision.get("id"),
+    )
+    for name in ("packs", "registries"):
+        refs = decision.get(name)
+        _expect(refs is None or isinstance(refs, list), f"decision.{name}", "a list of objects", refs)
+        for i, ref in enumerate(refs or ()):
+            _expect(isinstance(ref, dict), f"decision.{name}[{i}]", "an object", ref)
+    place = decision.get("place")
+    _expect(place is None or isinstance(place, dict), "decision.place", "an object or null", place)
+    compliant = result.get("compliant")
+    _expect(isinstance(compliant, bool), "result.compliant", "true or false", compliant)
+    lang = result.get("lang", "zh")
+    _expect(lang in ("zh", "en"), "result.lang", "'zh' or 'en'", lang)
+    for name in ("violations", "waived", "notes", "obligations"):
+        items = result.get(name, [])
+        _expect(isinstance(items, list), f"result.{name}", "a list of objects", items)
+        texts = ("rule", "due", "status") if name == "obligations" else ("rule",)
+        for i, item in enumerate(items):
+            _expect(isinstance(item, dict), f"result.{name}[{i}]", "an object", item)
+            for key in texts:
+                _expect(
+                    isinstance(item.get(key), str), f"result.{name}[{i}].{key}", "a string", item.get(key)
+                )
+            matter = item.get("matter")
+            _expect(
+                matter is None or isinstance(matter, str),
+                f"result.{name}[{i}].matter",
+                "a string or null",
+                matter,
+            )
+
+
 def _record_parts(value: Any) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
     if not isinstance(value, dict) or not {"decision", "input", "result"} <= set(value):
         raise InvalidInputError("(record)", "a decision record with decision, input and result")
@@ -246,6 +312,7 @@ def _record_parts(value: Any) -> tuple[dict[str, Any], dict[str, Any], dict[str,
         raise InvalidInputError(
             "input", "the input the record's input_sha256 was computed over (the record was altered)", digest
         )
+    _check_record(decision, result)
     return decision, doc, result
 
 
@@ -273,7 +340,9 @@ def replay(
     given = registry if registry is None or isinstance(registry, Registry) else load_registry(registry)
     registries: dict[str, Registry] = {}
     evaluators: dict[tuple[int, int, str], Evaluator] = {}
+    records = 0
     for record in read_log(log):
+        records += 1
         if record.error is not None:
             yield ReplayError(record.line, record.error.problem)
             continue
@@ -289,9 +358,29 @@ def replay(
         except (ValidationError, EnvRulesError) as exc:
             yield ReplayError(record.line, _problem(exc))
             continue
+        except (TypeError, ValueError, KeyError, AttributeError) as exc:  # a damage no check foresaw
+            yield ReplayError(record.line, _unforeseen(exc))
+            continue
         found = _compare(record.line, decision.get("id"), before, after)
         if found is not None:
             yield replace(found, reasons=_reasons(decision, applied, language, reg))
+    if records == 0:
+        raise InputFileError(display_name(log), _NO_DECISIONS)
+
+
+_NO_DECISIONS = (
+    "no records: the log is empty (expected JSON Lines, one decision record per line, "
+    "as --record or --decision-log writes them)"
+)
+_NO_RECORDS = (
+    "no records: the log is empty (expected JSON Lines, one inspection or penalty per line, "
+    "or a JSON array of them)"
+)
+
+
+def _unforeseen(exc: Exception) -> str:
+    """A record damaged in a way the checks of :func:`_check_record` did not foresee, as bad input."""
+    return f"field input: a record that can be judged again ({type(exc).__name__}: {exc})"
 
 
 @dataclass
@@ -362,7 +451,9 @@ def diff(
     impact = Impact(_label(pa), _label(pb))
     day = resolve_as_of(as_of)
     runs = (AuditRun((), ea, day), AuditRun((), eb, day))
+    records = 0
     for record in read_log(log):
+        records += 1
         if record.error is not None:
             impact.errors.append(ReplayError(record.line, record.error.problem))
             continue
@@ -384,12 +475,16 @@ def diff(
         except (ValidationError, EnvRulesError) as exc:
             impact.errors.append(ReplayError(record.line, _problem(exc)))
             continue
+        except (TypeError, ValueError, KeyError, AttributeError) as exc:  # a damage no check foresaw
+            impact.errors.append(ReplayError(record.line, _unforeseen(exc)))
+            continue
         impact.records += 1
         impact.rules_a.update(f["rule"] for f in ra["violations"])
         impact.rules_b.update(f["rule"] for f in rb["violations"])
         if _violated(ra) != _violated(rb) or ra["compliant"] != rb["compliant"]:
-            keys_a = {k for k in finding_keys(ra) if k.startswith("violation ")}
-            keys_b = {k for k in finding_keys(rb) if k.startswith("violation ")}
+            found_a = {k: f for k, f in _findings(ra).items() if k.startswith("violation ")}
+            found_b = {k: f for k, f in _findings(rb).items() if k.startswith("violation ")}
+            added, removed = sorted(found_b.keys() - found_a.keys()), sorted(found_a.keys() - found_b.keys())
             impact.changed.append(
                 Difference(
                     line=record.line,
@@ -397,10 +492,14 @@ def diff(
                     decision=ref,
                     before=bool(ra["compliant"]),
                     after=bool(rb["compliant"]),
-                    added=tuple(sorted(keys_b - keys_a)),
-                    removed=tuple(sorted(keys_a - keys_b)),
+                    added=tuple(added),
+                    removed=tuple(removed),
+                    added_findings=tuple(found_b[k] for k in added),
+                    removed_findings=tuple(found_a[k] for k in removed),
                 )
             )
+    if records == 0:
+        raise InputFileError(display_name(log), _NO_RECORDS)
     return impact
 
 
