@@ -249,7 +249,7 @@ def _reasons(
 
 def _expect(ok: bool, field: str, expected: str, got: Any) -> None:
     if not ok:
-        raise InvalidInputError(field, expected, _kind_of(got))
+        raise InvalidInputError(field, f"{expected} (got {_kind_of(got)})")
 
 
 def _kind_of(value: Any) -> str:
