@@ -40,7 +40,7 @@ from pydantic import ValidationError
 from ._version import version as envrules_version
 from .auditing import AuditRun
 from .decision import canonical_json
-from .errors import EnvRulesError, InvalidInputError
+from .errors import EnvRulesError, InvalidInputError, Problem
 from .evaluator import Evaluator, PackChoice, law, resolve_as_of
 from .history import History, as_document
 from .io import InputFileError, describe_validation_error, display_name, read_log
@@ -121,6 +121,8 @@ class ReplayError:
 
     line: int | None
     problem: str
+    problems: tuple[Problem, ...] = field(default=(), compare=False)
+    """The problems of the record, by field, when it was read but is invalid: said in either language."""
 
     def to_dict(self) -> dict[str, Any]:
         return {"line": self.line, "error": self.problem}
@@ -145,6 +147,14 @@ def _compare(
         added_findings=tuple(new[k] for k in added),
         removed_findings=tuple(old[k] for k in removed),
     )
+
+
+def _problems(exc: Exception) -> tuple[Problem, ...]:
+    if isinstance(exc, ValidationError):
+        return InvalidInputError.from_validation_error(exc).problems
+    if isinstance(exc, InvalidInputError):
+        return exc.problems
+    return ()
 
 
 def _problem(exc: Exception) -> str:
@@ -248,14 +258,9 @@ def _reasons(
 
 
 def _expect(ok: bool, field: str, expected: str, got: Any) -> None:
+    """``expected`` is a phrase of the catalogue (``expected.*``): the error is said in either language."""
     if not ok:
-        raise InvalidInputError(field, f"{expected} (got {_kind_of(got)})")
-
-
-def _kind_of(value: Any) -> str:
-    kinds = {bool: "true or false", int: "a number", float: "a number", str: "a string"}
-    kinds.update({list: "a list", dict: "an object", type(None): "null"})
-    return kinds.get(type(value), type(value).__name__)
+        raise InvalidInputError(field, expected, got)
 
 
 def _check_record(decision: Mapping[str, Any], result: Mapping[str, Any]) -> None:
@@ -266,35 +271,40 @@ def _check_record(decision: Mapping[str, Any], result: Mapping[str, Any]) -> Non
     _expect(
         decision.get("id") is None or isinstance(decision.get("id"), str),
         "decision.id",
-        "a string",
+        "a valid string",
         decision.get("id"),
     )
     for name in ("packs", "registries"):
         refs = decision.get(name)
-        _expect(refs is None or isinstance(refs, list), f"decision.{name}", "a list of objects", refs)
+        _expect(refs is None or isinstance(refs, list), f"decision.{name}", "a JSON array", refs)
         for i, ref in enumerate(refs or ()):
-            _expect(isinstance(ref, dict), f"decision.{name}[{i}]", "an object", ref)
+            _expect(isinstance(ref, dict), f"decision.{name}[{i}]", "a JSON object", ref)
     place = decision.get("place")
-    _expect(place is None or isinstance(place, dict), "decision.place", "an object or null", place)
+    _expect(place is None or isinstance(place, dict), "decision.place", "a JSON object", place)
     compliant = result.get("compliant")
-    _expect(isinstance(compliant, bool), "result.compliant", "true or false", compliant)
+    _expect(isinstance(compliant, bool), "result.compliant", "a valid boolean", compliant)
     lang = result.get("lang", "zh")
-    _expect(lang in ("zh", "en"), "result.lang", "'zh' or 'en'", lang)
+    _expect(lang in ("zh", "en"), "result.lang", "one of 'zh', 'en'", lang)
     for name in ("violations", "waived", "notes", "obligations"):
         items = result.get(name, [])
-        _expect(isinstance(items, list), f"result.{name}", "a list of objects", items)
+        _expect(isinstance(items, list), f"result.{name}", "a JSON array", items)
         texts = ("rule", "due", "status") if name == "obligations" else ("rule",)
         for i, item in enumerate(items):
-            _expect(isinstance(item, dict), f"result.{name}[{i}]", "an object", item)
+            _expect(isinstance(item, dict), f"result.{name}[{i}]", "a JSON object", item)
             for key in texts:
+                if key not in item:
+                    raise InvalidInputError(f"result.{name}[{i}].{key}", "missing required field")
                 _expect(
-                    isinstance(item.get(key), str), f"result.{name}[{i}].{key}", "a string", item.get(key)
+                    isinstance(item.get(key), str),
+                    f"result.{name}[{i}].{key}",
+                    "a valid string",
+                    item.get(key),
                 )
             matter = item.get("matter")
             _expect(
                 matter is None or isinstance(matter, str),
                 f"result.{name}[{i}].matter",
-                "a string or null",
+                "a valid string",
                 matter,
             )
 
@@ -356,7 +366,7 @@ def replay(
                 evaluators[key] = Evaluator(applied, lang=language, registry=reg)  # type: ignore[arg-type]
             after = _judge(evaluators[key], doc)
         except (ValidationError, EnvRulesError) as exc:
-            yield ReplayError(record.line, _problem(exc))
+            yield ReplayError(record.line, _problem(exc), _problems(exc))
             continue
         except (TypeError, ValueError, KeyError, AttributeError) as exc:  # a damage no check foresaw
             yield ReplayError(record.line, _unforeseen(exc))
@@ -473,7 +483,7 @@ def diff(
                 ra = runs[0].judge(doc).result.to_dict()
                 rb = runs[1].judge(doc).result.to_dict()
         except (ValidationError, EnvRulesError) as exc:
-            impact.errors.append(ReplayError(record.line, _problem(exc)))
+            impact.errors.append(ReplayError(record.line, _problem(exc), _problems(exc)))
             continue
         except (TypeError, ValueError, KeyError, AttributeError) as exc:  # a damage no check foresaw
             impact.errors.append(ReplayError(record.line, _unforeseen(exc)))
@@ -505,4 +515,4 @@ def diff(
 
 def as_input_error(log: str, item: ReplayError) -> InputFileError:
     """A record that could not be judged, as the one-line error the command line prints."""
-    return InputFileError(log, item.problem, line=item.line)
+    return InputFileError(log, item.problem, line=item.line, problems=item.problems)

@@ -53,7 +53,7 @@ def _difference_lines(d: Difference, say: dict[str, str]) -> list[str]:
 
 
 def _report_error(log: str, item: ReplayError, lang: str = "zh") -> None:
-    print_error(InputFileError(log, item.problem, line=item.line), lang)
+    print_error(InputFileError(log, item.problem, line=item.line, problems=item.problems), lang)
 
 
 def _replay(args: argparse.Namespace, out: Output) -> int:
