@@ -40,10 +40,10 @@ from pydantic import ValidationError
 from ._version import version as envrules_version
 from .auditing import AuditRun
 from .decision import canonical_json
-from .errors import EnvRulesError, InvalidInputError
+from .errors import EnvRulesError, InvalidInputError, Problem
 from .evaluator import Evaluator, PackChoice, law, resolve_as_of
 from .history import History, as_document
-from .io import InputFileError, describe_validation_error, read_log
+from .io import InputFileError, describe_validation_error, display_name, read_log
 from .law.pack import Pack, bundled_pack_ids, get_pack, load_pack
 from .law.place import Place, Stack, bundled_place_ids, get_place, load_place
 from .messages import texts
@@ -57,16 +57,23 @@ _KINDS = (("violations", "violation"), ("waived", "waived"), ("notes", "note"))
 
 def finding_keys(result: Mapping[str, Any]) -> frozenset[str]:
     """What a result decides, as comparable keys (findings without their wording, obligations)."""
-    keys = set()
+    return frozenset(_findings(result))
+
+
+def _findings(result: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """Each finding and obligation of a result as an object with its ``kind``, by its key."""
+    out: dict[str, dict[str, Any]] = {}
     for name, kind in _KINDS:
         for f in result.get(name, ()):
             key = f"{kind} {f['rule']}"
             if f.get("matter") is not None:
                 key += f" matter={f['matter']}"
-            keys.add(key)
+            out.setdefault(key, {"kind": kind, **f})
     for o in result.get("obligations", ()):
-        keys.add(f"obligation {o['rule']} due={o['due']} status={o['status']}")
-    return frozenset(keys)
+        out.setdefault(
+            f"obligation {o['rule']} due={o['due']} status={o['status']}", {"kind": "obligation", **o}
+        )
+    return out
 
 
 def _violated(result: Mapping[str, Any]) -> tuple[str, ...]:
@@ -85,6 +92,10 @@ class Difference:
     added: tuple[str, ...]
     removed: tuple[str, ...]
     reasons: tuple[str, ...] = ()
+    added_findings: tuple[dict[str, Any], ...] = ()
+    """The findings and obligations added, whole (rule, severity, message, ...), each with its ``kind``."""
+    removed_findings: tuple[dict[str, Any], ...] = ()
+    """The findings and obligations removed, whole, each with its ``kind``."""
 
     @property
     def verdict_changed(self) -> bool:
@@ -98,8 +109,8 @@ class Difference:
             "compliant_before": self.before,
             "compliant_after": self.after,
             "verdict_changed": self.verdict_changed,
-            "added": list(self.added),
-            "removed": list(self.removed),
+            "added": [dict(f) for f in self.added_findings],
+            "removed": [dict(f) for f in self.removed_findings],
             "reasons": list(self.reasons),
         }
 
@@ -110,6 +121,8 @@ class ReplayError:
 
     line: int | None
     problem: str
+    problems: tuple[Problem, ...] = field(default=(), compare=False)
+    """The problems of the record, by field, when it was read but is invalid: said in either language."""
 
     def to_dict(self) -> dict[str, Any]:
         return {"line": self.line, "error": self.problem}
@@ -118,19 +131,30 @@ class ReplayError:
 def _compare(
     line: int | None, decision: str | None, before: Mapping[str, Any], after: Mapping[str, Any]
 ) -> Difference | None:
-    old, new = finding_keys(before), finding_keys(after)
+    old, new = _findings(before), _findings(after)
     was, now = bool(before.get("compliant")), bool(after.get("compliant"))
-    if old == new and was == now:
+    if old.keys() == new.keys() and was == now:
         return None
+    added, removed = sorted(new.keys() - old.keys()), sorted(old.keys() - new.keys())
     return Difference(
         line=line,
         subject=str(after.get("subject", before.get("subject", ""))),
         decision=decision,
         before=was,
         after=now,
-        added=tuple(sorted(new - old)),
-        removed=tuple(sorted(old - new)),
+        added=tuple(added),
+        removed=tuple(removed),
+        added_findings=tuple(new[k] for k in added),
+        removed_findings=tuple(old[k] for k in removed),
     )
+
+
+def _problems(exc: Exception) -> tuple[Problem, ...]:
+    if isinstance(exc, ValidationError):
+        return InvalidInputError.from_validation_error(exc).problems
+    if isinstance(exc, InvalidInputError):
+        return exc.problems
+    return ()
 
 
 def _problem(exc: Exception) -> str:
@@ -233,6 +257,58 @@ def _reasons(
     return tuple(out)
 
 
+def _expect(ok: bool, field: str, expected: str, got: Any) -> None:
+    """``expected`` is a phrase of the catalogue (``expected.*``): the error is said in either language."""
+    if not ok:
+        raise InvalidInputError(field, expected, got)
+
+
+def _check_record(decision: Mapping[str, Any], result: Mapping[str, Any]) -> None:
+    """Refuse a record whose decision or result has fields of the wrong type, naming the field.
+
+    A damaged record is bad input (exit 2 naming its line and field), never an internal error.
+    """
+    _expect(
+        decision.get("id") is None or isinstance(decision.get("id"), str),
+        "decision.id",
+        "a valid string",
+        decision.get("id"),
+    )
+    for name in ("packs", "registries"):
+        refs = decision.get(name)
+        _expect(refs is None or isinstance(refs, list), f"decision.{name}", "a JSON array", refs)
+        for i, ref in enumerate(refs or ()):
+            _expect(isinstance(ref, dict), f"decision.{name}[{i}]", "a JSON object", ref)
+    place = decision.get("place")
+    _expect(place is None or isinstance(place, dict), "decision.place", "a JSON object", place)
+    compliant = result.get("compliant")
+    _expect(isinstance(compliant, bool), "result.compliant", "a valid boolean", compliant)
+    lang = result.get("lang", "zh")
+    _expect(lang in ("zh", "en"), "result.lang", "one of 'zh', 'en'", lang)
+    for name in ("violations", "waived", "notes", "obligations"):
+        items = result.get(name, [])
+        _expect(isinstance(items, list), f"result.{name}", "a JSON array", items)
+        texts = ("rule", "due", "status") if name == "obligations" else ("rule",)
+        for i, item in enumerate(items):
+            _expect(isinstance(item, dict), f"result.{name}[{i}]", "a JSON object", item)
+            for key in texts:
+                if key not in item:
+                    raise InvalidInputError(f"result.{name}[{i}].{key}", "missing required field")
+                _expect(
+                    isinstance(item.get(key), str),
+                    f"result.{name}[{i}].{key}",
+                    "a valid string",
+                    item.get(key),
+                )
+            matter = item.get("matter")
+            _expect(
+                matter is None or isinstance(matter, str),
+                f"result.{name}[{i}].matter",
+                "a valid string",
+                matter,
+            )
+
+
 def _record_parts(value: Any) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
     if not isinstance(value, dict) or not {"decision", "input", "result"} <= set(value):
         raise InvalidInputError("(record)", "a decision record with decision, input and result")
@@ -246,6 +322,7 @@ def _record_parts(value: Any) -> tuple[dict[str, Any], dict[str, Any], dict[str,
         raise InvalidInputError(
             "input", "the input the record's input_sha256 was computed over (the record was altered)", digest
         )
+    _check_record(decision, result)
     return decision, doc, result
 
 
@@ -273,7 +350,9 @@ def replay(
     given = registry if registry is None or isinstance(registry, Registry) else load_registry(registry)
     registries: dict[str, Registry] = {}
     evaluators: dict[tuple[int, int, str], Evaluator] = {}
+    records = 0
     for record in read_log(log):
+        records += 1
         if record.error is not None:
             yield ReplayError(record.line, record.error.problem)
             continue
@@ -287,11 +366,31 @@ def replay(
                 evaluators[key] = Evaluator(applied, lang=language, registry=reg)  # type: ignore[arg-type]
             after = _judge(evaluators[key], doc)
         except (ValidationError, EnvRulesError) as exc:
-            yield ReplayError(record.line, _problem(exc))
+            yield ReplayError(record.line, _problem(exc), _problems(exc))
+            continue
+        except (TypeError, ValueError, KeyError, AttributeError) as exc:  # a damage no check foresaw
+            yield ReplayError(record.line, _unforeseen(exc))
             continue
         found = _compare(record.line, decision.get("id"), before, after)
         if found is not None:
             yield replace(found, reasons=_reasons(decision, applied, language, reg))
+    if records == 0:
+        raise InputFileError(display_name(log), _NO_DECISIONS)
+
+
+_NO_DECISIONS = (
+    "no records: the log is empty (expected JSON Lines, one decision record per line, "
+    "as --record or --decision-log writes them)"
+)
+_NO_RECORDS = (
+    "no records: the log is empty (expected JSON Lines, one inspection or penalty per line, "
+    "or a JSON array of them)"
+)
+
+
+def _unforeseen(exc: Exception) -> str:
+    """A record damaged in a way the checks of :func:`_check_record` did not foresee, as bad input."""
+    return f"field input: a record that can be judged again ({type(exc).__name__}: {exc})"
 
 
 @dataclass
@@ -362,7 +461,9 @@ def diff(
     impact = Impact(_label(pa), _label(pb))
     day = resolve_as_of(as_of)
     runs = (AuditRun((), ea, day), AuditRun((), eb, day))
+    records = 0
     for record in read_log(log):
+        records += 1
         if record.error is not None:
             impact.errors.append(ReplayError(record.line, record.error.problem))
             continue
@@ -382,14 +483,18 @@ def diff(
                 ra = runs[0].judge(doc).result.to_dict()
                 rb = runs[1].judge(doc).result.to_dict()
         except (ValidationError, EnvRulesError) as exc:
-            impact.errors.append(ReplayError(record.line, _problem(exc)))
+            impact.errors.append(ReplayError(record.line, _problem(exc), _problems(exc)))
+            continue
+        except (TypeError, ValueError, KeyError, AttributeError) as exc:  # a damage no check foresaw
+            impact.errors.append(ReplayError(record.line, _unforeseen(exc)))
             continue
         impact.records += 1
         impact.rules_a.update(f["rule"] for f in ra["violations"])
         impact.rules_b.update(f["rule"] for f in rb["violations"])
         if _violated(ra) != _violated(rb) or ra["compliant"] != rb["compliant"]:
-            keys_a = {k for k in finding_keys(ra) if k.startswith("violation ")}
-            keys_b = {k for k in finding_keys(rb) if k.startswith("violation ")}
+            found_a = {k: f for k, f in _findings(ra).items() if k.startswith("violation ")}
+            found_b = {k: f for k, f in _findings(rb).items() if k.startswith("violation ")}
+            added, removed = sorted(found_b.keys() - found_a.keys()), sorted(found_a.keys() - found_b.keys())
             impact.changed.append(
                 Difference(
                     line=record.line,
@@ -397,13 +502,17 @@ def diff(
                     decision=ref,
                     before=bool(ra["compliant"]),
                     after=bool(rb["compliant"]),
-                    added=tuple(sorted(keys_b - keys_a)),
-                    removed=tuple(sorted(keys_a - keys_b)),
+                    added=tuple(added),
+                    removed=tuple(removed),
+                    added_findings=tuple(found_b[k] for k in added),
+                    removed_findings=tuple(found_a[k] for k in removed),
                 )
             )
+    if records == 0:
+        raise InputFileError(display_name(log), _NO_RECORDS)
     return impact
 
 
 def as_input_error(log: str, item: ReplayError) -> InputFileError:
     """A record that could not be judged, as the one-line error the command line prints."""
-    return InputFileError(log, item.problem, line=item.line)
+    return InputFileError(log, item.problem, line=item.line, problems=item.problems)

@@ -97,7 +97,7 @@ def test_replay_cli_exits_0_for_no_difference_and_1_listing_the_differences(
     assert main(["replay", str(decision_log)]) == 0
     assert "0项决定有差异" in capsys.readouterr().out
     assert main(["replay", str(decision_log), "--pack", str(window_15), "--format", "json"]) == 1
-    rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    rows = json.loads(capsys.readouterr().out)["records_changed"]
     assert [r["line"] for r in rows] == [16, 17, 18, 19, 20]
     assert all(r["verdict_changed"] for r in rows)
 

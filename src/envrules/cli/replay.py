@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from typing import Any
 
 from ..errors import InvalidInputError, PackError, UnknownPackError
@@ -18,7 +17,7 @@ from ..law.pack import Pack
 from ..law.place import Stack, UnknownPlaceError
 from ..messages import texts
 from ..replay import Difference, Impact, ReplayError, diff, replay
-from .common import language, pack_error
+from .common import language, pack_error, print_error, stderr_line
 from .common import registry as load_registry_option
 from .output import Output
 
@@ -53,8 +52,8 @@ def _difference_lines(d: Difference, say: dict[str, str]) -> list[str]:
     return lines
 
 
-def _report_error(log: str, item: ReplayError) -> None:
-    print(f"envrules: {InputFileError(log, item.problem, line=item.line)}", file=sys.stderr)
+def _report_error(log: str, item: ReplayError, lang: str = "zh") -> None:
+    print_error(InputFileError(log, item.problem, line=item.line, problems=item.problems), lang)
 
 
 def _replay(args: argparse.Namespace, out: Output) -> int:
@@ -62,24 +61,32 @@ def _replay(args: argparse.Namespace, out: Output) -> int:
     chosen = _law(args.pack, args.place)
     lang = args.lang or "zh"
     say = _LABELS[language(lang)]
-    differ = errors = 0
+    changed: list[dict[str, Any]] = []
+    refused: list[dict[str, Any]] = []
+    as_json = args.format == "json"
     for item in replay(args.log, pack=chosen, lang=args.lang, registry=load_registry_option(args.registry)):
         if isinstance(item, ReplayError):
-            errors += 1
-            _report_error(log, item)
-            continue
-        differ += 1
-        if args.format == "json":
-            out.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+            refused.append(item.to_dict())
+            _report_error(log, item, lang)
+        elif as_json:
+            changed.append(item.to_dict())  # one document at the end: an empty list when nothing differs
         else:
+            changed.append({})
             out.write("\n".join(_difference_lines(item, say)) + "\n")
-    summary = say["replay"].format(n=differ, e=errors)
-    if args.format == "json":
-        sys.stderr.write(summary + "\n")
+    summary = say["replay"].format(n=len(changed), e=len(refused))
+    if as_json:
+        doc = {
+            "changed": len(changed),
+            "errors": len(refused),
+            "records_changed": changed,
+            "record_errors": refused,
+        }
+        out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        stderr_line(summary)
     else:
         out.write(summary + "\n")
     out.flush()
-    return 2 if errors else 1 if differ else 0
+    return 2 if refused else 1 if changed else 0
 
 
 def _diff(args: argparse.Namespace, out: Output) -> int:
@@ -97,12 +104,13 @@ def _diff(args: argparse.Namespace, out: Output) -> int:
     assert b is not None
     impact: Impact = diff(args.log, a, b, as_of=args.as_of, lang=args.lang)
     for item in impact.errors:
-        _report_error(log, item)
+        _report_error(log, item, args.lang or "zh")
     say = _LABELS[language(args.lang)]
     if args.format == "json":
         doc: dict[str, Any] = {
             **impact.to_dict(),
             "records_changed": [d.to_dict() for d in impact.changed],
+            "record_errors": [e.to_dict() for e in impact.errors],
         }
         out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
     else:

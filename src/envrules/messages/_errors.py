@@ -143,6 +143,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "no records: the log is empty (expected JSON Lines, one inspection or penalty per line, "
         "or a JSON array of them)",
     ),
+    "file.no-decisions": (
+        "没有记录：日志为空（应为 JSON Lines，每行一条决定记录，即 --record 或 --decision-log 所写）",
+        "no records: the log is empty (expected JSON Lines, one decision record per line, "
+        "as --record or --decision-log writes them)",
+    ),
     "file.case-not-log": (
         "这是案卷（提案及其历史），不是日志：请用 `{command}`",
         "this is a case file (a proposal with its history), not a log: use `{command}`",
