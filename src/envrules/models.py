@@ -224,7 +224,10 @@ Moment: TypeAlias = Annotated[date | datetime, _MomentField()]
 def local_date(moment: date | datetime) -> date:
     """The local (CST) calendar date of a moment; a bare date or a naive time is already local."""
     if isinstance(moment, datetime):
-        if moment.tzinfo is None:
+        zone = moment.tzinfo
+        # A validated moment is already in CST itself (its own date), as a naive one is local:
+        # ``astimezone`` would give the same datetime back, after parsing its arguments.
+        if zone is CST or zone is None:
             return moment.date()
         return moment.astimezone(CST).date()
     return moment
