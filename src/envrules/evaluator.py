@@ -95,13 +95,6 @@ def resolve_as_of(value: date | datetime | str | None) -> date:
     raise InvalidInputError("as_of", "an ISO 8601 date such as 2025-10-30", value)
 
 
-def _day(value: date | datetime | str | None) -> date:
-    """:func:`resolve_as_of`, with the script's usual string looked up first."""
-    if type(value) is str:
-        return _as_of_text(value)
-    return resolve_as_of(value)
-
-
 @functools.lru_cache(maxsize=256)
 def _as_of_text(value: str) -> date:
     # Cached: a script judging many proposals passes the same as_of string each time.
@@ -228,7 +221,7 @@ class Evaluator:
         # its __init__ (a class call with ten arguments: about 4,500 instructions).
         ctx: Context = _new(Context)
         ctx.history = history if type(history) is History else _history(history)
-        ctx.as_of = _day(as_of)
+        ctx.as_of = _as_of_text(as_of) if type(as_of) is str else resolve_as_of(as_of)  # a script's usual string
         ctx.calendar = self._calendar
         ctx.lang = lang
         ctx.violations, ctx.waived, ctx.obligations, ctx.notes = [], [], [], []
@@ -295,6 +288,8 @@ def _recorder() -> Recorder:
 
 
 _EVALUATORS: dict[tuple[object, str], Evaluator] = {}
+_DEFAULTS: dict[str, Evaluator] = {}
+"""The default pack's evaluators by language (also in ``_EVALUATORS``): found without a key tuple."""
 
 LawChoice: TypeAlias = "Law | str | Path | Sequence[Pack | str | Path] | None"
 """How a caller names the law to judge under with ``pack=`` (see :func:`law`)."""
@@ -371,7 +366,7 @@ def evaluate(
     record, a path to also append it to that decision log).
     """
     if pack is None and place is None and calendar is None and registry is None:  # the default pack
-        ev = _EVALUATORS.get(("", lang))
+        ev = _DEFAULTS.get(lang)
         if ev is not None:
             return ev.evaluate(proposal, history, as_of=as_of, record=record)
     if registry is not None:
@@ -387,6 +382,8 @@ def evaluate(
         if ev is None:
             ev = Evaluator(law(pack, place), None, lang)
             _EVALUATORS[(key, lang)] = ev
+            if key == "":
+                _DEFAULTS[lang] = ev
     else:
         ev = Evaluator(law(pack, place), calendar, lang)
     return ev.evaluate(proposal, history, as_of=as_of, record=record)

@@ -111,7 +111,7 @@ def iso(moment: date) -> str:
         clock = f"{two[stamp.hour]}:{two[stamp.minute]}:{two[stamp.second]}"
         if micro:
             clock = f"{clock}.{micro:06d}"
-        return f"{iso(stamp.date())}T{clock}+08:00"
+        return f"{_date_text(stamp.date())}T{clock}+08:00"  # its date is a plain date: no second call
     return moment.isoformat()
 
 
