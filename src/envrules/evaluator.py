@@ -221,7 +221,8 @@ class Evaluator:
         # its __init__ (a class call with ten arguments: about 4,500 instructions).
         ctx: Context = _new(Context)
         ctx.history = history if type(history) is History else _history(history)
-        ctx.as_of = _as_of_text(as_of) if type(as_of) is str else resolve_as_of(as_of)  # a script's usual string
+        # A script's usual as_of string is looked up first (cached).
+        ctx.as_of = _as_of_text(as_of) if type(as_of) is str else resolve_as_of(as_of)
         ctx.calendar = self._calendar
         ctx.lang = lang
         ctx.violations, ctx.waived, ctx.obligations, ctx.notes = [], [], [], []
