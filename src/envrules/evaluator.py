@@ -29,7 +29,7 @@ from .history import History, as_document
 from .law.pack import Pack, bundled_pack_ids, get_pack
 from .law.stack import Law, Plan, Stack
 from .models import CST, FIRST_DATE, LAST_DATE, Inspection, Moment, Penalty, local_date
-from .result import Result, judged
+from .result import Result
 from .rules.base import Context, Lang
 
 if TYPE_CHECKING:
@@ -231,13 +231,14 @@ class Evaluator:
             ctx.pack = ref
             for rule in rules:
                 rule.check(doc, ctx)
-        return judged(
+        # judged(...) made here: the lists become tuples, one call fewer per decision.
+        return Result(
             doc.id,
-            ctx.violations,
-            ctx.waived,
-            ctx.obligations,
+            tuple(ctx.violations),
+            tuple(ctx.waived),
+            tuple(ctx.obligations),
             last,
-            ctx.notes,
+            tuple(ctx.notes),
             lang,
             applied,
             self._place,

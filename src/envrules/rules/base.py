@@ -192,11 +192,14 @@ class Rule(ABC, Generic[D, P]):
     circumstance_codes: frozenset[str] = frozenset()
     """The penalty circumstance codes this rule reads (a pack knows the union of its rules')."""
 
-    __slots__ = ("_hash", "citation", "params")
+    __slots__ = ("_hash", "_text", "citation", "params")
 
     def __init__(self, params: P, citation: Citation) -> None:
         self.params = params
         self.citation = citation
+        # The class's templates (read once per class), held by the rule: each finding and message
+        # reads them without a call.
+        self._text = templates(type(self))
         # Hashed once: a rule is a key of the findings its module keeps made (lru_cache).
         self._hash = hash((type(self), params, citation))
 
@@ -234,7 +237,7 @@ class Rule(ABC, Generic[D, P]):
 
     def say(self, lang: Lang, key: str, **values: object) -> str:
         """The message ``key`` in ``lang``, filled with ``values``."""
-        return templates(type(self))[lang][key].format(**values)
+        return self._text[lang][key].format(**values)
 
     def finding(
         self,
@@ -258,7 +261,7 @@ class Rule(ABC, Generic[D, P]):
         values = dict(values) if values else {}
         if matter is not None:
             values["matter"] = matter
-        text = templates(type(self))[ctx.lang]
+        text = self._text[ctx.lang]
         return drafted_finding(
             self.id,
             text[key],
