@@ -237,7 +237,7 @@ class Rule(ABC, Generic[D, P]):
 
     def say(self, lang: Lang, key: str, **values: object) -> str:
         """The message ``key`` in ``lang``, filled with ``values``."""
-        return self._text[lang][key].format(**values)
+        return self._text[lang][key].format_map(values)  # the keywords' dict itself, not a copy
 
     def finding(
         self,
@@ -258,9 +258,11 @@ class Rule(ABC, Generic[D, P]):
         and its pack. ``matter`` is also available to the templates as ``{matter}``. The texts
         are formatted when first read (:func:`~envrules.result.drafted_finding`).
         """
-        values = dict(values) if values else {}
+        # Read, never kept nor changed: copied only to add the matter.
         if matter is not None:
-            values["matter"] = matter
+            values = {**values, "matter": matter} if values else {"matter": matter}
+        elif values is None:
+            values = {}
         text = self._text[ctx.lang]
         return drafted_finding(
             self.id,
@@ -276,8 +278,11 @@ class Rule(ABC, Generic[D, P]):
             ctx.pack,
         )
 
-    def kept(self, slot: str, make: Callable[..., T], size: int = KEPT) -> Callable[..., T]:
+    def kept(self, slot: str, make: Callable[..., T], size: int | None = KEPT) -> Callable[..., T]:
         """``make``, its results kept (``functools.lru_cache``) in the rule's ``slot`` on first use.
+
+        ``size=None`` keeps every result (``functools.cache``, no bookkeeping of the least recent):
+        only for keys whose domain is provably small, said where it is asked for.
 
         Made on first use, not with the rule: a rule fresh from its pack holds only what it is
         made of. Two threads may both make it; the last one stays, and both are right.
