@@ -108,10 +108,10 @@ def iso(moment: date) -> str:
     if kind is datetime and moment.tzinfo is CST:  # type: ignore[attr-defined]
         stamp: datetime = moment  # type: ignore[assignment]
         two, micro = _TWO, stamp.microsecond
-        clock = f"{two[stamp.hour]}:{two[stamp.minute]}:{two[stamp.second]}"
+        day = _date_text(stamp.date())  # a plain date: its text from the cache, no second call
         if micro:
-            clock = f"{clock}.{micro:06d}"
-        return f"{_date_text(stamp.date())}T{clock}+08:00"  # its date is a plain date: no second call
+            return f"{day}T{two[stamp.hour]}:{two[stamp.minute]}:{two[stamp.second]}.{micro:06d}+08:00"
+        return f"{day}T{two[stamp.hour]}:{two[stamp.minute]}:{two[stamp.second]}+08:00"  # one string built
     return moment.isoformat()
 
 
