@@ -29,7 +29,7 @@ from .history import History, as_document
 from .law.pack import Pack, bundled_pack_ids, get_pack
 from .law.stack import Law, Plan, Stack
 from .models import CST, FIRST_DATE, LAST_DATE, Inspection, Moment, Penalty, local_date
-from .result import Result, judged
+from .result import Result
 from .rules.base import Context, Lang
 
 if TYPE_CHECKING:
@@ -93,13 +93,6 @@ def resolve_as_of(value: date | datetime | str | None) -> date:
     if isinstance(value, str):
         return _as_of_text(value)
     raise InvalidInputError("as_of", "an ISO 8601 date such as 2025-10-30", value)
-
-
-def _day(value: date | datetime | str | None) -> date:
-    """:func:`resolve_as_of`, with the script's usual string looked up first."""
-    if type(value) is str:
-        return _as_of_text(value)
-    return resolve_as_of(value)
 
 
 @functools.lru_cache(maxsize=256)
@@ -228,7 +221,8 @@ class Evaluator:
         # its __init__ (a class call with ten arguments: about 4,500 instructions).
         ctx: Context = _new(Context)
         ctx.history = history if type(history) is History else _history(history)
-        ctx.as_of = _day(as_of)
+        # A script's usual as_of string is looked up first (cached).
+        ctx.as_of = _as_of_text(as_of) if type(as_of) is str else resolve_as_of(as_of)
         ctx.calendar = self._calendar
         ctx.lang = lang
         ctx.violations, ctx.waived, ctx.obligations, ctx.notes = [], [], [], []
@@ -237,13 +231,14 @@ class Evaluator:
             ctx.pack = ref
             for rule in rules:
                 rule.check(doc, ctx)
-        return judged(
+        # judged(...) made here: the lists become tuples, one call fewer per decision.
+        return Result(
             doc.id,
-            ctx.violations,
-            ctx.waived,
-            ctx.obligations,
+            tuple(ctx.violations),
+            tuple(ctx.waived),
+            tuple(ctx.obligations),
             last,
-            ctx.notes,
+            tuple(ctx.notes),
             lang,
             applied,
             self._place,
@@ -295,6 +290,8 @@ def _recorder() -> Recorder:
 
 
 _EVALUATORS: dict[tuple[object, str], Evaluator] = {}
+_DEFAULTS: dict[str, Evaluator] = {}
+"""The default pack's evaluators by language (also in ``_EVALUATORS``): found without a key tuple."""
 
 LawChoice: TypeAlias = "Law | str | Path | Sequence[Pack | str | Path] | None"
 """How a caller names the law to judge under with ``pack=`` (see :func:`law`)."""
@@ -371,7 +368,7 @@ def evaluate(
     record, a path to also append it to that decision log).
     """
     if pack is None and place is None and calendar is None and registry is None:  # the default pack
-        ev = _EVALUATORS.get(("", lang))
+        ev = _DEFAULTS.get(lang)
         if ev is not None:
             return ev.evaluate(proposal, history, as_of=as_of, record=record)
     if registry is not None:
@@ -387,6 +384,8 @@ def evaluate(
         if ev is None:
             ev = Evaluator(law(pack, place), None, lang)
             _EVALUATORS[(key, lang)] = ev
+            if key == "":
+                _DEFAULTS[lang] = ev
     else:
         ev = Evaluator(law(pack, place), calendar, lang)
     return ev.evaluate(proposal, history, as_of=as_of, record=record)

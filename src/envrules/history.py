@@ -69,7 +69,7 @@ def as_document(entry: Inspection | Penalty | Mapping[str, Any]) -> Inspection |
     the exceptions odd values raise on the way (overflow, decimal conversion,
     recursion, a type that cannot be compared).
     """
-    if isinstance(entry, Inspection | Penalty):
+    if type(entry) is not dict and isinstance(entry, Inspection | Penalty):  # a JSON object is no model
         return entry
     try:
         return _validate(entry)

@@ -134,20 +134,19 @@ _KEPT = 4096
 """The most values each cache of values already read keeps (functools.lru_cache's bound)."""
 
 
-@lru_cache(maxsize=_KEPT)
-def _text_moment(text: str) -> date | datetime:
-    """The moment of an ISO text; a log repeats its dates, and a moment is immutable (shared).
-
-    A text refused raises and is never kept."""
-    return _checked_moment(text)
-
-
 def _checked_moment(value: Any) -> date | datetime:
     moment = _parse_moment(value)
     day = moment.date() if isinstance(moment, datetime) else moment
     if not FIRST_DATE <= day <= LAST_DATE:
         raise ValueError(f"expected a date from {FIRST_DATE} to {LAST_DATE} (got {day})")
     return moment
+
+
+_text_moment = lru_cache(maxsize=_KEPT)(_checked_moment)
+"""The moment of an ISO text; a log repeats its dates, and a moment is immutable (shared).
+
+A text refused raises and is never kept. The cache wraps :func:`_checked_moment` itself, not a
+function that calls it: a text not seen before is one call fewer (most timestamps are new)."""
 
 
 def _keep(store: dict[_K, _V], key: _K, value: _V, kept: int = _KEPT) -> _V:
@@ -224,7 +223,10 @@ Moment: TypeAlias = Annotated[date | datetime, _MomentField()]
 def local_date(moment: date | datetime) -> date:
     """The local (CST) calendar date of a moment; a bare date or a naive time is already local."""
     if isinstance(moment, datetime):
-        if moment.tzinfo is None:
+        zone = moment.tzinfo
+        # A validated moment is already in CST itself (its own date), as a naive one is local:
+        # ``astimezone`` would give the same datetime back, after parsing its arguments.
+        if zone is CST or zone is None:
             return moment.date()
         return moment.astimezone(CST).date()
     return moment

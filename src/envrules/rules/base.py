@@ -108,10 +108,10 @@ def iso(moment: date) -> str:
     if kind is datetime and moment.tzinfo is CST:  # type: ignore[attr-defined]
         stamp: datetime = moment  # type: ignore[assignment]
         two, micro = _TWO, stamp.microsecond
-        clock = f"{two[stamp.hour]}:{two[stamp.minute]}:{two[stamp.second]}"
+        day = _date_text(stamp.date())  # a plain date: its text from the cache, no second call
         if micro:
-            clock = f"{clock}.{micro:06d}"
-        return f"{iso(stamp.date())}T{clock}+08:00"
+            return f"{day}T{two[stamp.hour]}:{two[stamp.minute]}:{two[stamp.second]}.{micro:06d}+08:00"
+        return f"{day}T{two[stamp.hour]}:{two[stamp.minute]}:{two[stamp.second]}+08:00"  # one string built
     return moment.isoformat()
 
 
@@ -192,11 +192,14 @@ class Rule(ABC, Generic[D, P]):
     circumstance_codes: frozenset[str] = frozenset()
     """The penalty circumstance codes this rule reads (a pack knows the union of its rules')."""
 
-    __slots__ = ("_hash", "citation", "params")
+    __slots__ = ("_hash", "_text", "citation", "params")
 
     def __init__(self, params: P, citation: Citation) -> None:
         self.params = params
         self.citation = citation
+        # The class's templates (read once per class), held by the rule: each finding and message
+        # reads them without a call.
+        self._text = templates(type(self))
         # Hashed once: a rule is a key of the findings its module keeps made (lru_cache).
         self._hash = hash((type(self), params, citation))
 
@@ -234,7 +237,7 @@ class Rule(ABC, Generic[D, P]):
 
     def say(self, lang: Lang, key: str, **values: object) -> str:
         """The message ``key`` in ``lang``, filled with ``values``."""
-        return templates(type(self))[lang][key].format(**values)
+        return self._text[lang][key].format_map(values)  # the keywords' dict itself, not a copy
 
     def finding(
         self,
@@ -255,10 +258,12 @@ class Rule(ABC, Generic[D, P]):
         and its pack. ``matter`` is also available to the templates as ``{matter}``. The texts
         are formatted when first read (:func:`~envrules.result.drafted_finding`).
         """
-        values = dict(values) if values else {}
+        # Read, never kept nor changed: copied only to add the matter.
         if matter is not None:
-            values["matter"] = matter
-        text = templates(type(self))[ctx.lang]
+            values = {**values, "matter": matter} if values else {"matter": matter}
+        elif values is None:
+            values = {}
+        text = self._text[ctx.lang]
         return drafted_finding(
             self.id,
             text[key],
@@ -273,8 +278,11 @@ class Rule(ABC, Generic[D, P]):
             ctx.pack,
         )
 
-    def kept(self, slot: str, make: Callable[..., T], size: int = KEPT) -> Callable[..., T]:
+    def kept(self, slot: str, make: Callable[..., T], size: int | None = KEPT) -> Callable[..., T]:
         """``make``, its results kept (``functools.lru_cache``) in the rule's ``slot`` on first use.
+
+        ``size=None`` keeps every result (``functools.cache``, no bookkeeping of the least recent):
+        only for keys whose domain is provably small, said where it is asked for.
 
         Made on first use, not with the rule: a rule fresh from its pack holds only what it is
         made of. Two threads may both make it; the last one stays, and both are right.

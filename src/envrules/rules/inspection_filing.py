@@ -91,14 +91,18 @@ class InspectionFiling(Rule[Inspection, InspectionFilingParams]):
             else filed_before(filed, entry)
         ):
             return
-        none = self.say(ctx.lang, "none")
         oral = doc.oral_filing_at
+        urgent = not self._urgent.isdisjoint(grounds)
+        if urgent and filed_before(oral, entry):  # entered on an oral filing: no finding to write
+            self._written_form_due(doc, ctx)
+            return
+        none = self.say(ctx.lang, "none")
         shown = {
             "entry": iso(entry),
             "filed": iso(filed) if filed else none,
             "oral": iso(oral) if oral else none,
         }
-        if self._urgent.isdisjoint(grounds):
+        if not urgent:
             ctx.violations.append(
                 self.finding(
                     ctx,
@@ -110,17 +114,16 @@ class InspectionFiling(Rule[Inspection, InspectionFilingParams]):
                 )
             )
             return
-        if not filed_before(oral, entry):
-            ctx.violations.append(
-                self.finding(
-                    ctx,
-                    "no-oral",
-                    shown,
-                    remedy="oral-first",
-                    value=shown["oral"],
-                    limit=shown["entry"],
-                )
+        ctx.violations.append(  # urgent, and no oral filing shown before entry
+            self.finding(
+                ctx,
+                "no-oral",
+                shown,
+                remedy="oral-first",
+                value=shown["oral"],
+                limit=shown["entry"],
             )
+        )
         self._written_form_due(doc, ctx)
 
     def _written_form_due(self, doc: Inspection, ctx: Context) -> None:

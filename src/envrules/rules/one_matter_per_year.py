@@ -77,7 +77,8 @@ class OneMatterPerYear(Rule[Inspection, OneMatterParams]):
             try:
                 years = self._years
             except AttributeError:
-                years = self.kept("_years", self.year_window, 128)  # a log spans a few years
+                # Unbounded: the key is a date's year (1..9999 at most; 1950..2099 once validated).
+                years = self.kept("_years", self.year_window, None)
             lo, hi, period = years(first.year)
         else:
             lo, hi = self.window(first, last)
@@ -94,7 +95,7 @@ class OneMatterPerYear(Rule[Inspection, OneMatterParams]):
 
     def _year(self, year: int) -> tuple[date, date, str]:
         """The calendar year's window and its text, as kept."""
-        return self.kept("_years", self.year_window, 128)(year)
+        return self.kept("_years", self.year_window, None)(year)  # years: a small domain (check)
 
     def year_window(self, year: int) -> tuple[date, date, str]:
         """The calendar year's window and its text."""
