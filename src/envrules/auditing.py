@@ -37,7 +37,7 @@ from pydantic import ValidationError
 
 from .calendar import WorkingCalendar
 from .errors import InvalidInputError, PackNotInForceError
-from .evaluator import Evaluator, PackChoice, law, resolve_as_of
+from .evaluator import Evaluator, LawChoice, law, resolve_as_of
 from .history import History, as_document
 from .io import act_ordinal
 from .law.place import Place
@@ -330,7 +330,7 @@ class AuditRun:
 def audit(
     records: Iterable[Inspection | Penalty | Mapping[str, Any]],
     *,
-    pack: PackChoice = None,
+    pack: LawChoice = None,
     as_of: date | datetime | str | None = None,
     lang: Lang = "zh",
     calendar: WorkingCalendar | None = None,

@@ -51,7 +51,7 @@ from typing import TYPE_CHECKING, Any
 
 from .auditing import AuditSummary, OutOfOrderError, audit
 from .calendar import Notice, WorkingCalendar
-from .evaluator import PackChoice, law, resolve_as_of
+from .evaluator import LawChoice, law, resolve_as_of
 from .law.pack import Pack
 from .law.place import Place, Stack
 from .models import Inspection, Penalty
@@ -186,7 +186,7 @@ def merge_summaries(summaries: Iterable[AuditSummary]) -> AuditSummary:
 
 def _plan(
     bag: Bag,
-    pack: PackChoice,
+    pack: LawChoice,
     as_of: date | datetime | str | None,
     lang: Lang,
     npartitions: int | None,
@@ -224,7 +224,7 @@ def _plan(
 def audit_bag(
     bag: Bag,
     *,
-    pack: PackChoice = None,
+    pack: LawChoice = None,
     as_of: date | datetime | str | None = None,
     lang: Lang = "zh",
     npartitions: int | None = None,
@@ -256,7 +256,7 @@ def audit_bag(
 def audit_summary(
     bag: Bag,
     *,
-    pack: PackChoice = None,
+    pack: LawChoice = None,
     as_of: date | datetime | str | None = None,
     lang: Lang = "zh",
     npartitions: int | None = None,

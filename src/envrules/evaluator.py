@@ -295,8 +295,6 @@ _DEFAULTS: dict[str, Evaluator] = {}
 
 LawChoice: TypeAlias = "Law | str | Path | Sequence[Pack | str | Path] | None"
 """How a caller names the law to judge under with ``pack=`` (see :func:`law`)."""
-PackChoice = LawChoice
-"""The former name of :data:`LawChoice`, kept while the modules above move to the new name."""
 
 
 def law(pack: LawChoice = None, place: Place | str | Path | None = None) -> Law:

@@ -72,8 +72,6 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
-_K = TypeVar("_K")
-_V = TypeVar("_V")
 
 CST = timezone(timedelta(hours=8), "CST")
 """China Standard Time: UTC+08:00, no daylight saving (docs/contract.md, *Dates*)."""
@@ -147,17 +145,6 @@ _text_moment = lru_cache(maxsize=_KEPT)(_checked_moment)
 
 A text refused raises and is never kept. The cache wraps :func:`_checked_moment` itself, not a
 function that calls it: a text not seen before is one call fewer (most timestamps are new)."""
-
-
-def _keep(store: dict[_K, _V], key: _K, value: _V, kept: int = _KEPT) -> _V:
-    """Keep ``value`` under ``key`` in a store of at most ``kept`` values (a full store is emptied).
-
-    Unused by the models (which keep values read through functools.lru_cache); kept while
-    envrules.rules still calls it."""
-    if len(store) >= kept:
-        store.clear()
-    store[key] = value
-    return value
 
 
 def _parse_moment(value: Any) -> date | datetime:

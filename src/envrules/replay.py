@@ -41,7 +41,7 @@ from ._version import version as envrules_version
 from .auditing import AuditRun
 from .decision import canonical_json
 from .errors import EnvRulesError, InvalidInputError, Problem
-from .evaluator import Evaluator, PackChoice, law, resolve_as_of
+from .evaluator import Evaluator, LawChoice, law, resolve_as_of
 from .history import History, as_document
 from .io import InputFileError, describe_validation_error, display_name, read_log
 from .law.pack import Pack, bundled_pack_ids, get_pack, load_pack
@@ -334,7 +334,7 @@ def _judge(evaluator: Evaluator, doc: Mapping[str, Any]) -> dict[str, Any]:
 def replay(
     log: str,
     *,
-    pack: PackChoice = None,
+    pack: LawChoice = None,
     place: Place | str | Path | None = None,
     lang: Lang | None = None,
     registry: Registry | str | Path | None = None,
@@ -440,8 +440,8 @@ def _label(law: Pack | Stack) -> str:
 
 def diff(
     log: str,
-    a: PackChoice | Place,
-    b: PackChoice | Place,
+    a: LawChoice | Place,
+    b: LawChoice | Place,
     *,
     as_of: date | str | None = None,
     lang: Lang = "zh",

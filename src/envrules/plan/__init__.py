@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InvalidInputError, Problem
-from ..evaluator import Evaluator, PackChoice, law, resolve_as_of
+from ..evaluator import Evaluator, LawChoice, law, resolve_as_of
 from ..history import History, as_document
 from ..models import Inspection, Penalty
 from ..registry import Registry, load_registry
@@ -111,7 +111,7 @@ def check(
     entries: Iterable[PlanEntry | Mapping[str, Any] | Placed],
     *,
     place: Place | str | Path | None = None,
-    pack: PackChoice = None,
+    pack: LawChoice = None,
     registry: Registry | str | Path | None = None,
     history: Iterable[Inspection | Penalty | Mapping[str, Any]] = (),
     as_of: date | datetime | str | None = None,
