@@ -411,10 +411,14 @@ def test_an_unknown_schema_is_404(client: TestClient) -> None:
     _problem(client.get("/v1/schema/nothing"), 404)
 
 
-def test_health_says_ok_and_the_version(client: TestClient) -> None:
+def test_health_says_ok_the_version_and_the_default_law(client: TestClient) -> None:
     import envrules
 
-    assert client.get("/healthz").json() == {"status": "ok", "envrules": envrules.__version__}
+    assert client.get("/healthz").json() == {
+        "status": "ok",
+        "envrules": envrules.__version__,
+        "law": {"packs": ["miluo-2013"]},
+    }
 
 
 def test_an_unknown_path_and_a_wrong_method_are_problems(client: TestClient) -> None:

@@ -94,4 +94,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     "summary.top-agencies": ("违规最多的部门", "Agencies with most violations"),
     "summary.top-enterprises": ("违规最多的企业", "Enterprises with most violations"),
     "summary.violations": ("违规数", "violations"),
+    # envrules serve: its start-up line and the expectations of its options
+    "cli.serve.listening": (
+        "envrules serve 在 {url} 提供服务；未指明规则包或地方的请求依{law}判断",
+        "envrules serve at {url}; a request that names no pack or place is judged under {law}",
+    ),
+    "cli.serve.law-place": ("地方 {place} 的规则", "the law of the place {place}"),
+    "cli.serve.law-pack": ("规则包 {pack}", "the pack {pack}"),
+    "cli.serve.port": ("1 至 65535 之间的端口号", "a port from 1 to 65535"),
+    "cli.serve.positive-integer": ("正整数", "a positive whole number"),
+    "cli.serve.positive-seconds": ("有限的正秒数", "a finite positive number of seconds"),
+    "cli.serve.readable-registry": ("可读取的有效登记册文件", "a readable, valid registry file"),
+    "cli.serve.writable-log": (
+        "可追加写入的决定日志文件（其目录须存在）",
+        "a decision log file that can be appended to (in a folder that exists)",
+    ),
 }

@@ -23,12 +23,15 @@ names a configured pack by id, never a path or URL); limits with the defaults of
 from __future__ import annotations
 
 import os
+import sys
 from typing import Any
 
 from ..errors import InvalidInputError, PackError, UnknownPackError
 from ..law.place import UnknownPlaceError
+from ..messages import say
+from ..registry import load_registry
 from .app import app_from_env, create_app
-from .config import CONFIG_ENV, ServerConfig
+from .config import CONFIG_ENV, ServerConfig, option_error
 from .state import judge_case
 
 __all__ = ["ServerConfig", "app_from_env", "create_app", "judge_case", "run", "run_uvicorn", "serve"]
@@ -39,19 +42,44 @@ def serve(
 ) -> None:
     """Run the server until interrupted; ``workers`` processes share the port."""
     app = create_app(config)  # a bad configuration fails here, once, before any worker starts
+    line = start_line(app.state.envrules.default_law(), host, port)
     if workers == 1:
-        run_uvicorn(app, host=host, port=port, workers=1, log_level=log_level, factory=False)
+        run_uvicorn(app, host=host, port=port, workers=1, log_level=log_level, factory=False, announce=line)
         return
     if config.token is not None and config.token_file is None:
         raise InvalidInputError(
             "token", "a token_file that worker processes can read", "a token given in Python"
         )
     os.environ[CONFIG_ENV] = config.to_env()
-    run_uvicorn("envrules.server:app_from_env", host=host, port=port, workers=workers, log_level=log_level)
+    run_uvicorn(
+        "envrules.server:app_from_env",
+        host=host,
+        port=port,
+        workers=workers,
+        log_level=log_level,
+        announce=line,
+    )
+
+
+def start_line(law: dict[str, Any], host: str, port: int, lang: str = "zh") -> str:
+    """``envrules serve at URL; a request that names no pack or place is judged under LAW``."""
+    url = f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+    if "place" in law:
+        said_law = say("cli.serve.law-place", lang, place=law["place"])
+    else:
+        said_law = say("cli.serve.law-pack", lang, pack=", ".join(law["packs"]))
+    return say("cli.serve.listening", lang, url=url, law=said_law)
 
 
 def run_uvicorn(
-    app: Any, *, host: str, port: int, workers: int, log_level: str, factory: bool = True
+    app: Any,
+    *,
+    host: str,
+    port: int,
+    workers: int,
+    log_level: str,
+    factory: bool = True,
+    announce: str | None = None,
 ) -> None:
     """uvicorn on a listening socket of our own, with ``TCP_NODELAY``, for one worker or several.
 
@@ -77,6 +105,8 @@ def run_uvicorn(
             "--port", "an address and port free to listen on", f"{host}:{port} ({exc.strerror})"
         ) from None
     sock.set_inheritable(True)
+    if announce is not None:  # once the address is ours: the URL and the law a request gets by default
+        print(announce, file=sys.stderr, flush=True)
     settings = uvicorn.Config(
         app, factory=factory, host=host, port=port, workers=workers, log_level=log_level
     )
@@ -106,6 +136,20 @@ def run(args: Any) -> int:
         max_audit_records=args.max_audit_records,
         time_limit=args.time_limit,
     )
+    if not 1 <= args.port <= 65535:
+        raise option_error("--port", "cli.serve.port", args.port)
+    if args.workers < 1:
+        raise option_error("--workers", "cli.serve.positive-integer", args.workers)
+    config.check()
+    for path in config.registries:  # each named by its own option before the packs are read
+        try:
+            load_registry(path)
+        except PackError as exc:
+            raise option_error(
+                "--registry", "cli.serve.readable-registry", f"{path} ({exc.problem})"
+            ) from None
+        except InvalidInputError as exc:
+            raise option_error("--registry", "cli.serve.readable-registry", f"{path} ({exc})") from None
     try:
         create_app(config)
     except (PackError, UnknownPackError) as exc:

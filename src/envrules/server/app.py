@@ -50,9 +50,15 @@ class PlacesOut(BaseModel):
     places: list[dict[str, Any]]
 
 
+class LawOut(BaseModel):
+    place: str | None = None
+    packs: list[str] | None = None
+
+
 class HealthOut(BaseModel):
     status: Literal["ok"]
     envrules: str
+    law: LawOut
 
 
 @functools.cache
@@ -226,7 +232,7 @@ def create_app(config: ServerConfig | None = None) -> FastAPI:
                     "effective_until": p.effective_until,
                     "judges": [k for k in ("inspection", "penalty") if p.rules_for(k)],
                     "sha256": p.sha256,
-                    "default": p.id == state.default,
+                    "default": state.default_place is None and p.id == state.default,
                 }
                 for p in state.packs.values()
             ]
@@ -265,9 +271,14 @@ def create_app(config: ServerConfig | None = None) -> FastAPI:
 
     app.include_router(v1)
 
-    @app.get("/healthz", summary="Whether the server answers", response_model=HealthOut)
-    async def healthz() -> dict[str, str]:
-        return {"status": "ok", "envrules": envrules_version()}
+    @app.get(
+        "/healthz",
+        summary="Whether the server answers, and the law of a request that names none",
+        response_model=HealthOut,
+        response_model_exclude_none=True,
+    )
+    async def healthz() -> dict[str, Any]:
+        return {"status": "ok", "envrules": envrules_version(), "law": state.default_law()}
 
     add_handlers(app)
     set_openapi(app)

@@ -40,6 +40,11 @@ class State:
         for name in config.places or bundled_place_ids():
             place = get_place(name)
             self.places.setdefault(place.id, place)
+        # the law of a request that names none: --default-pack, else the first --place, else the
+        # first --pack, else miluo-2013
+        self.default_place: str | None = None
+        if config.default_pack is None and config.places:
+            self.default_place = get_place(config.places[0]).id
         self.registries: dict[str, Registry] = {}
         for path in config.registries:
             registry = load_registry(path)
@@ -57,8 +62,16 @@ class State:
             )
         return pack
 
+    def default_law(self) -> dict[str, Any]:
+        """The law of a request that names none, as ``/healthz`` says it."""
+        if self.default_place is not None:
+            return {"place": self.default_place}
+        return {"packs": [self.default]}
+
     def law(self, pack_id: str | None, place_id: str | None) -> Pack | Stack:
-        """The configured pack, or the configured place's stack, a request names."""
+        """The configured pack, or the configured place's stack, a request names (none: the default)."""
+        if place_id is None and pack_id is None and self.default_place is not None:
+            place_id = self.default_place
         if place_id is None:
             return self.pack(pack_id)
         if pack_id is not None:
