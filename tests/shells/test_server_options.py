@@ -186,3 +186,56 @@ def test_good_options_start_the_server_with_the_limits_given(
     state = started[0]["app"].state.envrules
     assert state.config.time_limit == 0.5
     assert state.config.max_body_bytes == 1
+
+
+@pytest.mark.parametrize(
+    ("options", "option", "given"),
+    [
+        (["--pack", "miluo-2031"], "--pack", "miluo-2031"),
+        (["--place", "atlantis"], "--place", "atlantis"),
+        (["--default-pack", "miluo-2031"], "--default-pack", "miluo-2031"),
+        (["--pack", "liuyang-2025", "--default-pack", "miluo-2013"], "--default-pack", "miluo-2013"),
+        (["--token-file", "/no/such/token"], "--token-file", "/no/such/token"),
+    ],
+)
+def test_a_pack_place_default_or_token_that_cannot_be_used_names_its_own_option(
+    options: list[str],
+    option: str,
+    given: str,
+    started: list[dict[str, Any]],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["serve", *options]) == 2
+    assert started == []
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith(f"envrules: 字段 {option}：应为")
+    assert f"实际为 {given}" in lines[0]
+
+
+def test_a_pack_or_place_file_that_is_not_valid_is_refused_with_its_reason(
+    tmp_path: Path, started: list[dict[str, Any]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("id = ", encoding="utf-8")
+    for option in ("--pack", "--place"):
+        assert main(["serve", option, str(bad)]) == 2
+        line = capsys.readouterr().err.strip()
+        assert line.startswith(f"envrules: 字段 {option}：")
+        assert f"实际为 {bad} (not valid TOML" in line
+    assert started == []
+
+
+def test_an_address_that_cannot_be_listened_on_names_the_port_option_in_chinese(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["serve", "--port", str(port)]) == 2
+    line = capsys.readouterr().err.strip()
+    assert line.startswith("envrules: 字段 --port：应为可供监听的空闲地址和端口")
+    assert f"127.0.0.1:{port}" in line

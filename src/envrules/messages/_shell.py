@@ -104,6 +104,20 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cli.serve.port": ("1 至 65535 之间的端口号", "a port from 1 to 65535"),
     "cli.serve.positive-integer": ("正整数", "a positive whole number"),
     "cli.serve.positive-seconds": ("有限的正秒数", "a finite positive number of seconds"),
+    "cli.serve.pack": (
+        "内置规则包 id（{known}）或可读取的有效规则包文件",
+        "a bundled pack id ({known}) or a readable, valid pack file",
+    ),
+    "cli.serve.place": (
+        "内置地方 id（{known}）或可读取的有效地方文件",
+        "a bundled place id ({known}) or a readable, valid place file",
+    ),
+    "cli.serve.offered-pack": (
+        "本服务提供的规则包之一：{known}",
+        "one of the packs the server offers: {known}",
+    ),
+    "cli.serve.token-file": ("可读取的、存有令牌的 UTF-8 文件", "a readable UTF-8 file holding the token"),
+    "cli.serve.free-address": ("可供监听的空闲地址和端口", "an address and port free to listen on"),
     "cli.serve.readable-registry": ("可读取的有效登记册文件", "a readable, valid registry file"),
     "cli.serve.writable-log": (
         "可追加写入的决定日志文件（其目录须存在）",

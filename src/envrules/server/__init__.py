@@ -27,12 +27,13 @@ import sys
 from typing import Any
 
 from ..errors import InvalidInputError, PackError, UnknownPackError
-from ..law.place import UnknownPlaceError
+from ..law.pack import bundled_pack_ids, get_pack
+from ..law.place import UnknownPlaceError, bundled_place_ids, get_place
 from ..messages import say
 from ..registry import load_registry
 from .app import app_from_env, create_app
 from .config import CONFIG_ENV, ServerConfig, option_error
-from .state import judge_case
+from .state import judge_case, read_token
 
 __all__ = ["ServerConfig", "app_from_env", "create_app", "judge_case", "run", "run_uvicorn", "serve"]
 
@@ -101,9 +102,7 @@ def run_uvicorn(
         sock.bind((host, port))
     except OSError as exc:
         sock.close()
-        raise InvalidInputError(
-            "--port", "an address and port free to listen on", f"{host}:{port} ({exc.strerror})"
-        ) from None
+        raise option_error("--port", "cli.serve.free-address", f"{host}:{port} ({exc.strerror})") from None
     sock.set_inheritable(True)
     if announce is not None:  # once the address is ours: the URL and the law a request gets by default
         print(announce, file=sys.stderr, flush=True)
@@ -150,11 +149,31 @@ def run(args: Any) -> int:
             ) from None
         except InvalidInputError as exc:
             raise option_error("--registry", "cli.serve.readable-registry", f"{path} ({exc})") from None
+    offered = []
+    for name in config.packs:
+        try:
+            offered.append(get_pack(name).id)
+        except UnknownPackError as exc:
+            raise option_error("--pack", "cli.serve.pack", name, known=", ".join(exc.known)) from None
+        except PackError as exc:
+            known = ", ".join(bundled_pack_ids())
+            raise option_error("--pack", "cli.serve.pack", f"{name} ({exc.problem})", known=known) from None
+    for name in config.places:
+        try:
+            get_place(name)
+        except UnknownPlaceError as exc:
+            raise option_error("--place", "cli.serve.place", name, known=", ".join(exc.known)) from None
+        except PackError as exc:
+            known = ", ".join(bundled_place_ids())
+            raise option_error("--place", "cli.serve.place", f"{name} ({exc.problem})", known=known) from None
+    offered = offered or list(bundled_pack_ids())
+    if config.default_pack is not None and config.default_pack not in offered:
+        known = ", ".join(sorted(set(offered)))
+        raise option_error("--default-pack", "cli.serve.offered-pack", config.default_pack, known=known)
     try:
-        create_app(config)
-    except (PackError, UnknownPackError) as exc:
-        raise InvalidInputError("--pack", "a bundled pack id or a readable pack file", str(exc)) from None
-    except UnknownPlaceError as exc:
-        raise InvalidInputError("--place", "a bundled place id or a readable place file", str(exc)) from None
+        read_token(config.token_file)
+    except InvalidInputError as exc:
+        raise option_error("--token-file", "cli.serve.token-file", exc.got) from None
+    create_app(config)
     serve(config, host=args.host, port=args.port, workers=args.workers, log_level=args.log_level)
     return 0

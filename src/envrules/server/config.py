@@ -78,7 +78,7 @@ class ServerConfig:
         return cls(**data)
 
 
-def option_error(option: str, expected: str, given: object) -> InvalidInputError:
+def option_error(option: str, expected: str, given: object, **values: object) -> InvalidInputError:
     """The error of an option of ``envrules serve``: expected the catalogue's ``expected``, got ``given``."""
-    problem = _problem(option, said(expected), str(given))  # the whole of it: a path and its reason
+    problem = _problem(option, said(expected, **values), str(given))  # the whole of it: a path and its reason
     return InvalidInputError(option, problem.expected, given, problems=(problem,), lang="zh")
