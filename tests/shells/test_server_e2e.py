@@ -107,3 +107,38 @@ def test_two_workers_with_a_token_append_whole_decision_lines_to_one_log(tmp_pat
         assert statuses == [200] * 40
     lines = [json.loads(x) for x in log.read_text(encoding="utf-8").splitlines()]
     assert sorted(x["result"]["subject"] for x in lines) == sorted(f"I-{i}" for i in range(40))
+
+
+def test_a_server_started_for_a_place_says_so_and_judges_a_request_naming_no_law_under_it() -> None:
+    port = _free_port()
+    proc = subprocess.Popen(
+        [*ENVRULES, "serve", "--place", "changde", "--port", str(port), "--log-level", "warning"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        line = proc.stderr.readline().decode("utf-8")  # type: ignore[union-attr]
+        assert f"http://127.0.0.1:{port}" in line
+        assert "地方 changde" in line
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/healthz", timeout=2) as r:
+                    health = json.loads(r.read())
+                    break
+            except (urllib.error.URLError, ConnectionError):
+                assert proc.poll() is None
+                assert time.monotonic() < deadline
+                time.sleep(0.2)
+        assert health["law"] == {"place": "changde"}
+        status, body = _post(f"{base}/v1/check", (EXAMPLES / "quiet-day-violation.json").read_bytes())
+        assert status == 200
+        assert json.loads(body)["place"] == "changde"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:  # pragma: no cover
+            proc.kill()
+            proc.wait()

@@ -18,8 +18,8 @@ class ServerConfig:
     """What the server offers and its limits; the defaults are the documented ones.
 
     ``packs``: the pack ids or pack files it offers (empty: every bundled pack);
-    ``default_pack``: the pack of a request that names none (default: the first
-    of ``packs``, else ``miluo-2013``). ``token``: the bearer token every
+    ``default_pack``: the pack of a request that names no pack or place (default: the
+    law of the first of ``places``, else the first of ``packs``, else ``miluo-2013``). ``token``: the bearer token every
     ``/v1`` request must carry (None: no authentication). ``decision_log``: a
     decision log that every ``/v1/check`` decision is appended to.
     """
