@@ -19,9 +19,9 @@ class ServerConfig:
 
     ``packs``: the pack ids or pack files it offers (empty: every bundled pack);
     ``default_pack``: the pack of a request that names no pack or place (default: the
-    law of the first of ``places``, else the first of ``packs``, else ``miluo-2013``). ``token``: the bearer token every
-    ``/v1`` request must carry (None: no authentication). ``decision_log``: a
-    decision log that every ``/v1/check`` decision is appended to.
+    law of the first of ``places``, else the first of ``packs``, else ``miluo-2013``).
+    ``token``: the bearer token every ``/v1`` request must carry (None: no authentication).
+    ``decision_log``: a decision log that every ``/v1/check`` decision is appended to.
     """
 
     packs: tuple[str, ...] = ()
