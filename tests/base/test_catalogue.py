@@ -29,6 +29,15 @@ def test_a_message_is_said_in_chinese_by_default_and_in_english_on_request() -> 
     assert say(some, "en", **values) == en.format(**values)
 
 
-def test_texts_groups_a_prefix_by_language() -> None:
-    grouped = texts("no-such-prefix")
-    assert grouped == {"zh": {}, "en": {}}
+def test_texts_groups_a_prefix_by_language_without_the_prefix() -> None:
+    grouped = texts("quiet-day")
+    ids = sorted(k for k in CATALOGUE if k.startswith("quiet-day."))
+    assert ids  # the rule's messages are in the catalogue
+    assert sorted(grouped["zh"]) == sorted(grouped["en"]) == [k.removeprefix("quiet-day.") for k in ids]
+    first = ids[0]
+    assert grouped["zh"][first.removeprefix("quiet-day.")] == CATALOGUE[first][0]
+    assert grouped["en"][first.removeprefix("quiet-day.")] == CATALOGUE[first][1]
+
+
+def test_texts_of_an_unknown_prefix_is_empty_in_both_languages() -> None:
+    assert texts("no-such-prefix") == {"zh": {}, "en": {}}

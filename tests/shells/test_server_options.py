@@ -118,6 +118,22 @@ def test_the_start_up_line_gives_the_url_and_the_law_a_request_gets_by_default(
 # --- item 7: every option checked at start -------------------------------------------------------
 
 
+def _refused_at_start(
+    options: list[str],
+    option: str,
+    given: str,
+    started: list[dict[str, Any]],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``serve OPTIONS`` exits 2 before serving, in one Chinese line naming ``option`` and ``given``."""
+    assert main(["serve", *options]) == 2
+    assert started == []  # nothing served
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith(f"envrules: 字段 {option}：应为")  # Chinese, from the catalogue
+    assert f"实际为 {given}" in lines[0]
+
+
 @pytest.mark.parametrize(
     ("options", "option", "given"),
     [
@@ -142,12 +158,7 @@ def test_a_limit_that_cannot_work_is_refused_at_start_naming_its_option(
     started: list[dict[str, Any]],
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    assert main(["serve", *options]) == 2
-    assert started == []  # nothing served
-    lines = capsys.readouterr().err.splitlines()
-    assert len(lines) == 1
-    assert lines[0].startswith(f"envrules: 字段 {option}：应为")  # Chinese, from the catalogue
-    assert f"实际为 {given}" in lines[0]
+    _refused_at_start(options, option, given, started, capsys)
 
 
 def test_a_registry_that_cannot_be_read_or_used_is_refused_naming_the_registry_option(
@@ -205,12 +216,7 @@ def test_a_pack_place_default_or_token_that_cannot_be_used_names_its_own_option(
     started: list[dict[str, Any]],
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    assert main(["serve", *options]) == 2
-    assert started == []
-    lines = capsys.readouterr().err.splitlines()
-    assert len(lines) == 1
-    assert lines[0].startswith(f"envrules: 字段 {option}：应为")
-    assert f"实际为 {given}" in lines[0]
+    _refused_at_start(options, option, given, started, capsys)
 
 
 def test_a_pack_or_place_file_that_is_not_valid_is_refused_with_its_reason(
